@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Regenerates imports/ from the vendored CRDs in ../shared/crds with `cdk8s import`.
+// CRDs of one API group are concatenated first: cdk8s writes one file per group, so importing
+// them one by one would let the last import overwrite the others.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const crds = resolve(root, process.env.RUNNEL_CRDS ?? '../shared/crds');
+
+/** The kinds runnel emits, by the CRD file that defines them. Keep sorted. */
+const USED = {
+  'compute.cnrm.cloud.google.com': [
+    'computeaddresses', 'computebackendservices', 'computeforwardingrules', 'computenetworks',
+    'computeregionnetworkendpointgroups', 'computerouternats', 'computerouters', 'computesubnetworks',
+    'computetargethttpproxies', 'computeurlmaps',
+  ],
+  'vpcaccess.cnrm.cloud.google.com': ['vpcaccessconnectors'],
+};
+
+const work = mkdtempSync(join(tmpdir(), 'runnel-crds-'));
+const out = join(root, 'imports');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out);
+const run = (file) => execFileSync('npx', ['cdk8s', 'import', file, '--output', out, '--language', 'typescript', '--no-check-upgrade'],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+try {
+  for (const [group, plurals] of Object.entries(USED)) {
+    const docs = plurals.map((p) => readFileSync(join(crds, 'config-connector', `${p}.${group}.yaml`), 'utf8').trim());
+    const file = join(work, `${group}.yaml`);
+    writeFileSync(file, docs.map((d) => d.replace(/^---\n/, '')).join('\n---\n') + '\n');
+    run(file);
+  }
+  run(join(crds, 'knative', 'service.yaml'));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import { loadTopologyFile } from '../topology/load';
+import { replaceDirectory, writeFiles } from '../output/write';
+import { synthesizeTopology } from '../synth';
+import { hasErrors } from '../validation/engine';
+import { Finding } from '../validation/finding';
+import { formatFinding } from '../validation/report';
+import { topologyPath, TOPOLOGY_ENV } from './topology-path';
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const USAGE = `usage: runnel <synth|check> [--topology FILE] [--out DIR] [--json]
+
+  synth   validate the topology and write the manifests to DIR (default dist), replacing it whole;
+          on any error DIR is left untouched
+  check   validate only; write nothing
+  --topology FILE   topology file (default: $${TOPOLOGY_ENV}, else topology.yaml)
+  --json            print findings as JSON on stdout`;
+
+/** Exit codes: 0 success, 1 the topology has errors, 2 usage or I/O problem. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { topology: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+    });
+  } catch (e) {
+    io.err(`runnel: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [command] = parsed.positionals;
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (command !== 'synth' && command !== 'check') {
+    io.err(`runnel: unknown command ${command === undefined ? '(none)' : JSON.stringify(command)}\n${USAGE}`);
+    return 2;
+  }
+  const file = topologyPath(parsed.values.topology, io.env);
+  let loaded;
+  try {
+    loaded = loadTopologyFile(file);
+  } catch (e) {
+    io.err(`runnel: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (fix: create it, or pass --topology FILE or set ${TOPOLOGY_ENV})`);
+    return 2;
+  }
+  const result = loaded.findings.length > 0 ? { findings: loaded.findings, files: [] } : synthesizeTopology(loaded.input, loaded.lineOf);
+  report(loaded.source, result.findings, parsed.values.json === true, io);
+  if (hasErrors(result.findings)) {
+    io.err(`runnel: ${result.findings.filter((f) => f.severity === 'error').length} error(s) in ${loaded.source}; nothing written`);
+    return 1;
+  }
+  if (command === 'check') {
+    if (!parsed.values.json) io.err(`runnel: ${loaded.source} is valid (${result.files.length} files would be written)`);
+    return 0;
+  }
+  const outDir = parsed.values.out ?? 'dist';
+  try {
+    replaceDirectory(outDir, result.files);
+  } catch (e) {
+    io.err(`runnel: cannot write ${outDir}: ${(e as Error).message}`);
+    return 2;
+  }
+  if (!parsed.values.json) for (const f of result.files) io.err(`  ${outDir}/${f.path}`);
+  return 0;
+}
+
+function report(source: string, findings: readonly Finding[], json: boolean, io: CliIo): void {
+  if (json) {
+    io.out(JSON.stringify({ source, findings }, null, 2));
+    return;
+  }
+  for (const f of findings) io.err(formatFinding(source, f));
+}
+
+/** For the cdk8s app: validate and write into a folder the cdk8s CLI has just emptied. */
+export function synthIntoFolder(outDir: string, io: CliIo): number {
+  const file = topologyPath(undefined, io.env);
+  let loaded;
+  try {
+    loaded = loadTopologyFile(file);
+  } catch (e) {
+    io.err(`runnel: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (fix: create it or set ${TOPOLOGY_ENV})`);
+    return 2;
+  }
+  const result = loaded.findings.length > 0 ? { findings: loaded.findings, files: [] } : synthesizeTopology(loaded.input, loaded.lineOf);
+  report(loaded.source, result.findings, false, io);
+  if (hasErrors(result.findings)) return 1;
+  writeFiles(outDir, result.files);
+  return 0;
+}

@@ -1,0 +1,144 @@
+import { Construct } from 'constructs';
+import {
+  ComputeAddress,
+  ComputeBackendService,
+  ComputeForwardingRule,
+  ComputeTargetHttpProxy,
+  ComputeUrlMap,
+} from '../../imports/compute.cnrm.cloud.google.com';
+import { kccMetadata } from '../kcc';
+import { derivedName } from '../names';
+import { containsAddress, isReservedInSubnet, parseCidr } from '../network/cidr';
+import { Subnet, SubnetPurpose } from '../network/subnet';
+import { validateName } from '../validation/name-check';
+import { ServerlessNeg } from './serverless-neg';
+
+export interface InternalLoadBalancerProps {
+  /** Name of the Cloud Run service behind the load balancer; every resource name derives from it. */
+  readonly service: string;
+  /** A `PRIVATE` subnet that holds the load balancer's internal address and forwarding rule. */
+  readonly subnet: Subnet;
+  /**
+   * The network's active proxy-only subnet in the same region. Passed in to prove it exists: without it the
+   * forwarding rule is rejected, and Config Connector cannot see that dependency.
+   * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
+   */
+  readonly proxyOnlySubnet: Subnet;
+  /**
+   * Static internal address in `subnet`.
+   * @default - GCP picks one at apply time, and `url` is unknown at synth time
+   */
+  readonly address?: string;
+}
+
+/**
+ * A regional internal Application Load Balancer in front of one Cloud Run service:
+ * serverless NEG → backend service → URL map → target HTTP proxy ← forwarding rule on an internal address.
+ * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-internal-serverless
+ */
+export class InternalLoadBalancer extends Construct {
+  public readonly neg: ServerlessNeg;
+  public readonly address?: string;
+  public readonly forwardingRule: ComputeForwardingRule;
+
+  constructor(scope: Construct, id: string, props: InternalLoadBalancerProps) {
+    super(scope, id);
+    const { subnet, proxyOnlySubnet, service } = props;
+    const network = subnet.network;
+    const kcc = network.kccScope;
+    const region = subnet.region;
+    if (subnet.purpose !== SubnetPurpose.PRIVATE) {
+      throw new Error(`InternalLoadBalancer ${service}: subnet ${subnet.name} must be PRIVATE, not ${subnet.purpose}`);
+    }
+    if (proxyOnlySubnet.purpose !== SubnetPurpose.REGIONAL_MANAGED_PROXY) {
+      throw new Error(`InternalLoadBalancer ${service}: ${proxyOnlySubnet.name} is not a proxy-only subnet`);
+    }
+    if (proxyOnlySubnet.network !== network || proxyOnlySubnet.region !== region) {
+      throw new Error(`InternalLoadBalancer ${service}: the proxy-only subnet must be in network ${network.name}, region ${region}`);
+    }
+    this.address = props.address;
+    if (props.address !== undefined) {
+      const range = parseCidr(subnet.cidr);
+      const address = props.address;
+      this.node.addValidation({
+        validate: () =>
+          !containsAddress(range, address) || isReservedInSubnet(range, address)
+            ? [`address: ${address} is not a usable address of ${subnet.name} (${subnet.cidr})`]
+            : [],
+      });
+    }
+
+    const names = {
+      neg: derivedName.neg(service),
+      backendService: derivedName.backendService(service),
+      urlMap: derivedName.urlMap(service),
+      proxy: derivedName.targetProxy(service),
+      address: derivedName.address(service),
+      forwardingRule: derivedName.forwardingRule(service),
+    };
+    validateName(this, 'backendService', names.backendService);
+    validateName(this, 'urlMap', names.urlMap);
+    validateName(this, 'targetProxy', names.proxy);
+    validateName(this, 'address', names.address);
+    validateName(this, 'forwardingRule', names.forwardingRule);
+
+    this.neg = new ServerlessNeg(this, 'Neg', { scope: kcc, name: names.neg, region, service });
+
+    new ComputeBackendService(this, 'BackendService', {
+      metadata: kccMetadata(names.backendService, kcc),
+      spec: {
+        location: region,
+        loadBalancingScheme: 'INTERNAL_MANAGED',
+        protocol: 'HTTP',
+        // Serverless NEGs take no health check. The NEG is referenced by path: see ServerlessNeg.path.
+        backend: [{ group: { networkEndpointGroupRef: { external: this.neg.path } } }],
+      },
+    });
+
+    new ComputeUrlMap(this, 'UrlMap', {
+      metadata: kccMetadata(names.urlMap, kcc),
+      spec: {
+        location: region,
+        defaultService: { backendServiceRef: { name: names.backendService } },
+      },
+    });
+
+    new ComputeTargetHttpProxy(this, 'Proxy', {
+      metadata: kccMetadata(names.proxy, kcc),
+      spec: { location: region, urlMapRef: { name: names.urlMap } },
+    });
+
+    new ComputeAddress(this, 'Address', {
+      metadata: kccMetadata(names.address, kcc),
+      spec: {
+        location: region,
+        addressType: 'INTERNAL',
+        // Shareable, so an HTTPS forwarding rule can later serve on the same address as the HTTP one.
+        purpose: 'SHARED_LOADBALANCER_VIP',
+        subnetworkRef: { name: subnet.name },
+        ...(props.address !== undefined ? { address: props.address } : {}),
+      },
+    });
+
+    this.forwardingRule = new ComputeForwardingRule(this, 'ForwardingRule', {
+      metadata: kccMetadata(names.forwardingRule, kcc),
+      spec: {
+        location: region,
+        loadBalancingScheme: 'INTERNAL_MANAGED',
+        ipProtocol: 'TCP',
+        portRange: '80',
+        networkTier: 'PREMIUM',
+        networkRef: { name: network.name },
+        // The address and the rule sit in the ordinary subnet, never in the proxy-only one.
+        subnetworkRef: { name: subnet.name },
+        ipAddress: { addressRef: { name: names.address } },
+        target: { targetHttpProxyRef: { name: names.proxy } },
+      },
+    });
+  }
+
+  /** The URL callers use, when the address is known at synth time. */
+  public get url(): string | undefined {
+    return this.address === undefined ? undefined : `http://${this.address}`;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The only place runnel makes and checks GCP names. Every name in the output comes from a name the user
+ * gave, through the functions below: deterministic, never hashed, checked once per kind.
+ */
+
+/** A GCP resource kind with its own naming rule. */
+export interface NameRule {
+  /** What the name belongs to, as users know it ("Cloud Run service"). */
+  readonly label: string;
+  readonly pattern: RegExp;
+  readonly maxLength: number;
+  /** Plain-words version of the rule, for messages. */
+  readonly describe: string;
+  readonly docUrl: string;
+}
+
+const RFC1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const COMPUTE_NAMING = 'https://cloud.google.com/compute/docs/naming-resources#resource-name-format';
+
+function computeRule(label: string): NameRule {
+  return {
+    label,
+    pattern: RFC1035,
+    maxLength: 63,
+    describe: '1-63 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+    docUrl: COMPUTE_NAMING,
+  };
+}
+
+export const NAME_RULES = {
+  /** @see https://cloud.google.com/run/docs/reference/rest/v1/ObjectMeta (name: DNS label, at most 49 characters) */
+  cloudRunService: {
+    label: 'Cloud Run service',
+    pattern: /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/,
+    maxLength: 49,
+    describe: '1-49 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+    docUrl: 'https://cloud.google.com/run/docs/reference/rest/v1/ObjectMeta',
+  },
+  /** @see https://cloud.google.com/vpc/docs/reference/vpcaccess/rest/v1/projects.locations.connectors/create (connectorId) */
+  connector: {
+    label: 'Serverless VPC Access connector',
+    pattern: /^[a-z][-a-z0-9]{0,23}[a-z0-9]$/,
+    maxLength: 25,
+    describe: '2-25 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+    docUrl: 'https://cloud.google.com/vpc/docs/reference/vpcaccess/rest/v1/projects.locations.connectors/create',
+  },
+  /** @see https://cloud.google.com/resource-manager/docs/creating-managing-projects#before_you_begin */
+  project: {
+    label: 'GCP project ID',
+    pattern: /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/,
+    maxLength: 30,
+    describe: '6-30 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+    docUrl: 'https://cloud.google.com/resource-manager/docs/creating-managing-projects#before_you_begin',
+  },
+  /** @see https://cloud.google.com/compute/docs/regions-zones */
+  region: {
+    label: 'GCP region',
+    pattern: /^[a-z]+-[a-z]+[0-9]+$/,
+    maxLength: 63,
+    describe: 'a region name such as asia-northeast1 or us-central1',
+    docUrl: 'https://cloud.google.com/compute/docs/regions-zones',
+  },
+  network: computeRule('VPC network'),
+  subnet: computeRule('subnet'),
+  neg: computeRule('serverless network endpoint group'),
+  backendService: computeRule('backend service'),
+  urlMap: computeRule('URL map'),
+  targetProxy: computeRule('target HTTP proxy'),
+  address: computeRule('internal address'),
+  forwardingRule: computeRule('forwarding rule'),
+  router: computeRule('Cloud Router'),
+  routerNat: computeRule('Cloud NAT gateway'),
+} satisfies Record<string, NameRule>;
+
+export type NameKind = keyof typeof NAME_RULES;
+
+/** What is wrong with `name` as a name of `kind`, or `undefined` when it is valid. */
+export function nameProblem(kind: NameKind, name: string): string | undefined {
+  const rule: NameRule = NAME_RULES[kind];
+  if (name.length > rule.maxLength) {
+    return `${rule.label} name "${name}" is ${name.length} characters, more than ${rule.maxLength}`;
+  }
+  if (!rule.pattern.test(name)) return `"${name}" is not a valid ${rule.label} name (${rule.describe})`;
+  return undefined;
+}
+
+/** The subnets runnel can create, by role. */
+export type SubnetRole = 'workload' | 'connector' | 'directVpc' | 'proxyOnly';
+
+const SUBNET_SUFFIX: Record<SubnetRole, string> = {
+  workload: 'workload',
+  connector: 'connector',
+  directVpc: 'direct',
+  proxyOnly: 'proxy-only',
+};
+
+/** Names derived from user-given names. */
+export const derivedName = {
+  subnet: (network: string, role: SubnetRole) => `${network}-${SUBNET_SUFFIX[role]}`,
+  connector: (network: string) => `${network}-conn`,
+  router: (network: string) => `${network}-router`,
+  routerNat: (network: string) => `${network}-nat`,
+  neg: (service: string) => `${service}-neg`,
+  backendService: (service: string) => `${service}-bes`,
+  urlMap: (service: string) => `${service}-urlmap`,
+  targetProxy: (service: string) => `${service}-proxy`,
+  address: (service: string) => `${service}-ilb-ip`,
+  forwardingRule: (service: string) => `${service}-http`,
+} as const;
+
+/** Environment variable through which a caller learns a callee's URL: `server-service` → `SERVER_SERVICE_URL`. */
+export function urlEnvVar(service: string): string {
+  return `${service.toUpperCase().replace(/-/g, '_')}_URL`;
+}
+
+/** Full resource paths, as Cloud Run annotations and `external` references take them. */
+export const resourcePath = {
+  connector: (project: string, region: string, name: string) => `projects/${project}/locations/${region}/connectors/${name}`,
+  regionNeg: (project: string, region: string, name: string) =>
+    `projects/${project}/regions/${region}/networkEndpointGroups/${name}`,
+  project: (project: string) => `projects/${project}`,
+} as const;

@@ -1,0 +1,80 @@
+import { Construct } from 'constructs';
+import { ComputeSubnetwork } from '../../imports/compute.cnrm.cloud.google.com';
+import { kccMetadata } from '../kcc';
+import { validateName } from '../validation/name-check';
+import { parseCidr } from './cidr';
+import { Network } from './network';
+
+export enum SubnetPurpose {
+  /** An ordinary subnet for workloads, connectors, Direct VPC egress and internal load balancer addresses. */
+  PRIVATE = 'PRIVATE',
+  /**
+   * Reserved for the Envoy proxies of regional managed load balancers, such as the regional internal
+   * Application Load Balancer. One active per network and region.
+   * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
+   */
+  REGIONAL_MANAGED_PROXY = 'REGIONAL_MANAGED_PROXY',
+}
+
+export interface SubnetProps {
+  /** Network the subnet belongs to. */
+  readonly network: Network;
+  /** Name of the subnet in GCP. */
+  readonly name: string;
+  /** Region of the subnet. */
+  readonly region: string;
+  /**
+   * Primary IPv4 range, e.g. `10.10.0.0/24`.
+   * @see https://cloud.google.com/vpc/docs/subnets#valid-ranges
+   */
+  readonly cidr: string;
+  /**
+   * What the subnet is for.
+   * @default SubnetPurpose.PRIVATE
+   */
+  readonly purpose?: SubnetPurpose;
+  /**
+   * Private Google Access: lets Direct VPC egress, connectors and VMs without external IPs reach Google APIs
+   * and `*.run.app` through the VPC. Not settable on a proxy-only subnet.
+   * @see https://cloud.google.com/vpc/docs/private-google-access
+   * @default true for `PRIVATE` subnets
+   */
+  readonly privateGoogleAccess?: boolean;
+}
+
+/** A subnet of a runnel network. */
+export class Subnet extends Construct {
+  public readonly name: string;
+  public readonly region: string;
+  public readonly cidr: string;
+  public readonly purpose: SubnetPurpose;
+  public readonly network: Network;
+  public readonly resource: ComputeSubnetwork;
+
+  constructor(scope: Construct, id: string, props: SubnetProps) {
+    super(scope, id);
+    parseCidr(props.cidr); // a malformed range can never be valid: fail at once
+    this.name = props.name;
+    this.region = props.region;
+    this.cidr = props.cidr;
+    this.network = props.network;
+    this.purpose = props.purpose ?? SubnetPurpose.PRIVATE;
+    validateName(this, 'subnet', props.name);
+    const proxyOnly = this.purpose === SubnetPurpose.REGIONAL_MANAGED_PROXY;
+    if (proxyOnly && props.privateGoogleAccess !== undefined) {
+      throw new Error(`Subnet ${props.name}: privateGoogleAccess cannot be set on a proxy-only subnet`);
+    }
+    this.resource = new ComputeSubnetwork(this, 'Resource', {
+      metadata: kccMetadata(props.name, props.network.kccScope),
+      spec: {
+        region: props.region,
+        ipCidrRange: props.cidr,
+        networkRef: { name: props.network.name },
+        purpose: this.purpose,
+        // A proxy-only subnet must be ACTIVE to serve, and must not set logConfig or Private Google Access
+        // (k8s-config-connector #678).
+        ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? true }),
+      },
+    });
+  }
+}

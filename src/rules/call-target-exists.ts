@@ -1,0 +1,30 @@
+import { closest } from 'fastest-levenshtein';
+import { Problem } from '../validation/finding';
+import { defineRule } from '../validation/rule';
+import { TopologyModel } from '../topology/model';
+
+/** A call names a service declared in the same topology, and not the caller itself. */
+export const callTargetExists = defineRule({
+  id: 'call-target-exists',
+  severity: 'error',
+  summary: 'Every entry of `calls` names another service of the topology.',
+  check(model: TopologyModel): Problem[] {
+    const names = model.services.map((s) => s.name);
+    const problems: Problem[] = [];
+    for (const s of model.services) {
+      s.calls.forEach((callee, i) => {
+        const path = `${s.path}.calls[${i}]`;
+        if (callee === s.name) {
+          problems.push({ path, message: `service "${s.name}" calls itself`, fix: `remove "${callee}" from ${s.path}.calls` });
+        } else if (!names.includes(callee)) {
+          const others = names.filter((n) => n !== s.name);
+          const near = others.length > 0 ? closest(callee, others) : undefined;
+          problems.push({ path, message: `calls "${callee}", which is not a service of this topology`, fix: near ? `did you mean "${near}"? Otherwise declare "${callee}" under services` : `declare "${callee}" under services` });
+        } else if (s.calls.indexOf(callee) !== i) {
+          problems.push({ path, message: `calls "${callee}" twice`, fix: `remove the second "${callee}"` });
+        }
+      });
+    }
+    return problems;
+  },
+});

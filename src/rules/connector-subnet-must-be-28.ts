@@ -1,0 +1,23 @@
+import { cidrProblem, parseCidr } from '../network/cidr';
+import { CONNECTOR_LIMITS } from '../serverless/connector-limits';
+import { Problem } from '../validation/finding';
+import { defineRule } from '../validation/rule';
+import { TopologyModel } from '../topology/model';
+
+/**
+ * A Serverless VPC Access connector needs its own /28 subnet, with nothing else on it.
+ * @see https://cloud.google.com/run/docs/configuring/vpc-connectors#before_you_begin
+ */
+export const connectorSubnetMustBe28 = defineRule({
+  id: 'connector-subnet-must-be-28',
+  severity: 'error',
+  summary: "The connector's subnet is a /28.",
+  check(model: TopologyModel): Problem[] {
+    const subnet = model.subnets.connector;
+    if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
+    const prefix = parseCidr(subnet.cidr).prefix;
+    if (prefix === CONNECTOR_LIMITS.subnetPrefix) return [];
+    const base = subnet.cidr.split('/')[0];
+    return [{ path: subnet.cidrPath, message: `connector subnet is ${subnet.cidr} (/${prefix}); a connector takes exactly a /28`, fix: `set ${subnet.cidrPath} to a free /28, e.g. ${base}/28` }];
+  },
+});

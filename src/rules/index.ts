@@ -1,0 +1,50 @@
+import { InputRule } from '../validation/input-rule';
+import { Rule } from '../validation/rule';
+import { callTargetExists } from './call-target-exists';
+import { callerNeedsVpcEgress } from './caller-needs-vpc-egress';
+import { cidrMustBePrivate } from './cidr-must-be-private';
+import { connectorInstancesInRange } from './connector-instances-in-range';
+import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
+import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
+import { envDoesNotShadow } from './env-does-not-shadow';
+import { internetNeedsAWayOut } from './internet-needs-a-way-out';
+import { lbAddressMustBeUsable } from './lb-address-must-be-usable';
+import { proxyOnlySubnetSize } from './proxy-only-subnet-size';
+import { routeNeedsVpcEgress } from './route-needs-vpc-egress';
+import { runAppCallNeedsAllTraffic } from './run-app-call-needs-all-traffic';
+import { runAppCallNeedsPrivateGoogleAccess } from './run-app-call-needs-private-google-access';
+import { runAppUrlNeedsProjectNumber } from './run-app-url-needs-project-number';
+import { scalingMinNotAboveMax } from './scaling-min-not-above-max';
+import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
+import { topologySchema } from './topology-schema';
+import { uniqueNames } from './unique-names';
+import { validCidr } from './valid-cidr';
+import { validNames } from './valid-names';
+
+/** Checks on the raw input; when one fails, the model rules do not run. */
+export const INPUT_RULES: readonly InputRule[] = [topologySchema];
+
+/** Checks on the resolved topology, sorted by id. */
+export const MODEL_RULES: readonly Rule[] = [
+  callTargetExists,
+  callerNeedsVpcEgress,
+  cidrMustBePrivate,
+  connectorInstancesInRange,
+  connectorSubnetMustBe28,
+  directVpcSubnetCapacity,
+  envDoesNotShadow,
+  internetNeedsAWayOut,
+  lbAddressMustBeUsable,
+  proxyOnlySubnetSize,
+  routeNeedsVpcEgress,
+  runAppCallNeedsAllTraffic,
+  runAppCallNeedsPrivateGoogleAccess,
+  runAppUrlNeedsProjectNumber,
+  scalingMinNotAboveMax,
+  subnetCidrsMustNotOverlap,
+  uniqueNames,
+  validCidr,
+  validNames,
+];
+
+export const ALL_RULES: ReadonlyArray<Rule | InputRule> = [...INPUT_RULES, ...MODEL_RULES];

@@ -1,0 +1,23 @@
+import { Problem } from '../validation/finding';
+import { defineRule } from '../validation/rule';
+import { TopologyModel } from '../topology/model';
+
+/**
+ * With `all-traffic`, internet-bound requests go into the VPC too; without Cloud NAT they have no way out.
+ * @see https://cloud.google.com/run/docs/configuring/static-outbound-ip
+ */
+export const internetNeedsAWayOut = defineRule({
+  id: 'internet-needs-a-way-out',
+  severity: 'error',
+  summary: 'A service that needs the internet and routes all traffic into the VPC has Cloud NAT.',
+  check(model: TopologyModel): Problem[] {
+    if (model.nat.enabled) return [];
+    return model.services
+      .filter((s) => s.internet && s.via !== 'none' && s.route === 'all-traffic')
+      .map((s) => ({
+        path: `${s.path}.internet`,
+        message: `"${s.name}" needs the internet and routes all traffic into the VPC, but network.nat.enabled is false`,
+        fix: `remove network.nat.enabled: false, or set ${s.path}.egress.route to private-ranges-only`,
+      }));
+  },
+});

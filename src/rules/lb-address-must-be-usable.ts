@@ -1,0 +1,47 @@
+import { cidrProblem, containsAddress, isIpv4Address, isReservedInSubnet, parseCidr } from '../network/cidr';
+import { Problem } from '../validation/finding';
+import { defineRule } from '../validation/rule';
+import { TopologyModel } from '../topology/model';
+
+/**
+ * An internal load balancer's address is a free, non-reserved address of the workload subnet, one per
+ * load balancer.
+ * @see https://cloud.google.com/vpc/docs/subnets#unusable-ip-addresses-in-every-subnet
+ * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-internal-serverless
+ */
+export const lbAddressMustBeUsable = defineRule({
+  id: 'lb-address-must-be-usable',
+  severity: 'error',
+  summary: "Each internal load balancer gets its own usable address in the workload subnet.",
+  check(model: TopologyModel): Problem[] {
+    const subnet = model.subnets.workload;
+    if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
+    const range = parseCidr(subnet.cidr);
+    const problems: Problem[] = [];
+    const owner = new Map<string, string>();
+    for (const s of model.services.filter((x) => x.loadBalancer)) {
+      const { address, addressPinned } = s.loadBalancer!;
+      const path = `${s.path}.loadBalancer.address`;
+      if (address === undefined) {
+        problems.push({ path: subnet.cidrPath, message: `workload subnet ${subnet.cidr} has no free address left for "${s.name}"'s load balancer`, fix: `widen ${subnet.cidrPath}` });
+        continue;
+      }
+      if (addressPinned && !isIpv4Address(address)) {
+        problems.push({ path, message: `"${address}" is not an IPv4 address`, fix: `set ${path} to an address inside ${subnet.cidr}` });
+        continue;
+      }
+      if (addressPinned && !containsAddress(range, address)) {
+        problems.push({ path, message: `${address} is outside the workload subnet ${subnet.cidr}`, fix: `set ${path} to an address inside ${subnet.cidr}` });
+        continue;
+      }
+      if (addressPinned && isReservedInSubnet(range, address)) {
+        problems.push({ path, message: `${address} is one of the four addresses GCP reserves in ${subnet.cidr}`, fix: `set ${path} to another address of ${subnet.cidr}` });
+        continue;
+      }
+      const first = owner.get(address);
+      if (first) problems.push({ path, message: `${address} is already the address of "${first}"'s load balancer`, fix: `set ${path} to a different address` });
+      else owner.set(address, s.name);
+    }
+    return problems;
+  },
+});

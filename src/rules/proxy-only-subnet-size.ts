@@ -1,0 +1,19 @@
+import { cidrProblem, parseCidr } from '../network/cidr';
+import { Problem } from '../validation/finding';
+import { defineRule } from '../validation/rule';
+import { TopologyModel } from '../topology/model';
+
+/**
+ * A proxy-only subnet has at least 64 addresses (/26); Google recommends /23.
+ * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets#proxy_only_subnet_size
+ */
+export const proxyOnlySubnetSize = defineRule({
+  id: 'proxy-only-subnet-size',
+  severity: 'error',
+  summary: 'The proxy-only subnet is /26 or larger.',
+  check(model: TopologyModel): Problem[] {
+    const subnet = model.subnets.proxyOnly;
+    if (!subnet.needed || cidrProblem(subnet.cidr) || parseCidr(subnet.cidr).prefix <= 26) return [];
+    return [{ path: subnet.cidrPath, message: `proxy-only subnet ${subnet.cidr} is smaller than /26`, fix: `set ${subnet.cidrPath} to a /26 or larger range (/23 recommended), e.g. ${subnet.cidr.split('/')[0]}/23` }];
+  },
+});

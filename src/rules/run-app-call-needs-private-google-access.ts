@@ -1,0 +1,32 @@
+import { Problem } from '../validation/finding';
+import { defineRule } from '../validation/rule';
+import { TopologyModel } from '../topology/model';
+import { serviceNamed } from '../topology/resolve';
+
+/**
+ * Routed into the VPC, a request to `*.run.app` reaches Google only through Private Google Access on the
+ * subnet the caller egresses from (the Direct VPC subnet or the connector's subnet).
+ * @see https://cloud.google.com/run/docs/securing/ingress#settings
+ * @see https://cloud.google.com/vpc/docs/private-google-access
+ */
+export const runAppCallNeedsPrivateGoogleAccess = defineRule({
+  id: 'run-app-call-needs-private-google-access',
+  severity: 'error',
+  summary: 'A caller that reaches `*.run.app` through the VPC egresses from a subnet with Private Google Access.',
+  check(model: TopologyModel): Problem[] {
+    const problems: Problem[] = [];
+    for (const caller of model.services) {
+      if (!caller.egressSubnet || caller.route !== 'all-traffic') continue;
+      const subnet = model.subnets[caller.egressSubnet];
+      if (subnet.privateGoogleAccess) continue;
+      const runAppCallees = caller.calls.filter((n) => serviceNamed(model, n)?.access === 'private-google-access' && n !== caller.name);
+      if (runAppCallees.length === 0) continue;
+      problems.push({
+        path: subnet.pgaPath,
+        message: `"${caller.name}" calls ${runAppCallees.map((n) => `"${n}"`).join(', ')} at *.run.app through subnet "${subnet.name}", which has Private Google Access off`,
+        fix: `set ${subnet.pgaPath} to true`,
+      });
+    }
+    return problems;
+  },
+});

@@ -1,0 +1,122 @@
+import Ajv, { ErrorObject } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import { formatPath, Problem } from '../validation/finding';
+import { defineInputRule } from '../validation/input-rule';
+import { TOPOLOGY_SCHEMA } from '../topology/schema';
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: false });
+const validate = ajv.compile(TOPOLOGY_SCHEMA);
+
+/**
+ * The topology's shape: known fields only, required fields present, right types and enum values.
+ * Everything else in src/rules may assume this passed.
+ */
+export const topologySchema = defineInputRule({
+  id: 'topology-schema',
+  severity: 'error',
+  summary: 'The topology has only known fields, every required field, and values of the right type.',
+  check(input: unknown): Problem[] {
+    if (validate(input)) return [];
+    const errors = (validate.errors ?? []).filter((e) => !isNoise(e));
+    const problems = errors.map(toProblem);
+    // One problem per path and message: Ajv repeats some errors through nullable branches.
+    const seen = new Set<string>();
+    return problems.filter((p) => {
+      const key = `${p.path}\u0000${p.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+  },
+});
+
+/** Errors that only restate another one (the `if`/`anyOf` wrappers around nullable). */
+function isNoise(e: ErrorObject): boolean {
+  return e.keyword === 'if' || e.keyword === 'anyOf';
+}
+
+function pathOf(instancePath: string): Array<string | number> {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function schemaAt(instancePath: Array<string | number>): Record<string, unknown> | undefined {
+  let node: Record<string, unknown> | undefined = TOPOLOGY_SCHEMA as unknown as Record<string, unknown>;
+  for (const segment of instancePath) {
+    if (!node) return undefined;
+    node = (typeof segment === 'number' ? node.items : (node.properties as Record<string, unknown> | undefined)?.[segment]) as
+      | Record<string, unknown>
+      | undefined;
+  }
+  return node;
+}
+
+function suggestion(value: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const best = closest(value, candidates as string[]);
+  return distance(value.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function toProblem(e: ErrorObject): Problem {
+  const at = pathOf(e.instancePath);
+  const path = formatPath(at);
+  const where = path || '(top level)';
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const field = String(e.params.additionalProperty);
+      const known = Object.keys((schemaAt(at)?.properties as Record<string, unknown>) ?? {});
+      const near = suggestion(field, known);
+      return {
+        path: formatPath([...at, field]),
+        message: `unknown field "${field}"`,
+        fix: near ? `did you mean "${near}"? Rename it` : `remove it; fields allowed here: ${known.join(', ')}`,
+      };
+    }
+    case 'required': {
+      const field = String(e.params.missingProperty);
+      return { path: formatPath([...at, field]), message: `missing required field "${field}"`, fix: `add \`${field}\` to ${where}` };
+    }
+    case 'enum': {
+      const allowed = (e.params.allowedValues as unknown[]).map(String);
+      const near = suggestion(String(e.data), allowed);
+      return {
+        path,
+        message: `${JSON.stringify(e.data)} is not one of ${allowed.join(' | ')}`,
+        fix: near ? `did you mean "${near}"?` : `use one of ${allowed.join(', ')}`,
+      };
+    }
+    case 'type':
+      return {
+        path,
+        message: `must be ${article(String(e.params.type))}, not ${describeValue(e.data)}`,
+        fix: `write ${where} as ${article(String(e.params.type))}`,
+      };
+    case 'minItems':
+      return { path, message: `needs at least ${e.params.limit} item(s)`, fix: `add an entry to ${where}` };
+    case 'pattern':
+      return path.endsWith('projectNumber')
+        ? { path, message: `${JSON.stringify(e.data)} is not a project number`, fix: 'use the numeric project number shown by `gcloud projects describe`' }
+        : { path, message: `${JSON.stringify(e.data)} does not match ${e.params.pattern}`, fix: `rename it to match ${e.params.pattern}` };
+    case 'propertyNames':
+      return { path, message: 'has a key that is not a valid environment variable name', fix: 'use letters, digits and underscores, not starting with a digit' };
+    case 'minimum':
+    case 'maximum':
+    case 'minLength':
+      return { path, message: `${JSON.stringify(e.data)} ${e.message}`, fix: `change ${where} so it ${e.message}` };
+    default:
+      return { path, message: e.message ?? 'is invalid', fix: `correct ${where}` };
+  }
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { object: 'a mapping', array: 'a list', integer: 'an integer', boolean: 'a boolean (true or false)' };
+  return words[type] ?? `a ${type}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * Limits of a Serverless VPC Access connector, shared by the construct and the topology rules.
+ * @see https://cloud.google.com/vpc/docs/serverless-vpc-access#scaling
+ * @see https://cloud.google.com/vpc/docs/reference/vpcaccess/rest/v1/projects.locations.connectors
+ */
+export const CONNECTOR_LIMITS = {
+  minInstances: { low: 2, high: 9 },
+  maxInstances: { low: 3, high: 10 },
+  /** A connector's subnet is exactly a /28 with nothing else on it. */
+  subnetPrefix: 28,
+  machineTypes: ['e2-micro', 'f1-micro', 'e2-standard-4'] as const,
+} as const;
+
+export type ConnectorMachineType = (typeof CONNECTOR_LIMITS.machineTypes)[number];
+
+/** Problems with a connector's instance range, each as `[field, message]`. */
+export function connectorInstanceProblems(min: number, max: number): Array<[field: 'minInstances' | 'maxInstances', message: string]> {
+  const problems: Array<['minInstances' | 'maxInstances', string]> = [];
+  const { minInstances: lo, maxInstances: hi } = CONNECTOR_LIMITS;
+  if (!Number.isInteger(min) || min < lo.low || min > lo.high) {
+    problems.push(['minInstances', `minInstances is ${min}; a connector needs ${lo.low}..${lo.high}`]);
+  }
+  if (!Number.isInteger(max) || max < hi.low || max > hi.high) {
+    problems.push(['maxInstances', `maxInstances is ${max}; a connector allows ${hi.low}..${hi.high}`]);
+  }
+  if (min >= max) problems.push(['maxInstances', `maxInstances (${max}) must be greater than minInstances (${min})`]);
+  return problems;
+}

@@ -1,0 +1,71 @@
+import { RunAnnotation } from '../annotations';
+import { Subnet } from '../network/subnet';
+import { VpcConnector } from './vpc-connector';
+
+/**
+ * Which outbound traffic goes into the VPC.
+ * @see https://cloud.google.com/run/docs/configuring/vpc-direct-vpc#direct-vpc-service
+ */
+export enum EgressRoute {
+  /** Only traffic to internal (RFC 1918 / RFC 6598) addresses; the rest goes straight to the internet. */
+  PRIVATE_RANGES_ONLY = 'private-ranges-only',
+  /** Everything, including `*.run.app` and the internet (which then needs Cloud NAT). */
+  ALL_TRAFFIC = 'all-traffic',
+}
+
+/** How a Cloud Run service sends traffic into the VPC: not at all, through a connector, or Direct VPC egress. */
+export abstract class VpcEgress {
+  /** No VPC egress: the service cannot reach internal addresses. */
+  public static none(): VpcEgress {
+    return new NoEgress();
+  }
+
+  /**
+   * Serverless VPC Access: egress through a connector's VMs.
+   * @see https://cloud.google.com/run/docs/configuring/vpc-connectors
+   */
+  public static connector(connector: VpcConnector, route: EgressRoute = EgressRoute.PRIVATE_RANGES_ONLY): VpcEgress {
+    return new ConnectorEgress(connector, route);
+  }
+
+  /**
+   * Direct VPC egress: instances get addresses in `subnet`, no VMs in between.
+   * @see https://cloud.google.com/run/docs/configuring/vpc-direct-vpc
+   */
+  public static directVpc(subnet: Subnet, route: EgressRoute = EgressRoute.PRIVATE_RANGES_ONLY): VpcEgress {
+    return new DirectVpcEgress(subnet, route);
+  }
+
+  /** The route, or `undefined` without VPC egress. */
+  public abstract readonly route?: EgressRoute;
+
+  /** @internal revision-template annotations */
+  public abstract _annotations(): Record<string, string>;
+}
+
+class NoEgress extends VpcEgress {
+  public readonly route = undefined;
+  public _annotations(): Record<string, string> {
+    return {};
+  }
+}
+
+class ConnectorEgress extends VpcEgress {
+  constructor(private readonly connector: VpcConnector, public readonly route: EgressRoute) {
+    super();
+  }
+  public _annotations(): Record<string, string> {
+    return { [RunAnnotation.VPC_CONNECTOR]: this.connector.path, [RunAnnotation.VPC_EGRESS]: this.route };
+  }
+}
+
+class DirectVpcEgress extends VpcEgress {
+  constructor(private readonly subnet: Subnet, public readonly route: EgressRoute) {
+    super();
+  }
+  public _annotations(): Record<string, string> {
+    // Cloud Run takes a JSON array holding exactly one interface.
+    const networkInterfaces = JSON.stringify([{ network: this.subnet.network.name, subnetwork: this.subnet.name }]);
+    return { [RunAnnotation.NETWORK_INTERFACES]: networkInterfaces, [RunAnnotation.VPC_EGRESS]: this.route };
+  }
+}

@@ -1,0 +1,139 @@
+import { Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Service } from '../../imports/serving.knative.dev';
+import { RunAnnotation, RunLabel } from '../annotations';
+import { validateName } from '../validation/name-check';
+import { VpcEgress } from './egress';
+
+/**
+ * Who may reach a Cloud Run service over the network.
+ * @see https://cloud.google.com/run/docs/securing/ingress
+ */
+export enum Ingress {
+  /** Anyone on the internet (IAM still applies). */
+  ALL = 'all',
+  /** Only the project's VPC networks, internal Application Load Balancers and some Google services. */
+  INTERNAL = 'internal',
+  /** `internal` plus external Application Load Balancers. */
+  INTERNAL_AND_CLOUD_LOAD_BALANCING = 'internal-and-cloud-load-balancing',
+}
+
+/** Instance scaling of a revision. */
+export interface Scaling {
+  /**
+   * Instances kept warm.
+   * @default 0
+   */
+  readonly minInstances?: number;
+  /**
+   * Upper bound on instances. Direct VPC egress reserves subnet addresses for it.
+   * @default 100 (Cloud Run's own default, written out so reviewers see it)
+   */
+  readonly maxInstances?: number;
+}
+
+export interface RunServiceProps {
+  /**
+   * Cloud Run service name: at most 49 characters.
+   * @see https://cloud.google.com/run/docs/reference/rest/v1/ObjectMeta
+   */
+  readonly name: string;
+  /** GCP project ID; written as `metadata.namespace`, which is how Cloud Run YAML names the project. */
+  readonly project: string;
+  /** Region, written as the `cloud.googleapis.com/location` label. */
+  readonly region: string;
+  /** Container image, e.g. `asia-northeast1-docker.pkg.dev/acme/run/api:1.0.0`. */
+  readonly image: string;
+  /**
+   * Port the container listens on.
+   * @default 8080
+   */
+  readonly port?: number;
+  /**
+   * Who may reach the service.
+   * @default Ingress.INTERNAL
+   */
+  readonly ingress?: Ingress;
+  /**
+   * How the service reaches the VPC.
+   * @default VpcEgress.none()
+   */
+  readonly egress?: VpcEgress;
+  /**
+   * Literal environment variables, written sorted by name.
+   * @default - none
+   */
+  readonly env?: Record<string, string>;
+  /** @default - 0..100 instances */
+  readonly scaling?: Scaling;
+  /**
+   * Email of the service account the revision runs as.
+   * @default - Cloud Run's default (the Compute Engine default service account); name a dedicated one
+   */
+  readonly serviceAccount?: string;
+}
+
+/**
+ * A Cloud Run service as a Knative `serving.knative.dev/v1` Service, the form `gcloud run services replace` takes.
+ * @see https://cloud.google.com/run/docs/reference/yaml/v1
+ */
+export class RunService extends Construct {
+  public readonly name: string;
+  public readonly ingress: Ingress;
+  public readonly egress: VpcEgress;
+  public readonly resource: Service;
+  private readonly env: Map<string, string>;
+
+  constructor(scope: Construct, id: string, props: RunServiceProps) {
+    super(scope, id);
+    this.name = props.name;
+    this.ingress = props.ingress ?? Ingress.INTERNAL;
+    this.egress = props.egress ?? VpcEgress.none();
+    this.env = new Map(Object.entries(props.env ?? {}));
+    validateName(this, 'cloudRunService', props.name);
+    const scaling = { minInstances: props.scaling?.minInstances ?? 0, maxInstances: props.scaling?.maxInstances ?? 100 };
+
+    this.resource = new Service(this, 'Resource', {
+      metadata: {
+        name: props.name,
+        namespace: props.project,
+        labels: { [RunLabel.LOCATION]: props.region },
+        annotations: { [RunAnnotation.INGRESS]: this.ingress },
+      },
+      spec: {
+        template: {
+          metadata: {
+            annotations: {
+              [RunAnnotation.MIN_SCALE]: String(scaling.minInstances),
+              [RunAnnotation.MAX_SCALE]: String(scaling.maxInstances),
+              ...this.egress._annotations(),
+            },
+          },
+          spec: {
+            ...(props.serviceAccount ? { serviceAccountName: props.serviceAccount } : {}),
+            containers: [
+              {
+                image: props.image,
+                ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
+                // Rendered late so variables added after construction (injected URLs) are included.
+                env: Lazy.any({ produce: () => this.renderEnv() }),
+              },
+            ],
+          },
+        },
+      },
+    });
+  }
+
+  /** Adds a literal environment variable; names must be unique. */
+  public addEnv(name: string, value: string): void {
+    if (this.env.has(name)) throw new Error(`RunService ${this.name}: environment variable ${name} is already set`);
+    this.env.set(name, value);
+  }
+
+  /** Environment variables sorted by name, so the output does not depend on declaration order. */
+  private renderEnv(): Array<{ name: string; value: string }> | undefined {
+    if (this.env.size === 0) return undefined;
+    return [...this.env.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, value]) => ({ name, value }));
+  }
+}

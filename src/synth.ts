@@ -1,0 +1,32 @@
+import { App } from 'cdk8s';
+import { renderFiles, RenderedFile } from './output/render';
+import { PrivateTopology } from './topology/private-topology';
+import { TopologySpec } from './topology/spec';
+import { Finding } from './validation/finding';
+import { hasErrors, validateTopology } from './validation/engine';
+import { checkReferences } from './validation/references';
+
+export interface SynthResult {
+  /** Every finding; when one is an error, `files` is empty. */
+  readonly findings: readonly Finding[];
+  readonly files: readonly RenderedFile[];
+}
+
+/**
+ * Validates a topology and, when it has no errors, renders it. Bad input never throws: it comes back
+ * as findings. An exception from here is a runnel bug.
+ */
+export function synthesizeTopology(input: unknown, lineOf?: (path: string) => number | undefined): SynthResult {
+  const { findings } = validateTopology(input);
+  const located = lineOf ? findings.map((f) => ({ ...f, line: f.line ?? lineOf(f.path) })) : findings;
+  if (hasErrors(located)) return { findings: located, files: [] };
+
+  const app = new App({ outdir: 'unused' });
+  new PrivateTopology(app, 'runnel', { spec: input as TopologySpec });
+  const files = renderFiles(app);
+  const broken = checkReferences(files.flatMap((f) => f.objects));
+  if (broken.length > 0) {
+    throw new Error(`runnel produced dangling references (a bug):\n${broken.map((p) => `${p.object} ${p.field}: ${p.message}`).join('\n')}`);
+  }
+  return { findings: located, files };
+}

@@ -1,0 +1,130 @@
+import { derivedName, SubnetRole } from '../names';
+import { cidrProblem, parseCidr } from '../network/cidr';
+import { allocateAddresses } from './addresses';
+import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from './defaults';
+import { LoadBalancerModel, ServiceModel, SubnetModel, TopologyModel } from './model';
+import { TopologySpec } from './spec';
+
+/**
+ * Applies defaults and decides the derived parts: which subnets, connector, load balancers and NAT exist.
+ * Takes a spec that passed the schema; never throws on semantic problems, which are the rules' business.
+ */
+export function resolveTopology(spec: TopologySpec): TopologyModel {
+  const net = spec.network;
+  const services = spec.services.map((s, index) => resolveService(s, index));
+
+  const calledBy = new Map<string, ServiceModel[]>();
+  for (const caller of services) {
+    for (const callee of caller.calls) calledBy.set(callee, [...(calledBy.get(callee) ?? []), caller]);
+  }
+  const lbServices = services.filter(
+    (s) => s.access === 'load-balancer' && ((calledBy.get(s.name)?.length ?? 0) > 0 || spec.services[s.index].loadBalancer),
+  );
+
+  const uses = (via: ServiceModel['via']) => services.some((s) => s.via === via);
+  const needed: Record<SubnetRole, boolean> = {
+    workload: lbServices.length > 0,
+    proxyOnly: lbServices.length > 0,
+    directVpc: uses('direct-vpc'),
+    connector: uses('connector'),
+  };
+  const subnets = Object.fromEntries(
+    SUBNET_ROLES.map((role) => {
+      const given = net.subnets?.[role];
+      const model: SubnetModel = {
+        role,
+        name: given?.name ?? derivedName.subnet(net.name, role),
+        namePath: given?.name !== undefined ? `network.subnets.${role}.name` : 'network.name',
+        nameDerived: given?.name === undefined,
+        cidr: given?.cidr ?? DEFAULT_SUBNET_CIDRS[role],
+        cidrPath: `network.subnets.${role}.cidr`,
+        privateGoogleAccess: role === 'proxyOnly' ? false : (given?.privateGoogleAccess ?? true),
+        pgaPath: `network.subnets.${role}.privateGoogleAccess`,
+        needed: needed[role],
+      };
+      return [role, model];
+    }),
+  ) as Record<SubnetRole, SubnetModel>;
+
+  const workloadCidr = subnets.workload.cidr;
+  const addresses = cidrProblem(workloadCidr)
+    ? new Map<string, string | undefined>()
+    : allocateAddresses(
+        parseCidr(workloadCidr),
+        lbServices.map((s) => ({ name: s.name, pinned: spec.services[s.index].loadBalancer?.address })),
+      );
+  const withLb = services.map((s): ServiceModel => {
+    if (!lbServices.includes(s)) return s;
+    const loadBalancer: LoadBalancerModel = {
+      address: addresses.get(s.name),
+      addressPinned: spec.services[s.index].loadBalancer?.address !== undefined,
+    };
+    return { ...s, loadBalancer };
+  });
+
+  const natEnabled = net.nat?.enabled ?? true;
+  const natSubnets = natEnabled
+    ? [...new Set(withLb.filter((s) => s.internet && s.route === 'all-traffic' && s.egressSubnet).map((s) => s.egressSubnet!))].sort()
+    : [];
+
+  return {
+    spec,
+    project: spec.project,
+    projectNumber: spec.projectNumber,
+    region: spec.region,
+    namespace: spec.namespace,
+    network: { name: net.name },
+    subnets,
+    connector: {
+      name: net.connector?.name ?? derivedName.connector(net.name),
+      namePath: net.connector?.name !== undefined ? 'network.connector.name' : 'network.name',
+      nameDerived: net.connector?.name === undefined,
+      minInstances: net.connector?.minInstances ?? DEFAULTS.connector.minInstances,
+      maxInstances: net.connector?.maxInstances ?? DEFAULTS.connector.maxInstances,
+      machineType: net.connector?.machineType ?? DEFAULTS.connector.machineType,
+      needed: needed.connector,
+    },
+    nat: {
+      enabled: natEnabled,
+      routerName: net.nat?.routerName ?? derivedName.router(net.name),
+      routerNamePath: net.nat?.routerName !== undefined ? 'network.nat.routerName' : 'network.name',
+      name: net.nat?.name ?? derivedName.routerNat(net.name),
+      namePath: net.nat?.name !== undefined ? 'network.nat.name' : 'network.name',
+      subnets: natSubnets,
+    },
+    services: withLb,
+  };
+}
+
+function resolveService(s: TopologySpec['services'][number], index: number): ServiceModel {
+  const via = s.egress?.via ?? DEFAULTS.via;
+  return {
+    index,
+    path: `services[${index}]`,
+    name: s.name,
+    image: s.image,
+    ingress: s.ingress ?? DEFAULTS.ingress,
+    via,
+    route: s.egress?.route ?? DEFAULTS.route,
+    routeSet: s.egress?.route !== undefined,
+    internet: s.internet ?? false,
+    calls: s.calls ?? [],
+    access: s.access ?? DEFAULTS.access,
+    port: s.port ?? DEFAULTS.port,
+    env: s.env ?? {},
+    minInstances: s.scaling?.minInstances ?? DEFAULTS.minInstances,
+    maxInstances: s.scaling?.maxInstances ?? DEFAULTS.maxInstances,
+    serviceAccount: s.serviceAccount,
+    egressSubnet: via === 'connector' ? 'connector' : via === 'direct-vpc' ? 'directVpc' : undefined,
+  };
+}
+
+/** Services that call `name`. */
+export function callersOf(model: TopologyModel, name: string): ServiceModel[] {
+  return model.services.filter((s) => s.calls.includes(name));
+}
+
+/** The first service named `name`. */
+export function serviceNamed(model: TopologyModel, name: string): ServiceModel | undefined {
+  return model.services.find((s) => s.name === name);
+}

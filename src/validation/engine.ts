@@ -1,0 +1,60 @@
+import { INPUT_RULES, MODEL_RULES } from '../rules';
+import { TopologyModel } from '../topology/model';
+import { resolveTopology } from '../topology/resolve';
+import { TopologySpec } from '../topology/spec';
+import { Finding, pathSegments, Problem } from './finding';
+import { InputRule } from './input-rule';
+import { Rule } from './rule';
+
+export interface ValidationResult {
+  /** Every finding, errors and warnings, sorted by path then rule id. */
+  readonly findings: readonly Finding[];
+  /** The resolved topology, when the input had the right shape. */
+  readonly model?: TopologyModel;
+}
+
+/** Runs every rule over `input` and returns all findings at once; never throws for bad input. */
+export function validateTopology(input: unknown): ValidationResult {
+  const inputFindings = INPUT_RULES.flatMap((rule) => run(rule, () => rule.check(input)));
+  if (inputFindings.some((f) => f.severity === 'error')) return { findings: sortFindings(inputFindings) };
+  const model = resolveTopology(input as TopologySpec);
+  const findings = [...inputFindings, ...MODEL_RULES.flatMap((rule) => run(rule, () => rule.check(model)))];
+  return { findings: sortFindings(findings), model };
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+function run(rule: Rule | InputRule, check: () => Problem[]): Finding[] {
+  return check().map((p) => ({
+    ruleId: rule.id,
+    severity: p.severity ?? rule.severity,
+    path: p.path,
+    message: p.message,
+    fix: p.fix,
+    docUrl: rule.docs.url,
+  }));
+}
+
+/** Sorted by path (numerically for list indexes), then rule id, then message. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => comparePaths(a.path, b.path) || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
+}
+
+function comparePaths(a: string, b: string): number {
+  const sa = pathSegments(a);
+  const sb = pathSegments(b);
+  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+    const x = sa[i];
+    const y = sb[i];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return cmp(String(x), String(y));
+  }
+  return sa.length - sb.length;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
