@@ -4,7 +4,8 @@ import { formatPath, Problem } from '../validation/finding';
 import { defineInputRule } from '../validation/input-rule';
 import { TOPOLOGY_SCHEMA } from '../topology/schema';
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: false });
+// verbose: errors carry the offending value, which messages quote.
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 const validate = ajv.compile(TOPOLOGY_SCHEMA);
 
 /**
@@ -19,9 +20,19 @@ export const topologySchema = defineInputRule({
     if (validate(input)) return [];
     const errors = (validate.errors ?? []).filter((e) => !isNoise(e));
     const problems = errors.map(toProblem);
+    // A misspelt required field shows up twice (unknown "netwrk", missing "network"): keep the rename.
+    const renamed = new Set(errors.filter((e) => e.keyword === 'additionalProperties').map((e) => {
+      const at = pathOf(e.instancePath);
+      const known = Object.keys((schemaAt(at)?.properties as Record<string, unknown>) ?? {});
+      return formatPath([...at, suggestion(String(e.params.additionalProperty), known) ?? '']);
+    }));
+    // A value of the wrong type also fails its enum: the type error says enough.
+    const typeErrors = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+    const relevant = problems.filter((p, i) =>
+      !(errors[i].keyword === 'required' && renamed.has(p.path)) && !(errors[i].keyword === 'enum' && typeErrors.has(errors[i].instancePath)));
     // One problem per path and message: Ajv repeats some errors through nullable branches.
     const seen = new Set<string>();
-    return problems.filter((p) => {
+    return relevant.filter((p) => {
       const key = `${p.path}\u0000${p.message}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
@@ -82,7 +93,7 @@ function toProblem(e: ErrorObject): Problem {
     }
     case 'required': {
       const field = String(e.params.missingProperty);
-      return { path: formatPath([...at, field]), message: `missing required field "${field}"`, fix: `add \`${field}\` to ${where}` };
+      return { path: formatPath([...at, field]), message: `missing required field "${field}"`, fix: path ? `add \`${field}:\` under ${path}` : `add \`${field}:\` at the top level` };
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);

@@ -1,0 +1,42 @@
+import { parse } from 'yaml';
+import { synthesizeTopology } from '../../src/synth';
+import { TopologySpec } from '../../src/topology/spec';
+import { RenderedFile } from '../../src/output/render';
+
+export type Obj = Record<string, any>;
+
+/** A small valid topology to mutate in tests: client → server through the internal load balancer. */
+export function baseTopology(): any {
+  return parse(`
+project: acme-prod
+region: asia-northeast1
+network:
+  name: run-vpc
+services:
+  - name: client-service
+    image: asia-northeast1-docker.pkg.dev/acme-prod/run/client:1.4.2
+    egress: { via: direct-vpc, route: private-ranges-only }
+    calls: [server-service]
+  - name: server-service
+    image: asia-northeast1-docker.pkg.dev/acme-prod/run/server:2.0.0
+    ingress: internal
+`);
+}
+
+/** Synthesizes and fails the test on any error finding. */
+export function synth(spec: TopologySpec | unknown): { files: readonly RenderedFile[]; objects: Obj[] } {
+  const result = synthesizeTopology(spec);
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) throw new Error(`unexpected findings:\n${errors.map((f) => `${f.path}: ${f.message}`).join('\n')}`);
+  return { files: result.files, objects: result.files.flatMap((f) => f.objects as Obj[]) };
+}
+
+export function find(objects: Obj[], kind: string, name?: string): Obj {
+  const found = objects.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
+  if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` ${name}` : ''}, found ${found.length}`);
+  return found[0];
+}
+
+export function all(objects: Obj[], kind: string): Obj[] {
+  return objects.filter((o) => o.kind === kind);
+}
