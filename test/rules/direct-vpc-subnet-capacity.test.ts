@@ -4,7 +4,7 @@ import { describeRule } from '../helpers/rule-cases';
 describeRule(directVpcSubnetCapacity, {
   valid: [
     { name: 'default /22 at 100 instances', mutate: () => undefined },
-    { name: 'a /25 at 60 instances (120 addresses of 124)', mutate: (t) => { t.network.subnets = { directVpc: { cidr: '10.10.4.0/25' } }; t.services[0].scaling = { maxInstances: 60 }; } },
+    { name: 'a /25 at 56 instances (112 addresses of 124)', mutate: (t) => { t.network.subnets = { directVpc: { cidr: '10.10.4.0/25' } }; t.services[0].scaling = { maxInstances: 56 }; } },
     { name: 'a /26 at 24 instances', mutate: (t) => { t.network.subnets = { directVpc: { cidr: '10.10.4.0/26' } }; t.services[0].scaling = { maxInstances: 24 }; } },
   ],
   invalid: [
