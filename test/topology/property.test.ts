@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { synthesizeTopology } from '../../src/synth';
+import { checkReferences } from '../../src/validation/references';
+import { crdProblems } from '../helpers/crd';
+
+const NAMES = ['client-service', 'server-service', 'batch', 'a', 'api-2'];
+const BAD_NAMES = ['Bad_Name', `s${'x'.repeat(49)}`];
+const CIDRS = ['10.30.0.0/24', '10.31.0.0/22', '10.32.0.0/28', '10.33.0.0/23', '192.168.0.0/26', '100.64.0.0/28'];
+const BAD_CIDRS = ['10.10.0.0/24', '10.20.0.0/27', '10.10.0.0/30', '8.8.8.0/24', '10.10.0.1/24', 'not-a-cidr'];
+
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
+/** Mostly `good`, sometimes one of `bad`: enough valid topologies to exercise the output, enough broken ones. */
+const usually = <T>(good: T[], bad: T[]) => fc.oneof({ arbitrary: fc.constantFrom(...good), weight: 6 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+
+const subnet = fc.record({ name: maybe(usually(['w', 'direct-1', 'conn-subnet'], ['shared', 'Bad_Subnet'])), cidr: maybe(usually(CIDRS, BAD_CIDRS)), privateGoogleAccess: maybe(fc.boolean()) }, { requiredKeys: [] });
+
+const service = fc.record(
+  {
+    name: usually(NAMES, BAD_NAMES),
+    image: fc.constant('asia-northeast1-docker.pkg.dev/acme-prod/run/app:1.0.0'),
+    ingress: maybe(fc.constantFrom('all', 'internal', 'internal-and-cloud-load-balancing')),
+    egress: maybe(fc.record({ via: maybe(fc.constantFrom('none', 'connector', 'direct-vpc')), route: maybe(fc.constantFrom('private-ranges-only', 'all-traffic')) }, { requiredKeys: [] })),
+    internet: maybe(fc.boolean()),
+    calls: maybe(fc.uniqueArray(usually(NAMES, ['ghost']), { maxLength: 2 })),
+    access: maybe(fc.constantFrom('load-balancer', 'private-google-access')),
+    loadBalancer: maybe(fc.record({ address: maybe(usually(['10.10.0.10', '10.10.0.77'], ['10.10.0.1', '10.99.0.5', 'host'])) }, { requiredKeys: [] })),
+    port: maybe(fc.integer({ min: 1, max: 65535 })),
+    env: maybe(fc.dictionary(usually(['LOG_LEVEL', 'FEATURE_X'], ['PORT', 'SERVER_SERVICE_URL']), fc.constantFrom('1', 'x'), { maxKeys: 2 })),
+    scaling: maybe(fc.record({ minInstances: maybe(fc.integer({ min: 0, max: 3 })), maxInstances: maybe(fc.integer({ min: 3, max: 120 })) }, { requiredKeys: [] })),
+  },
+  { requiredKeys: ['name', 'image'] },
+);
+
+const topology = fc.record(
+  {
+    project: usually(['acme-prod', 'acme-prod-123'], ['acme', 'Acme-Prod']),
+    projectNumber: maybe(fc.constantFrom('123456789012', '42')),
+    region: usually(['asia-northeast1', 'us-central1'], ['Tokyo']),
+    namespace: maybe(fc.constantFrom('config-connector', 'runnel')),
+    network: fc.record(
+      {
+        name: usually(['run-vpc', 'vpc-1'], ['a-rather-long-network-name', 'RunVpc', `n${'x'.repeat(60)}`]),
+        subnets: maybe(fc.record({ workload: maybe(subnet), directVpc: maybe(subnet), connector: maybe(subnet), proxyOnly: maybe(subnet) }, { requiredKeys: [] })),
+        connector: maybe(fc.record({ name: maybe(usually(['conn'], ['a-connector-name-that-is-too-long'])), minInstances: maybe(usually([2, 3], [0, 10])), maxInstances: maybe(usually([4, 10], [2, 11])), machineType: maybe(fc.constantFrom('e2-micro', 'e2-standard-4')) }, { requiredKeys: [] })),
+        nat: maybe(fc.record({ enabled: maybe(fc.boolean()), routerName: maybe(fc.constant('rtr')), name: maybe(fc.constant('nat')) }, { requiredKeys: [] })),
+      },
+      { requiredKeys: ['name'] },
+    ),
+    services: fc.uniqueArray(service, { minLength: 1, maxLength: 4, selector: (s) => s.name }),
+  },
+  { requiredKeys: ['project', 'region', 'network', 'services'] },
+);
+
+/** Random damage: drop a field, replace a value with one of the wrong kind, or add an unknown field. */
+const GARBAGE = [null, 3, 'x', [], {}, true, -1, 'internal'];
+function mutate(value: unknown, choices: number[]): unknown {
+  const clone = JSON.parse(JSON.stringify(value ?? null));
+  let node: any = clone;
+  for (const c of choices) {
+    if (node === null || typeof node !== 'object') break;
+    const keys = Array.isArray(node) ? node.map((_: unknown, i: number) => i) : Object.keys(node);
+    if (keys.length === 0) break;
+    const key = keys[c % keys.length];
+    const action = c % 4;
+    if (action === 0) {
+      if (Array.isArray(node)) node.splice(key as number, 1);
+      else delete node[key];
+      break;
+    }
+    if (action === 1) {
+      node[key] = GARBAGE[c % GARBAGE.length];
+      break;
+    }
+    if (action === 2 && !Array.isArray(node)) {
+      node[`${String(key)}x`] = 'typo';
+      break;
+    }
+    node = node[key];
+  }
+  return clone;
+}
+
+const input = fc.oneof(
+  { arbitrary: topology, weight: 4 },
+  { arbitrary: fc.tuple(topology, fc.array(fc.nat(1000), { minLength: 1, maxLength: 5 })).map(([t, c]) => mutate(t, c)), weight: 1 },
+);
+
+test('any topology synthesizes CRD-valid, fully referenced output or returns a clean list of problems', () => {
+  let synthesized = 0;
+  let refused = 0;
+  fc.assert(
+    fc.property(input, (t) => {
+      const result = synthesizeTopology(t); // must not throw
+      const errors = result.findings.filter((f) => f.severity === 'error');
+      if (errors.length > 0) {
+        refused++;
+        expect(result.files).toEqual([]);
+        for (const f of result.findings) {
+          expect(typeof f.path).toBe('string');
+          expect(f.ruleId).toMatch(/^[a-z0-9-]+$/);
+          expect(f.message.length).toBeGreaterThan(0);
+          expect(f.fix.length).toBeGreaterThan(0);
+        }
+        return;
+      }
+      synthesized++;
+      const objects = result.files.flatMap((f) => f.objects);
+      expect(objects.length).toBeGreaterThan(0);
+      expect(objects.flatMap(crdProblems)).toEqual([]);
+      expect(checkReferences(objects)).toEqual([]);
+      const ids = objects.map((o) => `${o.kind}/${o.metadata.name}`);
+      expect(new Set(ids).size).toBe(ids.length);
+    }),
+    { numRuns: 1000, seed: 20261123 },
+  );
+  // Both outcomes must be exercised, or the generator has drifted into testing nothing.
+  expect(synthesized).toBeGreaterThan(50);
+  expect(refused).toBeGreaterThan(50);
+});
