@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTopology } from '../../src/topology/load';
+import { checkReferences } from '../../src/validation/references';
+import { expectValidCrds } from '../helpers/crd';
+import { synth } from '../helpers/synth';
+
+// Whole-output snapshots, reviewed like code. Regenerate with: UPDATE_GOLDEN=1 npx jest test/golden
+const scenarios = readdirSync(__dirname, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+describe.each(scenarios)('golden scenario %s', (scenario) => {
+  const dir = join(__dirname, scenario);
+  const loaded = parseTopology(readFileSync(join(dir, 'topology.yaml'), 'utf8'), 'topology.yaml');
+  const { files, objects } = synth(loaded.input);
+  const rendered = files.map((f) => `### ${f.path}\n${f.content}`).join('\n');
+
+  test('matches expected.yaml', () => {
+    const expectedPath = join(dir, 'expected.yaml');
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(expectedPath, rendered);
+    if (!existsSync(expectedPath)) throw new Error(`test/golden/${scenario}/expected.yaml is missing: UPDATE_GOLDEN=1 npx jest test/golden`);
+    const expected = readFileSync(expectedPath, 'utf8');
+    if (expected !== rendered) {
+      throw new Error(`test/golden/${scenario}/expected.yaml differs from the output. Review the change, then regenerate: UPDATE_GOLDEN=1 npx jest test/golden`);
+    }
+  });
+
+  test('validates strictly and resolves every reference', () => {
+    expectValidCrds(objects);
+    expect(checkReferences(objects)).toEqual([]);
+  });
+});
+
+test('private-google-access: the caller gets the deterministic run.app URL, no load balancer exists', () => {
+  const loaded = parseTopology(readFileSync(join(__dirname, 'private-google-access', 'topology.yaml'), 'utf8'), 'topology.yaml');
+  const { objects } = synth(loaded.input);
+  expect(objects.filter((o) => o.kind === 'ComputeForwardingRule')).toEqual([]);
+  const frontend = objects.find((o) => o.kind === 'Service' && o.metadata.name === 'frontend')!;
+  expect(frontend.spec.template.spec.containers[0].env).toContainEqual({ name: 'ORDERS_URL', value: 'https://orders-123456789012.us-central1.run.app' });
+  const subnet = objects.find((o) => o.kind === 'ComputeSubnetwork' && o.metadata.name === 'edge-run')!;
+  expect(subnet.spec.privateIpGoogleAccess).toBe(true);
+  const nat = objects.find((o) => o.kind === 'ComputeRouterNAT')!;
+  expect(nat.spec.subnetwork.map((s: any) => s.subnetworkRef.name)).toEqual(['edge-run']);
+  expect(objects.filter((o) => o.kind !== 'Service').every((o) => o.metadata.namespace === 'config-connector')).toBe(true);
+});

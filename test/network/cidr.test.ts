@@ -1,0 +1,53 @@
+import { addressAt, cidrProblem, containsAddress, isPrivate, isReservedInSubnet, overlaps, parseCidr, usableAddresses } from '../../src/network/cidr';
+import { allocateAddresses } from '../../src/topology/addresses';
+
+describe('CIDR math', () => {
+  test.each([
+    ['10.10.0.0/24', undefined],
+    ['10.10.0.1/24', /host bits/],
+    ['10.10.0.0', /not an IPv4 range/],
+    ['10.300.0.0/16', /not a valid/],
+    ['10.0.0.0/33', /not a valid/],
+  ])('cidrProblem(%s)', (text, expected) => {
+    const problem = cidrProblem(text);
+    if (expected) expect(problem).toMatch(expected);
+    else expect(problem).toBeUndefined();
+  });
+
+  test.each([
+    ['10.0.0.0/24', '10.0.0.128/25', true],
+    ['10.0.0.0/24', '10.0.1.0/24', false],
+    ['10.0.0.0/8', '10.200.0.0/16', true],
+  ])('overlaps(%s, %s) = %s', (a, b, expected) => {
+    expect(overlaps(parseCidr(a), parseCidr(b))).toBe(expected);
+    expect(overlaps(parseCidr(b), parseCidr(a))).toBe(expected);
+  });
+
+  test('private ranges, usable and reserved addresses', () => {
+    expect(['10.1.0.0/16', '172.20.0.0/16', '192.168.3.0/24', '100.100.0.0/16'].map((c) => isPrivate(parseCidr(c)))).toEqual([true, true, true, true]);
+    expect(['8.8.8.0/24', '172.32.0.0/16', '0.0.0.0/0'].map((c) => isPrivate(parseCidr(c)))).toEqual([false, false, false]);
+    const r = parseCidr('10.10.0.0/24');
+    expect(usableAddresses(r)).toBe(252);
+    expect(['10.10.0.0', '10.10.0.1', '10.10.0.2', '10.10.0.253', '10.10.0.254', '10.10.0.255'].map((a) => isReservedInSubnet(r, a))).toEqual([true, true, false, false, true, true]);
+    expect(containsAddress(r, '10.10.1.0')).toBe(false);
+    expect(addressAt(r, 255)).toBe('10.10.0.255');
+  });
+});
+
+describe('load balancer address allocation', () => {
+  const range = parseCidr('10.10.0.0/24');
+  test('is stable when other services come and go', () => {
+    const alone = allocateAddresses(range, [{ name: 'server-service' }]);
+    const crowd = allocateAddresses(range, [{ name: 'a' }, { name: 'server-service' }, { name: 'zeta' }]);
+    expect(crowd.get('server-service')).toBe(alone.get('server-service'));
+  });
+  test('keeps pinned addresses, never hands out reserved ones, never repeats, and reports a full subnet', () => {
+    const small = parseCidr('10.10.0.0/29'); // 4 usable
+    const got = allocateAddresses(small, [{ name: 'p', pinned: '10.10.0.2' }, { name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }]);
+    expect(got.get('p')).toBe('10.10.0.2');
+    const handed = ['a', 'b', 'c'].map((n) => got.get(n)!);
+    expect(new Set([...handed, '10.10.0.2']).size).toBe(4);
+    for (const a of handed) expect(isReservedInSubnet(small, a)).toBe(false);
+    expect(got.get('d')).toBeUndefined();
+  });
+});
