@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { RunAnnotation } from '../../src/annotations';
 import { InternalLoadBalancer } from '../../src/lb/internal-lb';
 import { CloudNat } from '../../src/nat/cloud-nat';
@@ -11,7 +11,7 @@ import { expectValidCrds } from '../helpers/crd';
 
 function setup() {
   const app = Testing.app();
-  const chart = Testing.chart(app);
+  const chart = new Chart(app, "test");
   const network = new Network(chart, 'Network', { name: 'run-vpc', project: 'acme-prod', namespace: 'kcc' });
   const subnet = (name: string, cidr: string, purpose?: SubnetPurpose) => new Subnet(chart, name, { network, name, region: 'asia-northeast1', cidr, purpose });
   return { app, chart, network, subnet };

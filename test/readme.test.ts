@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'cdk8s';
+import { parse } from 'yaml';
+import { PrivateTopology, renderFiles } from '../src';
+import { expectValidCrds } from './helpers/crd';
+import { synth } from './helpers/synth';
+
+const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+
+test("the README's topology example synthesizes CRD-valid output with the load balancer and the injected URL", () => {
+  const block = /## The topology file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1];
+  const { objects } = synth(parse(block));
+  expectValidCrds(objects);
+  const rule = objects.find((o) => o.kind === 'ComputeForwardingRule')!;
+  const address = objects.find((o) => o.kind === 'ComputeAddress' && o.metadata.name === rule.spec.ipAddress.addressRef.name)!;
+  const client = objects.find((o) => o.kind === 'Service' && o.metadata.name === 'client-service')!;
+  expect(client.spec.template.spec.containers[0].env).toEqual([{ name: 'SERVER_SERVICE_URL', value: `http://${address.spec.address}` }]);
+});
+
+test("the README's set-up commands are the ones package.json defines", () => {
+  expect(readme).toContain('npm ci && npm run synth');
+  expect(readme).toContain('npm test');
+  const scripts = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts;
+  for (const s of ['synth', 'check', 'test', 'import', 'bench']) expect(scripts[s]).toBeDefined();
+});
+
+test('PrivateTopology from TypeScript: a broken spec builds nothing and fails synthesis with every finding', () => {
+  const app = new App({ outdir: 'unused' });
+  new PrivateTopology(app, 'prod', { spec: { project: 'acme-prod', region: 'asia-northeast1', network: { name: 'run-vpc' }, services: [{ name: 'a', image: 'i', calls: ['b'] }] } });
+  expect(() => renderFiles(app)).toThrow(/services\[0\]\.calls\[0\]: calls "b", which is not a service/);
+});
