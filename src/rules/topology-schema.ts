@@ -104,12 +104,14 @@ function toProblem(e: ErrorObject): Problem {
         fix: near ? `did you mean "${near}"?` : `use one of ${allowed.join(', ')}`,
       };
     }
-    case 'type':
+    case 'type': {
+      const allowed = schemaAt(at)?.enum as string[] | undefined;
       return {
         path,
         message: `must be ${article(String(e.params.type))}, not ${describeValue(e.data)}`,
-        fix: `write ${where} as ${article(String(e.params.type))}`,
+        fix: allowed ? `use one of ${allowed.join(', ')}` : `write ${where} as ${article(String(e.params.type))}`,
       };
+    }
     case 'minItems':
       return { path, message: `needs at least ${e.params.limit} item(s)`, fix: `add an entry to ${where}` };
     case 'pattern':

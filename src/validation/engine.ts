@@ -13,13 +13,36 @@ export interface ValidationResult {
   readonly model?: TopologyModel;
 }
 
-/** Runs every rule over `input` and returns all findings at once; never throws for bad input. */
+/**
+ * Runs every rule over `input` and returns all findings at once; never throws for bad input.
+ * When the only shape problems are unknown fields, the semantic rules still run (on the input without those
+ * fields), so a typo does not hide the other problems; any other shape problem stops there, since the rules
+ * rely on the types.
+ */
 export function validateTopology(input: unknown): ValidationResult {
   const inputFindings = INPUT_RULES.flatMap((rule) => run(rule, () => rule.check(input)));
-  if (inputFindings.some((f) => f.severity === 'error')) return { findings: sortFindings(inputFindings) };
-  const model = resolveTopology(input as TopologySpec);
+  const errors = inputFindings.filter((f) => f.severity === 'error');
+  if (errors.length > 0 && !errors.every(isUnknownField)) return { findings: sortFindings(inputFindings) };
+  const spec = errors.length > 0 ? withoutFields(input, errors.map((f) => f.path)) : input;
+  // Without the unknown fields the input must pass the schema on its own (a misspelt required field won't).
+  if (errors.length > 0 && INPUT_RULES.some((rule) => rule.check(spec).length > 0)) return { findings: sortFindings(inputFindings) };
+  const model = resolveTopology(spec as TopologySpec);
   const findings = [...inputFindings, ...MODEL_RULES.flatMap((rule) => run(rule, () => rule.check(model)))];
-  return { findings: sortFindings(findings), model };
+  return { findings: sortFindings(findings), model: errors.length > 0 ? undefined : model };
+}
+
+function isUnknownField(f: Finding): boolean {
+  return f.message.startsWith('unknown field ');
+}
+
+function withoutFields(input: unknown, paths: readonly string[]): unknown {
+  const clone = structuredClone(input) as Record<string | number, any>;
+  for (const path of paths) {
+    const segments = pathSegments(path);
+    const parent = segments.slice(0, -1).reduce<any>((node, s) => node?.[s], clone);
+    if (parent && typeof parent === 'object') delete parent[segments[segments.length - 1]];
+  }
+  return clone;
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

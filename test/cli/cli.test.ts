@@ -77,6 +77,7 @@ describe('runnel CLI', () => {
     expect(code).toBe(1);
     const report = JSON.parse(io.out.join('\n'));
     expect(report.findings.map((f: any) => [f.ruleId, f.path, f.line])).toEqual([
+      ['caller-needs-vpc-egress', 'services[0].calls[0]', 8],
       ['topology-schema', 'services[1].ingres', 11],
     ]);
     expect(snapshot(dist)).toEqual(before);

@@ -60,3 +60,21 @@ test('null, a scalar and an empty document are problems, not crashes', () => {
     expect(findings.every((f) => f.ruleId === 'topology-schema')).toBe(true);
   }
 });
+
+test('a typo does not hide the semantic problems: they are reported with it', () => {
+  const t = baseTopology();
+  t.services[0].ingres = 'internal';
+  delete t.services[0].egress; // client-service can no longer reach server-service's load balancer
+  const { findings, model } = validateTopology(t);
+  expect(findings.map((f) => [f.ruleId, f.path])).toEqual([
+    ['caller-needs-vpc-egress', 'services[0].calls[0]'],
+    ['topology-schema', 'services[0].ingres'],
+  ]);
+  expect(model).toBeUndefined();
+});
+
+test('a wrong type on an enum field lists the allowed values', () => {
+  const t = baseTopology();
+  t.services[0].egress.route = 3;
+  expect(validateTopology(t).findings.map((f) => f.fix)).toEqual(['use one of private-ranges-only, all-traffic']);
+});
