@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadTopologyFile } from '../topology/load';
 import { replaceDirectory, writeFiles } from '../output/write';
-import { synthesizeTopology } from '../synth';
+import { synthesizeTopology, SynthResult } from '../synth';
 import { hasErrors } from '../validation/engine';
 import { Finding } from '../validation/finding';
 import { formatFinding } from '../validation/report';
@@ -43,22 +43,15 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.err(`runnel: unknown command ${command === undefined ? '(none)' : JSON.stringify(command)}\n${USAGE}`);
     return 2;
   }
-  const file = topologyPath(parsed.values.topology, io.env);
-  let loaded;
-  try {
-    loaded = loadTopologyFile(file);
-  } catch (e) {
-    io.err(`runnel: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (fix: create it, or pass --topology FILE or set ${TOPOLOGY_ENV})`);
-    return 2;
-  }
-  const result = loaded.findings.length > 0 ? { findings: loaded.findings, files: [] } : synthesizeTopology(loaded.input, loaded.lineOf);
-  report(loaded.source, result.findings, parsed.values.json === true, io);
+  const outcome = loadAndSynthesize(topologyPath(parsed.values.topology, io.env), parsed.values.json === true, io);
+  if (typeof outcome === 'number') return outcome;
+  const { source, result } = outcome;
   if (hasErrors(result.findings)) {
-    io.err(`runnel: ${result.findings.filter((f) => f.severity === 'error').length} error(s) in ${loaded.source}; nothing written`);
+    io.err(`runnel: ${result.findings.filter((f) => f.severity === 'error').length} error(s) in ${source}; nothing written`);
     return 1;
   }
   if (command === 'check') {
-    if (!parsed.values.json) io.err(`runnel: ${loaded.source} is valid (${result.files.length} files would be written)`);
+    if (!parsed.values.json) io.err(`runnel: ${source} is valid (${result.files.length} files would be written)`);
     return 0;
   }
   const outDir = parsed.values.out ?? 'dist';
@@ -80,19 +73,25 @@ function report(source: string, findings: readonly Finding[], json: boolean, io:
   for (const f of findings) io.err(formatFinding(source, f));
 }
 
-/** For the cdk8s app: validate and write into a folder the cdk8s CLI has just emptied. */
-export function synthIntoFolder(outDir: string, io: CliIo): number {
-  const file = topologyPath(undefined, io.env);
+/** Reads, validates and renders a topology file, reporting findings; a number is an exit code for I/O failure. */
+function loadAndSynthesize(file: string, json: boolean, io: CliIo): number | { source: string; result: SynthResult } {
   let loaded;
   try {
     loaded = loadTopologyFile(file);
   } catch (e) {
-    io.err(`runnel: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (fix: create it or set ${TOPOLOGY_ENV})`);
+    io.err(`runnel: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (fix: create it, or pass --topology FILE or set ${TOPOLOGY_ENV})`);
     return 2;
   }
   const result = loaded.findings.length > 0 ? { findings: loaded.findings, files: [] } : synthesizeTopology(loaded.input, loaded.lineOf);
-  report(loaded.source, result.findings, false, io);
-  if (hasErrors(result.findings)) return 1;
-  writeFiles(outDir, result.files);
+  report(loaded.source, result.findings, json, io);
+  return { source: loaded.source, result };
+}
+
+/** For the cdk8s app: validate and write into a folder the cdk8s CLI has just emptied. */
+export function synthIntoFolder(outDir: string, io: CliIo): number {
+  const outcome = loadAndSynthesize(topologyPath(undefined, io.env), false, io);
+  if (typeof outcome === 'number') return outcome;
+  if (hasErrors(outcome.result.findings)) return 1;
+  writeFiles(outDir, outcome.result.files);
   return 0;
 }
