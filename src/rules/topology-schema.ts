@@ -7,6 +7,17 @@ import { TOPOLOGY_SCHEMA } from '../topology/schema';
 // verbose: errors carry the offending value, which messages quote.
 const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 const validate = ajv.compile(TOPOLOGY_SCHEMA);
+// The same schema, dropping fields it does not know (only where additionalProperties is false, so env keys stay).
+const validateStripping = new Ajv({ strict: true, removeAdditional: true }).compile(TOPOLOGY_SCHEMA);
+
+/**
+ * The input without its unknown fields, when that is all that was wrong with it; otherwise undefined.
+ * Lets the semantic rules run beside a typo instead of waiting for it to be fixed.
+ */
+export function withoutUnknownFields(input: unknown): unknown {
+  const clone = structuredClone(input);
+  return validateStripping(clone) ? clone : undefined;
+}
 
 /**
  * The topology's shape: known fields only, required fields present, right types and enum values.
@@ -22,9 +33,8 @@ export const topologySchema = defineInputRule({
     const problems = errors.map(toProblem);
     // A misspelt required field shows up twice (unknown "netwrk", missing "network"): keep the rename.
     const renamed = new Set(errors.filter((e) => e.keyword === 'additionalProperties').map((e) => {
-      const at = pathOf(e.instancePath);
-      const known = Object.keys((schemaAt(at)?.properties as Record<string, unknown>) ?? {});
-      return formatPath([...at, suggestion(String(e.params.additionalProperty), known) ?? '']);
+      const { at, near } = unknownField(e);
+      return formatPath([...at, near ?? '']);
     }));
     // A value of the wrong type also fails its enum: the type error says enough.
     const typeErrors = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
@@ -38,6 +48,14 @@ export const topologySchema = defineInputRule({
     });
   },
 });
+
+/** An unknown field, the fields allowed beside it, and the nearest of those. */
+function unknownField(e: ErrorObject) {
+  const at = pathOf(e.instancePath);
+  const field = String(e.params.additionalProperty);
+  const known = Object.keys((schemaAt(at)?.properties as Record<string, unknown>) ?? {});
+  return { at, field, known, near: suggestion(field, known) };
+}
 
 /** Errors that only restate another one (the `if`/`anyOf` wrappers around nullable). */
 function isNoise(e: ErrorObject): boolean {
@@ -82,9 +100,7 @@ function toProblem(e: ErrorObject): Problem {
   const where = path || '(top level)';
   switch (e.keyword) {
     case 'additionalProperties': {
-      const field = String(e.params.additionalProperty);
-      const known = Object.keys((schemaAt(at)?.properties as Record<string, unknown>) ?? {});
-      const near = suggestion(field, known);
+      const { field, known, near } = unknownField(e);
       return {
         path: formatPath([...at, field]),
         message: `unknown field "${field}"`,

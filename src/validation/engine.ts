@@ -1,4 +1,5 @@
 import { INPUT_RULES, MODEL_RULES } from '../rules';
+import { withoutUnknownFields } from '../rules/topology-schema';
 import { TopologyModel } from '../topology/model';
 import { resolveTopology } from '../topology/resolve';
 import { TopologySpec } from '../topology/spec';
@@ -21,28 +22,13 @@ export interface ValidationResult {
  */
 export function validateTopology(input: unknown): ValidationResult {
   const inputFindings = INPUT_RULES.flatMap((rule) => run(rule, () => rule.check(input)));
-  const errors = inputFindings.filter((f) => f.severity === 'error');
-  if (errors.length > 0 && !errors.every(isUnknownField)) return { findings: sortFindings(inputFindings) };
-  const spec = errors.length > 0 ? withoutFields(input, errors.map((f) => f.path)) : input;
-  // Without the unknown fields the input must pass the schema on its own (a misspelt required field won't).
-  if (errors.length > 0 && INPUT_RULES.some((rule) => rule.check(spec).length > 0)) return { findings: sortFindings(inputFindings) };
+  const shapeBroken = inputFindings.some((f) => f.severity === 'error');
+  // A misspelt required field stays broken after stripping, and stops here.
+  const spec = shapeBroken ? withoutUnknownFields(input) : input;
+  if (spec === undefined) return { findings: sortFindings(inputFindings) };
   const model = resolveTopology(spec as TopologySpec);
   const findings = [...inputFindings, ...MODEL_RULES.flatMap((rule) => run(rule, () => rule.check(model)))];
-  return { findings: sortFindings(findings), model: errors.length > 0 ? undefined : model };
-}
-
-function isUnknownField(f: Finding): boolean {
-  return f.message.startsWith('unknown field ');
-}
-
-function withoutFields(input: unknown, paths: readonly string[]): unknown {
-  const clone = structuredClone(input) as Record<string | number, any>;
-  for (const path of paths) {
-    const segments = pathSegments(path);
-    const parent = segments.slice(0, -1).reduce<any>((node, s) => node?.[s], clone);
-    if (parent && typeof parent === 'object') delete parent[segments[segments.length - 1]];
-  }
-  return clone;
+  return { findings: sortFindings(findings), model: shapeBroken ? undefined : model };
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {
