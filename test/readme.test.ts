@@ -19,10 +19,13 @@ test("the README's topology example synthesizes CRD-valid output with the load b
 });
 
 test("the README's set-up commands are the ones package.json defines", () => {
-  expect(readme).toContain('npm ci && npm run synth');
+  expect(readme).toContain('npm ci && node lib/runnel.js synth');
   expect(readme).toContain('npm test');
   const scripts = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts;
-  for (const s of ['synth', 'check', 'test', 'import', 'bench']) expect(scripts[s]).toBeDefined();
+  for (const s of ['synth', 'check', 'test', 'import', 'bench', 'build']) expect(scripts[s]).toBeDefined();
+  // `npm ci` must leave lib/runnel.js built, and the synth script must be the README's command.
+  expect(scripts.prepare).toBe('npm run build');
+  expect(scripts.synth).toBe('node lib/runnel.js synth');
 });
 
 test('PrivateTopology from TypeScript: a broken spec builds nothing and fails synthesis with every finding', () => {

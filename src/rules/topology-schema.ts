@@ -1,14 +1,9 @@
-import Ajv, { ErrorObject } from 'ajv';
+import { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { formatPath, Problem } from '../validation/finding';
 import { defineInputRule } from '../validation/input-rule';
 import { TOPOLOGY_SCHEMA } from '../topology/schema';
-
-// verbose: errors carry the offending value, which messages quote.
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-const validate = ajv.compile(TOPOLOGY_SCHEMA);
-// The same schema, dropping fields it does not know (only where additionalProperties is false, so env keys stay).
-const validateStripping = new Ajv({ strict: true, removeAdditional: true }).compile(TOPOLOGY_SCHEMA);
+import { topologyValidator } from '../topology/schema-validators';
 
 /**
  * The input without its unknown fields, when that is all that was wrong with it; otherwise undefined.
@@ -16,7 +11,7 @@ const validateStripping = new Ajv({ strict: true, removeAdditional: true }).comp
  */
 export function withoutUnknownFields(input: unknown): unknown {
   const clone = structuredClone(input);
-  return validateStripping(clone) ? clone : undefined;
+  return topologyValidator('stripping')(clone) ? clone : undefined;
 }
 
 /**
@@ -28,6 +23,7 @@ export const topologySchema = defineInputRule({
   severity: 'error',
   summary: 'The topology has only known fields, every required field, and values of the right type.',
   check(input: unknown): Problem[] {
+    const validate = topologyValidator('checking');
     if (validate(input)) return [];
     const errors = (validate.errors ?? []).filter((e) => !isNoise(e));
     const problems = errors.map(toProblem);

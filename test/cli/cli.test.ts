@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run';
@@ -39,9 +39,9 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-/** Runs the real entry point the way `npm run synth` does (from the repository, where tsx resolves). */
-function runnel(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args], {
+/** Runs the built CLI (`node lib/runnel.js`, what `npm run synth` runs; `npm test` builds it first). */
+function runnel(args: string[], env: NodeJS.ProcessEnv = {}, entry = join(root, 'lib', 'runnel.js')) {
+  return spawnSync(process.execPath, [entry, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ...env },
@@ -112,12 +112,36 @@ describe('runnel CLI', () => {
 
   test('`cdk8s synth` runs the same validation and fails with the same messages', () => {
     const { dir } = workspace(BROKEN);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts')], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, CDK8S_OUTDIR: join(dir, 'out'), RUNNEL_TOPOLOGY: join(dir, 'topology.yaml') },
-    });
+    const r = runnel([], { CDK8S_OUTDIR: join(dir, 'out'), RUNNEL_TOPOLOGY: join(dir, 'topology.yaml') }, join(root, 'lib', 'cdk8s-app.js'));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('topology.yaml: services[1].ingres: unknown field "ingres"');
+  });
+
+  test.each([
+    ['an unknown field', BROKEN],
+    ['a wrong enum value and a wrong type', BROKEN.replace('    ingres: internal\n', '    port: "80"\n    egress: {via: conector}\n')],
+    ['a missing required field', BROKEN.replace('  name: run-vpc\n', '  nam: run-vpc\n')],
+    ['semantic errors only', BROKEN.replace('    ingres: internal\n', '    scaling: {minInstances: 5, maxInstances: 2}\n')],
+  ])('the built CLI, with its precompiled schema validators, finds exactly what the source finds: %s', (_, topology) => {
+    const { dir } = workspace(topology);
+    const out: string[] = [];
+    const code = runCli(['check', '--json', '--topology', join(dir, 'topology.yaml')], { out: (l) => out.push(l), err: () => undefined, env: {} });
+    const built = runnel(['check', '--json', '--topology', join(dir, 'topology.yaml')]);
+    expect(code).toBe(1);
+    expect(built.status).toBe(1);
+    expect(JSON.parse(built.stdout)).toEqual(JSON.parse(out.join('\n')));
+  });
+
+  test('a build older than its sources refuses to run and says how to rebuild', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'runnel-stale-'));
+    mkdirSync(join(copy, 'lib'));
+    mkdirSync(join(copy, 'src'));
+    cpSync(join(root, 'lib', 'runnel.js'), join(copy, 'lib', 'runnel.js'));
+    writeFileSync(join(copy, 'src', 'edited.ts'), '');
+    utimesSync(join(copy, 'lib', 'runnel.js'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const r = runnel(['check', '--topology', join(root, 'topology.yaml')], {}, join(copy, 'lib', 'runnel.js'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/src\/edited\.ts changed after runnel was built \(fix: run `npm run build`\)/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

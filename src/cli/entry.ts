@@ -1,0 +1,28 @@
+import { CliIo } from './run';
+import { newerSourceThan } from './stale-build';
+
+/**
+ * Runs an entry point (the CLI or the cdk8s app) as a process: refuses a stale build, and turns any
+ * exception that escapes, which is a runnel bug, into one line instead of a stack trace (RUNNEL_DEBUG=1
+ * prints the trace).
+ */
+export function runEntry(main: (io: CliIo) => number): void {
+  const io: CliIo = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+  };
+  const stale = newerSourceThan(__filename);
+  if (stale) {
+    io.err(`runnel: ${stale} changed after runnel was built (fix: run \`npm run build\`)`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    process.exitCode = main(io);
+  } catch (e) {
+    io.err(`runnel: internal error: ${(e as Error).message}`);
+    if (process.env.RUNNEL_DEBUG) io.err(`${(e as Error).stack}`);
+    process.exitCode = 3;
+  }
+}
