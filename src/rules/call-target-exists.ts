@@ -16,11 +16,12 @@ export const callTargetExists = defineRule({
         const path = `${s.path}.calls[${i}]`;
         if (callee === s.name) {
           problems.push({ path, message: `service "${s.name}" calls itself`, fix: `remove "${callee}" from ${s.path}.calls` });
-        } else if (!names.includes(callee)) {
+        } else if (!model.servicesByName.has(callee)) {
           const others = names.filter((n) => n !== s.name);
           const near = others.length > 0 ? closest(callee, others) : undefined;
           problems.push({ path, message: `calls "${callee}", which is not a service of this topology`, fix: near ? `did you mean "${near}"? Otherwise declare "${callee}" under services` : `declare "${callee}" under services` });
         } else if (s.calls.indexOf(callee) !== i) {
+          // indexOf is over one service's own calls, a handful: linear in the topology overall.
           problems.push({ path, message: `calls "${callee}" twice`, fix: `remove the second "${callee}"` });
         }
       });

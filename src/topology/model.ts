@@ -16,6 +16,10 @@ export interface TopologyModel {
   readonly connector: ConnectorModel;
   readonly nat: NatModel;
   readonly services: readonly ServiceModel[];
+  /** The first service of each name: lookups stay O(1) so rules stay linear in the topology's size. */
+  readonly servicesByName: ReadonlyMap<string, ServiceModel>;
+  /** Callers of each service name, in file order (a name nobody calls is absent). */
+  readonly callersByName: ReadonlyMap<string, readonly ServiceModel[]>;
 }
 
 export interface SubnetModel {

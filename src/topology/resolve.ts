@@ -13,13 +13,11 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
   const net = spec.network;
   const services = spec.services.map((s, index) => resolveService(s, index));
 
-  const calledBy = new Map<string, ServiceModel[]>();
-  for (const caller of services) {
-    for (const callee of caller.calls) calledBy.set(callee, [...(calledBy.get(callee) ?? []), caller]);
-  }
+  const calledBy = indexCallers(services);
   const lbServices = services.filter(
     (s) => s.access === 'load-balancer' && ((calledBy.get(s.name)?.length ?? 0) > 0 || spec.services[s.index].loadBalancer),
   );
+  const lbNames = new Set(lbServices.map((s) => s.name));
 
   const uses = (via: ServiceModel['via']) => services.some((s) => s.via === via);
   const needed: Record<SubnetRole, boolean> = {
@@ -54,7 +52,7 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
         lbServices.map((s) => ({ name: s.name, pinned: spec.services[s.index].loadBalancer?.address })),
       );
   const withLb = services.map((s): ServiceModel => {
-    if (!lbServices.includes(s)) return s;
+    if (!lbNames.has(s.name)) return s;
     const loadBalancer: LoadBalancerModel = {
       address: addresses.get(s.name),
       addressPinned: spec.services[s.index].loadBalancer?.address !== undefined,
@@ -93,7 +91,27 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
       subnets: natSubnets,
     },
     services: withLb,
+    servicesByName: indexByName(withLb),
+    callersByName: indexCallers(withLb),
   };
+}
+
+function indexByName(services: readonly ServiceModel[]): Map<string, ServiceModel> {
+  const byName = new Map<string, ServiceModel>();
+  for (const s of services) if (!byName.has(s.name)) byName.set(s.name, s);
+  return byName;
+}
+
+function indexCallers(services: readonly ServiceModel[]): Map<string, ServiceModel[]> {
+  const callers = new Map<string, ServiceModel[]>();
+  for (const caller of services) {
+    for (const callee of new Set(caller.calls)) {
+      const list = callers.get(callee);
+      if (list) list.push(caller);
+      else callers.set(callee, [caller]);
+    }
+  }
+  return callers;
 }
 
 function resolveService(s: TopologySpec['services'][number], index: number): ServiceModel {
@@ -120,11 +138,11 @@ function resolveService(s: TopologySpec['services'][number], index: number): Ser
 }
 
 /** Services that call `name`. */
-export function callersOf(model: TopologyModel, name: string): ServiceModel[] {
-  return model.services.filter((s) => s.calls.includes(name));
+export function callersOf(model: TopologyModel, name: string): readonly ServiceModel[] {
+  return model.callersByName.get(name) ?? [];
 }
 
 /** The first service named `name`. */
 export function serviceNamed(model: TopologyModel, name: string): ServiceModel | undefined {
-  return model.services.find((s) => s.name === name);
+  return model.servicesByName.get(name);
 }

@@ -1,0 +1,43 @@
+/**
+ * Generated topologies for the benchmark: `size` services mixing every path runnel knows. Per group of six:
+ * a Direct VPC caller (private ranges), a connector caller routing all traffic with internet through NAT,
+ * two load-balanced callees, one callee reached through Private Google Access, one service alone behind
+ * a load balancer for clients outside the topology. Ranges are wide enough for 1,000 services.
+ */
+export function benchTopology(size: number): Record<string, unknown> {
+  const name = (i: number) => `svc-${String(i).padStart(4, '0')}`;
+  const services = Array.from({ length: size }, (_, i) => {
+    const role = i % 6;
+    const base = {
+      name: name(i),
+      image: `asia-northeast1-docker.pkg.dev/acme-prod/run/${name(i)}:1.0.0`,
+      scaling: { maxInstances: 4 },
+    };
+    // Callers call the services two and three after them in their group, when those exist.
+    const calls = [i + 2, i + 3].filter((j) => j < size && Math.floor(j / 6) === Math.floor(i / 6)).map(name);
+    switch (role) {
+      case 0:
+        return { ...base, egress: { via: 'direct-vpc' }, calls, env: { LOG_LEVEL: 'info' } };
+      case 1:
+        // Calls a load-balanced callee and the private-google-access one (all-traffic routing makes that valid).
+        return { ...base, egress: { via: 'connector', route: 'all-traffic' }, internet: true, calls };
+      case 4:
+        return { ...base, access: 'private-google-access' };
+      case 5:
+        return { ...base, loadBalancer: {} };
+      default:
+        return base;
+    }
+  });
+  return {
+    project: 'acme-prod',
+    projectNumber: '123456789012',
+    region: 'asia-northeast1',
+    network: {
+      name: 'run-vpc',
+      subnets: { workload: { cidr: '10.20.0.0/20' }, directVpc: { cidr: '10.24.0.0/16' } },
+      connector: { maxInstances: 10 },
+    },
+    services,
+  };
+}
