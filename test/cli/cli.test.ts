@@ -39,7 +39,7 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-/** Runs the built CLI (`node lib/runnel.js`, what `npm run synth` runs; `npm test` builds it first). */
+/** Runs the built CLI (`node lib/runnel.js`, what `npm run synth` runs; jest's global set-up builds it). */
 function runnel(args: string[], env: NodeJS.ProcessEnv = {}, entry = join(root, 'lib', 'runnel.js')) {
   return spawnSync(process.execPath, [entry, ...args], {
     cwd: root,
