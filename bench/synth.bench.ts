@@ -1,45 +1,163 @@
 /**
- * Synthesis speed and memory, measured (never asserted in tests). Run: npm run bench
- * Prints, per topology size, the median wall time of validate+render and the heap growth.
+ * `npm run bench`: how fast runnel synthesizes, by topology size, as whole commands on this machine.
+ *
+ * For the default topology and generated topologies of 1, 10, 100 and 1,000 services (bench/topology.ts),
+ * measures the median wall time and peak memory of
+ *   (a) the README's synth command      node lib/runnel.js synth
+ *   (b) the cdk8s CLI                   npx cdk8s synth (cdk8s.yaml: node lib/cdk8s-app.js)
+ *   (c) validation alone                node lib/runnel.js check
+ * against `node -e ''` measured in the same run, and `npx cdk8s synth` with the `cdk8s init` default app
+ * (`npx ts-node`) on the default topology. Writes bench/RESULTS.md and prints the table.
+ * Speed is measured here, never asserted in tests.
+ *
+ *   --smoke        one run, sizes 1 and 10, no ts-node baseline (what the test suite runs)
+ *   --out FILE     where to write the results (default bench/RESULTS.md)
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
 import { synthesizeTopology } from '../src/synth';
+import { Command, measure, Measurement, median } from './measure';
+import { benchTopology } from './topology';
 
-function topology(services: number) {
-  const names = Array.from({ length: services }, (_, i) => `svc-${i}`);
-  return {
-    project: 'acme-prod',
-    region: 'asia-northeast1',
-    network: { name: 'run-vpc', subnets: { directVpc: { cidr: '10.12.0.0/16' }, workload: { cidr: '10.11.0.0/20' } } },
-    services: names.map((name, i) => ({
-      name,
-      image: `asia-northeast1-docker.pkg.dev/acme-prod/run/${name}:1.0.0`,
-      egress: i % 3 === 0 ? { via: 'connector', route: 'all-traffic' } : { via: 'direct-vpc' },
-      internet: i % 3 === 0,
-      calls: names.filter((_, j) => j !== i && (j - i + services) % services <= 2),
-      scaling: { maxInstances: 10 },
-    })),
-  };
+const root = resolve(__dirname, '..');
+const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' } } });
+const smoke = values.smoke === true;
+const SIZES = smoke ? [1, 10] : [1, 10, 100, 1000];
+const runsFor = (size: number) => (smoke ? 1 : size >= 1000 ? 5 : 7);
+const outFile = resolve(values.out ?? join(root, 'bench', 'RESULTS.md'));
+const work = mkdtempSync(join(tmpdir(), 'runnel-bench-'));
+const CDK8S_ENV = { CDK8S_CHECK_UPGRADE: 'false' };
+
+const node = (...args: string[]): Command => ({ argv: [process.execPath, ...args], cwd: root });
+const cdk8s = (out: string, topology: string, app?: string): Command => ({
+  argv: ['npx', 'cdk8s', 'synth', '--no-check-upgrade', '--output', out, ...(app ? ['--app', app] : [])],
+  env: { ...CDK8S_ENV, RUNNEL_TOPOLOGY: topology },
+  cwd: root,
+});
+
+interface Row {
+  readonly label: string;
+  readonly services: number;
+  readonly objects: number;
+  readonly synth: Measurement;
+  readonly cdk8s: Measurement;
+  readonly check: Measurement;
+  /** Median of synthesizeTopology in this process (no start-up): the part that grows with size. */
+  readonly inProcessMs: number;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-for (const size of [3, 25, 100, 250]) {
-  const input = topology(size);
-  synthesizeTopology(input); // warm-up
+async function row(label: string, file: string, input: unknown, services: number): Promise<Row> {
+  const runs = runsFor(services);
+  const result = synthesizeTopology(input);
+  if (result.files.length === 0) throw new Error(`bench topology ${label} is invalid: ${JSON.stringify(result.findings[0])}`);
   const times: number[] = [];
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  let objects = 0;
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const result = synthesizeTopology(input);
+    synthesizeTopology(input);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.findings.some((f) => f.severity === 'error')) throw new Error(`bench topology ${size} is invalid: ${result.findings[0].message}`);
-    objects = result.files.reduce((n, f) => n + f.objects.length, 0);
   }
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-  console.log(`${String(size).padStart(4)} services  ${String(objects).padStart(5)} objects  median ${median(times).toFixed(1).padStart(7)} ms  heap +${heapMb.toFixed(1)} MB`);
+  const r: Row = {
+    label,
+    services,
+    objects: result.files.reduce((n, f) => n + f.objects.length, 0),
+    synth: await measure(node('lib/runnel.js', 'synth', '--topology', file, '--out', join(work, `out-${label}`)), runs),
+    cdk8s: await measure(cdk8s(join(work, `cdk8s-${label}`), file), runs),
+    check: await measure(node('lib/runnel.js', 'check', '--topology', file), runs),
+    inProcessMs: median(times),
+  };
+  process.stderr.write(`  ${label}: synth ${r.synth.ms.toFixed(0)} ms, cdk8s ${r.cdk8s.ms.toFixed(0)} ms, check ${r.check.ms.toFixed(0)} ms\n`);
+  return r;
 }
+
+function version(pkg: string): string {
+  return JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+}
+
+const f0 = (n: number) => n.toFixed(0);
+const f1 = (n: number) => n.toFixed(1);
+const x = (n: number) => `${n.toFixed(2)}×`;
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+async function main(): Promise<void> {
+  process.stderr.write('building lib/ ...\n');
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build.ts')], { cwd: root, stdio: 'inherit' });
+
+  const floor = await measure(node('-e', ''), smoke ? 1 : 11);
+  process.stderr.write(`  node -e '': ${f0(floor.ms)} ms\n`);
+  const defaultFile = join(root, 'topology.yaml');
+  const { parse } = await import('yaml');
+  const rows: Row[] = [await row('default', defaultFile, parse(readFileSync(defaultFile, 'utf8')), 3)];
+  for (const size of SIZES) {
+    const file = join(work, `topology-${size}.yaml`);
+    const input = benchTopology(size);
+    writeFileSync(file, stringify(input));
+    rows.push(await row(String(size), file, input, size));
+  }
+  const tsNode = smoke ? undefined : await measure(cdk8s(join(work, 'cdk8s-ts-node'), defaultFile, 'npx ts-node src/main.ts'), 5);
+
+  const def = rows[0];
+  const byLabel = (l: string) => rows.find((r) => r.label === l);
+  const r100 = byLabel('100');
+  const r1000 = byLabel('1000');
+  const lines: string[] = [];
+  lines.push('# Synthesis benchmark', '');
+  lines.push(`Written by \`npm run bench\`${smoke ? ' (smoke run: one run per figure, not a result)' : ''} on ${new Date().toISOString().slice(0, 10)}.`);
+  lines.push('');
+  lines.push('## Machine and versions', '');
+  lines.push(`- ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${f0(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}`);
+  lines.push(`- Node.js ${process.version}, cdk8s ${version('cdk8s')}, cdk8s-cli ${version('cdk8s-cli')}, esbuild ${version('esbuild')}, TypeScript ${version('typescript')}, ts-node ${version('ts-node')}`);
+  lines.push('');
+  lines.push('## Method', '');
+  lines.push(`Each figure is the median wall time of ${smoke ? 'one run' : '7 runs (5 for 1,000 services)'} of the whole command, started from a`);
+  lines.push('Node.js process; peak memory is one further run, summing the RSS of the command and every process it');
+  lines.push("spawns (read from /proc every 5 ms). `node -e ''` is the floor, measured in the same run:");
+  lines.push(`**${f0(floor.ms)} ms, ${f0(floor.peakMb)} MB**. "in-process" is \`synthesizeTopology\` alone (validate + render, no`);
+  lines.push('start-up, no file writes), the part that grows with the topology. Topologies: bench/topology.ts.');
+  lines.push('');
+  lines.push('## Results', '');
+  lines.push("| topology | services | objects | (a) `node lib/runnel.js synth` | × floor | (b) `npx cdk8s synth` | × floor | (c) `check` (validation) | × floor | in-process |");
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    lines.push(
+      `| ${r.label} | ${r.services} | ${r.objects} | ${f0(r.synth.ms)} ms, ${f0(r.synth.peakMb)} MB | ${x(r.synth.ms / floor.ms)} | ` +
+        `${f0(r.cdk8s.ms)} ms, ${f0(r.cdk8s.peakMb)} MB | ${x(r.cdk8s.ms / floor.ms)} | ` +
+        `${f0(r.check.ms)} ms, ${f0(r.check.peakMb)} MB | ${x(r.check.ms / floor.ms)} | ${f1(r.inProcessMs)} ms |`,
+    );
+  }
+  if (tsNode) {
+    lines.push(`| default, \`cdk8s init\` app (\`npx ts-node src/main.ts\`) | 3 | ${def.objects} | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`);
+  }
+  lines.push('');
+  lines.push('## Goals', '');
+  lines.push('| goal | measured | |');
+  lines.push('|---|---|---|');
+  const synthRatio = def.synth.ms / floor.ms;
+  lines.push(`| README synth of the default topology ≤ 4× \`node -e ''\` | ${x(synthRatio)} | ${verdict(synthRatio <= 4)} |`);
+  if (r1000 && r100) {
+    const total = r1000.synth.ms;
+    lines.push(`| 1,000 services: synth + validate ≤ 5 s | ${f0(total)} ms | ${verdict(total <= 5000)} |`);
+    lines.push(`| 1,000 services: peak memory ≤ 500 MB | ${f0(r1000.synth.peakMb)} MB | ${verdict(r1000.synth.peakMb <= 500)} |`);
+    const growth = r1000.synth.ms / r100.synth.ms;
+    const inner = r1000.inProcessMs / r100.inProcessMs;
+    lines.push(`| 1,000 services ≤ 12× the time of 100 | ${x(growth)} (in-process: ${x(inner)}) | ${verdict(growth <= 12 && inner <= 12)} |`);
+  }
+  if (tsNode) {
+    const ratio = def.cdk8s.ms / tsNode.ms;
+    lines.push(`| \`npx cdk8s synth\` of the default topology ≤ 0.5× the ts-node default | ${x(ratio)} (${f0(def.cdk8s.ms)} vs ${f0(tsNode.ms)} ms) | ${verdict(ratio <= 0.5)} |`);
+  }
+  lines.push('');
+  const table = lines.join('\n');
+  writeFileSync(outFile, `${table}\n`);
+  process.stdout.write(`${table}\nwritten to ${relative(process.cwd(), outFile) || outFile}\n`);
+}
+
+main()
+  .catch((e) => {
+    process.stderr.write(`bench failed: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(work, { recursive: true, force: true }));

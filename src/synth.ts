@@ -12,13 +12,17 @@ export interface SynthResult {
   readonly files: readonly RenderedFile[];
 }
 
+/** Findings with the line of the input they point at, when the input came from a file. */
+export function locateFindings(findings: readonly Finding[], lineOf?: (path: string) => number | undefined): readonly Finding[] {
+  return lineOf ? findings.map((f) => ({ ...f, line: f.line ?? lineOf(f.path) })) : findings;
+}
+
 /**
  * Validates a topology and, when it has no errors, renders it. Bad input never throws: it comes back
  * as findings. An exception from here is a runnel bug.
  */
 export function synthesizeTopology(input: unknown, lineOf?: (path: string) => number | undefined): SynthResult {
-  const { findings } = validateTopology(input);
-  const located = lineOf ? findings.map((f) => ({ ...f, line: f.line ?? lineOf(f.path) })) : findings;
+  const located = locateFindings(validateTopology(input).findings, lineOf);
   if (hasErrors(located)) return { findings: located, files: [] };
 
   const app = new App({ outdir: 'unused' });

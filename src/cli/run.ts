@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadTopologyFile } from '../topology/load';
 import { replaceDirectory, writeFiles } from '../output/write';
-import { synthesizeTopology, SynthResult } from '../synth';
-import { hasErrors } from '../validation/engine';
+import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
+import { hasErrors, validateTopology } from '../validation/engine';
 import { Finding } from '../validation/finding';
 import { formatFinding } from '../validation/report';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
@@ -43,7 +43,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.err(`runnel: unknown command ${command === undefined ? '(none)' : JSON.stringify(command)}\n${USAGE}`);
     return 2;
   }
-  const outcome = loadAndSynthesize(topologyPath(parsed.values.topology, io.env), parsed.values.json === true, io);
+  // check runs the rules only: rendering cannot find a problem in a topology the rules accept (one would be a runnel bug).
+  const outcome = loadAndSynthesize(topologyPath(parsed.values.topology, io.env), parsed.values.json === true, io, command === 'synth');
   if (typeof outcome === 'number') return outcome;
   const { source, result } = outcome;
   if (hasErrors(result.findings)) {
@@ -51,7 +52,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 1;
   }
   if (command === 'check') {
-    if (!parsed.values.json) io.err(`runnel: ${source} is valid (${result.files.length} files would be written)`);
+    if (!parsed.values.json) io.err(`runnel: ${source} is valid`);
     return 0;
   }
   const outDir = parsed.values.out ?? 'dist';
@@ -73,8 +74,11 @@ function report(source: string, findings: readonly Finding[], json: boolean, io:
   for (const f of findings) io.err(formatFinding(source, f));
 }
 
-/** Reads, validates and renders a topology file, reporting findings; a number is an exit code for I/O failure. */
-function loadAndSynthesize(file: string, json: boolean, io: CliIo): number | { source: string; result: SynthResult } {
+/**
+ * Reads, validates and (when `render`) renders a topology file, reporting findings; a number is an exit code for
+ * I/O failure.
+ */
+function loadAndSynthesize(file: string, json: boolean, io: CliIo, render = true): number | { source: string; result: SynthResult } {
   let loaded;
   try {
     loaded = loadTopologyFile(file);
@@ -82,7 +86,12 @@ function loadAndSynthesize(file: string, json: boolean, io: CliIo): number | { s
     io.err(`runnel: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (fix: create it, or pass --topology FILE or set ${TOPOLOGY_ENV})`);
     return 2;
   }
-  const result = loaded.findings.length > 0 ? { findings: loaded.findings, files: [] } : synthesizeTopology(loaded.input, loaded.lineOf);
+  const result =
+    loaded.findings.length > 0
+      ? { findings: loaded.findings, files: [] }
+      : render
+        ? synthesizeTopology(loaded.input, loaded.lineOf)
+        : { findings: locateFindings(validateTopology(loaded.input).findings, loaded.lineOf), files: [] };
   report(loaded.source, result.findings, json, io);
   return { source: loaded.source, result };
 }
