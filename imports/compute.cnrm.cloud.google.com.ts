@@ -5569,6 +5569,355 @@ export function toJson_ComputeRouterNatSpecRulesActionSourceNatDrainRangesRefs(o
 
 
 /**
+ * ComputeSSLCertificate is the Schema for the ComputeSSLCertificate API
+ *
+ * @schema ComputeSSLCertificate
+ */
+export class ComputeSslCertificate extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "ComputeSSLCertificate"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'compute.cnrm.cloud.google.com/v1beta1',
+    kind: 'ComputeSSLCertificate',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "ComputeSSLCertificate".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: ComputeSslCertificateProps): any {
+    return {
+      ...ComputeSslCertificate.GVK,
+      ...toJson_ComputeSslCertificateProps(props),
+    };
+  }
+
+  /**
+   * Defines a "ComputeSSLCertificate" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: ComputeSslCertificateProps) {
+    super(scope, id, {
+      ...ComputeSslCertificate.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...ComputeSslCertificate.GVK,
+      ...toJson_ComputeSslCertificateProps(resolved),
+    };
+  }
+}
+
+/**
+ * ComputeSSLCertificate is the Schema for the ComputeSSLCertificate API
+ *
+ * @schema ComputeSSLCertificate
+ */
+export interface ComputeSslCertificateProps {
+  /**
+   * @schema ComputeSSLCertificate#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * ComputeSSLCertificateSpec defines the desired state of ComputeSSLCertificate
+   *
+   * @schema ComputeSSLCertificate#spec
+   */
+  readonly spec: ComputeSslCertificateSpec;
+}
+
+/**
+ * Converts an object of type 'ComputeSslCertificateProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeSslCertificateProps(obj: ComputeSslCertificateProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_ComputeSslCertificateSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * ComputeSSLCertificateSpec defines the desired state of ComputeSSLCertificate
+ *
+ * @schema ComputeSslCertificateSpec
+ */
+export interface ComputeSslCertificateSpec {
+  /**
+   * Immutable. The certificate in PEM format. The certificate chain must be no greater than 5 certs long. The chain must include at least one intermediate cert.
+   *
+   * @schema ComputeSslCertificateSpec#certificate
+   */
+  readonly certificate: ComputeSslCertificateSpecCertificate;
+
+  /**
+   * Immutable. An optional description of this resource.
+   *
+   * @schema ComputeSslCertificateSpec#description
+   */
+  readonly description?: string;
+
+  /**
+   * Location represents the geographical location of the ComputeSSLCertificate. Specify a region name or "global" for global resources. Reference: GCP definition of regions/zones (https://cloud.google.com/compute/docs/regions-zones/)
+   *
+   * @schema ComputeSslCertificateSpec#location
+   */
+  readonly location: string;
+
+  /**
+   * Immutable. The write-only private key in PEM format.
+   *
+   * @schema ComputeSslCertificateSpec#privateKey
+   */
+  readonly privateKey: ComputeSslCertificateSpecPrivateKey;
+
+  /**
+   * Immutable. Optional. The name of the resource. Used for creation and acquisition. When unset, the value of `metadata.name` is used as the default.
+   *
+   * @schema ComputeSslCertificateSpec#resourceID
+   */
+  readonly resourceId?: string;
+}
+
+/**
+ * Converts an object of type 'ComputeSslCertificateSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeSslCertificateSpec(obj: ComputeSslCertificateSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificate': toJson_ComputeSslCertificateSpecCertificate(obj.certificate),
+    'description': obj.description,
+    'location': obj.location,
+    'privateKey': toJson_ComputeSslCertificateSpecPrivateKey(obj.privateKey),
+    'resourceID': obj.resourceId,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Immutable. The certificate in PEM format. The certificate chain must be no greater than 5 certs long. The chain must include at least one intermediate cert.
+ *
+ * @schema ComputeSslCertificateSpecCertificate
+ */
+export interface ComputeSslCertificateSpecCertificate {
+  /**
+   * Value of the field. Cannot be used if 'valueFrom' is specified.
+   *
+   * @schema ComputeSslCertificateSpecCertificate#value
+   */
+  readonly value?: string;
+
+  /**
+   * Source for the field's value. Cannot be used if 'value' is specified.
+   *
+   * @schema ComputeSslCertificateSpecCertificate#valueFrom
+   */
+  readonly valueFrom?: ComputeSslCertificateSpecCertificateValueFrom;
+}
+
+/**
+ * Converts an object of type 'ComputeSslCertificateSpecCertificate' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeSslCertificateSpecCertificate(obj: ComputeSslCertificateSpecCertificate | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'value': obj.value,
+    'valueFrom': toJson_ComputeSslCertificateSpecCertificateValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Immutable. The write-only private key in PEM format.
+ *
+ * @schema ComputeSslCertificateSpecPrivateKey
+ */
+export interface ComputeSslCertificateSpecPrivateKey {
+  /**
+   * Value of the field. Cannot be used if 'valueFrom' is specified.
+   *
+   * @schema ComputeSslCertificateSpecPrivateKey#value
+   */
+  readonly value?: string;
+
+  /**
+   * Source for the field's value. Cannot be used if 'value' is specified.
+   *
+   * @schema ComputeSslCertificateSpecPrivateKey#valueFrom
+   */
+  readonly valueFrom?: ComputeSslCertificateSpecPrivateKeyValueFrom;
+}
+
+/**
+ * Converts an object of type 'ComputeSslCertificateSpecPrivateKey' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeSslCertificateSpecPrivateKey(obj: ComputeSslCertificateSpecPrivateKey | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'value': obj.value,
+    'valueFrom': toJson_ComputeSslCertificateSpecPrivateKeyValueFrom(obj.valueFrom),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Source for the field's value. Cannot be used if 'value' is specified.
+ *
+ * @schema ComputeSslCertificateSpecCertificateValueFrom
+ */
+export interface ComputeSslCertificateSpecCertificateValueFrom {
+  /**
+   * Reference to a value with the given key in the given Secret in the resource's namespace.
+   *
+   * @schema ComputeSslCertificateSpecCertificateValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: ComputeSslCertificateSpecCertificateValueFromSecretKeyRef;
+}
+
+/**
+ * Converts an object of type 'ComputeSslCertificateSpecCertificateValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeSslCertificateSpecCertificateValueFrom(obj: ComputeSslCertificateSpecCertificateValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_ComputeSslCertificateSpecCertificateValueFromSecretKeyRef(obj.secretKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Source for the field's value. Cannot be used if 'value' is specified.
+ *
+ * @schema ComputeSslCertificateSpecPrivateKeyValueFrom
+ */
+export interface ComputeSslCertificateSpecPrivateKeyValueFrom {
+  /**
+   * Reference to a value with the given key in the given Secret in the resource's namespace.
+   *
+   * @schema ComputeSslCertificateSpecPrivateKeyValueFrom#secretKeyRef
+   */
+  readonly secretKeyRef?: ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef;
+}
+
+/**
+ * Converts an object of type 'ComputeSslCertificateSpecPrivateKeyValueFrom' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeSslCertificateSpecPrivateKeyValueFrom(obj: ComputeSslCertificateSpecPrivateKeyValueFrom | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'secretKeyRef': toJson_ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef(obj.secretKeyRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a value with the given key in the given Secret in the resource's namespace.
+ *
+ * @schema ComputeSslCertificateSpecCertificateValueFromSecretKeyRef
+ */
+export interface ComputeSslCertificateSpecCertificateValueFromSecretKeyRef {
+  /**
+   * Key that identifies the value to be extracted.
+   *
+   * @schema ComputeSslCertificateSpecCertificateValueFromSecretKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the Secret to extract a value from.
+   *
+   * @schema ComputeSslCertificateSpecCertificateValueFromSecretKeyRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'ComputeSslCertificateSpecCertificateValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeSslCertificateSpecCertificateValueFromSecretKeyRef(obj: ComputeSslCertificateSpecCertificateValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a value with the given key in the given Secret in the resource's namespace.
+ *
+ * @schema ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef
+ */
+export interface ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef {
+  /**
+   * Key that identifies the value to be extracted.
+   *
+   * @schema ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the Secret to extract a value from.
+   *
+   * @schema ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef#name
+   */
+  readonly name: string;
+}
+
+/**
+ * Converts an object of type 'ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef(obj: ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
  * ComputeSubnetwork is the Schema for the ComputeSubnetwork API
  *
  * @schema ComputeSubnetwork
@@ -6209,6 +6558,469 @@ export interface ComputeTargetHttpProxySpecUrlMapRef {
  */
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ComputeTargetHttpProxySpecUrlMapRef(obj: ComputeTargetHttpProxySpecUrlMapRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'external': obj.external,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+
+/**
+ *
+ *
+ * @schema ComputeTargetHTTPSProxy
+ */
+export class ComputeTargetHttpsProxy extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "ComputeTargetHTTPSProxy"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'compute.cnrm.cloud.google.com/v1beta1',
+    kind: 'ComputeTargetHTTPSProxy',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "ComputeTargetHTTPSProxy".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: ComputeTargetHttpsProxyProps): any {
+    return {
+      ...ComputeTargetHttpsProxy.GVK,
+      ...toJson_ComputeTargetHttpsProxyProps(props),
+    };
+  }
+
+  /**
+   * Defines a "ComputeTargetHTTPSProxy" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: ComputeTargetHttpsProxyProps) {
+    super(scope, id, {
+      ...ComputeTargetHttpsProxy.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...ComputeTargetHttpsProxy.GVK,
+      ...toJson_ComputeTargetHttpsProxyProps(resolved),
+    };
+  }
+}
+
+/**
+ * @schema ComputeTargetHTTPSProxy
+ */
+export interface ComputeTargetHttpsProxyProps {
+  /**
+   * @schema ComputeTargetHTTPSProxy#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * @schema ComputeTargetHTTPSProxy#spec
+   */
+  readonly spec: ComputeTargetHttpsProxySpec;
+}
+
+/**
+ * Converts an object of type 'ComputeTargetHttpsProxyProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeTargetHttpsProxyProps(obj: ComputeTargetHttpsProxyProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_ComputeTargetHttpsProxySpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ComputeTargetHttpsProxySpec
+ */
+export interface ComputeTargetHttpsProxySpec {
+  /**
+   * URLs to certificate manager certificate resources that are used to authenticate connections between users and the load balancer. Currently, you may specify up to 15 certificates. Certificate manager certificates do not apply when the load balancing scheme is set to INTERNAL_SELF_MANAGED. sslCertificates and certificateManagerCertificates fields cannot be defined together.
+   *
+   * @schema ComputeTargetHttpsProxySpec#certificateManagerCertificates
+   */
+  readonly certificateManagerCertificates?: ComputeTargetHttpsProxySpecCertificateManagerCertificates[];
+
+  /**
+   * A reference to the CertificateMap resource uri that identifies a certificate map associated with the given target proxy. This field can only be set for global target proxies. This field is only supported for EXTERNAL and EXTERNAL_MANAGED load balancing schemes. For INTERNAL_MANAGED, use certificateManagerCertificates instead. sslCertificates and certificateMap fields cannot be defined together.
+   *
+   * @schema ComputeTargetHttpsProxySpec#certificateMapRef
+   */
+  readonly certificateMapRef?: ComputeTargetHttpsProxySpecCertificateMapRef;
+
+  /**
+   * Immutable. An optional description of this resource.
+   *
+   * @schema ComputeTargetHttpsProxySpec#description
+   */
+  readonly description?: string;
+
+  /**
+   * Immutable. Specifies how long to keep a connection open, after completing a response, while there is no matching traffic (in seconds). If an HTTP keepalive is not specified, a default value (610 seconds) will be used. For Global external HTTP(S) load balancer, the minimum allowed value is 5 seconds and the maximum allowed value is 1200 seconds. For Global external HTTP(S) load balancer (classic), this option is not available publicly.
+   *
+   * @schema ComputeTargetHttpsProxySpec#httpKeepAliveTimeoutSec
+   */
+  readonly httpKeepAliveTimeoutSec?: number;
+
+  /**
+   * Location represents the geographical location of the ComputeTargetHTTPSProxy. Specify a region name or "global" for global resources. Reference: GCP definition of regions/zones (https://cloud.google.com/compute/docs/regions-zones/)
+   *
+   * @schema ComputeTargetHttpsProxySpec#location
+   */
+  readonly location: string;
+
+  /**
+   * Immutable. This field only applies when the forwarding rule that references this target proxy has a loadBalancingScheme set to INTERNAL_SELF_MANAGED.
+   *
+   * @schema ComputeTargetHttpsProxySpec#proxyBind
+   */
+  readonly proxyBind?: boolean;
+
+  /**
+   * Specifies the QUIC override policy for this resource. This determines whether the load balancer will attempt to negotiate QUIC with clients or not. Can specify one of NONE, ENABLE, or DISABLE. If NONE is specified, Google manages whether QUIC is used. Default value: "NONE" Possible values: ["NONE", "ENABLE", "DISABLE"].
+   *
+   * @schema ComputeTargetHttpsProxySpec#quicOverride
+   */
+  readonly quicOverride?: string;
+
+  /**
+   * Immutable. Optional. The name of the resource. Used for creation and acquisition. When unset, the value of `metadata.name` is used as the default.
+   *
+   * @schema ComputeTargetHttpsProxySpec#resourceID
+   */
+  readonly resourceId?: string;
+
+  /**
+   * Immutable. A URL referring to a networksecurity.ServerTlsPolicy resource that describes how the proxy should authenticate inbound traffic. serverTlsPolicy only applies to a global TargetHttpsProxy attached to globalForwardingRules with the loadBalancingScheme set to INTERNAL_SELF_MANAGED or EXTERNAL or EXTERNAL_MANAGED. For details which ServerTlsPolicy resources are accepted with INTERNAL_SELF_MANAGED and which with EXTERNAL, EXTERNAL_MANAGED loadBalancingScheme consult ServerTlsPolicy documentation. If left blank, communications are not encrypted.
+   *
+   * @schema ComputeTargetHttpsProxySpec#serverTlsPolicyRef
+   */
+  readonly serverTlsPolicyRef?: ComputeTargetHttpsProxySpecServerTlsPolicyRef;
+
+  /**
+   * A list of ComputeSSLCertificate resources that are used to authenticate connections between users and the load balancer. At least one SSL certificate must be specified.
+   *
+   * @schema ComputeTargetHttpsProxySpec#sslCertificates
+   */
+  readonly sslCertificates?: ComputeTargetHttpsProxySpecSslCertificates[];
+
+  /**
+   * A reference to the ComputeSSLPolicy resource that will be associated with the ComputeTargetHTTPSProxy resource. If not set, the ComputeTargetHTTPSProxy resource will not have any SSL policy configured.
+   *
+   * @schema ComputeTargetHttpsProxySpec#sslPolicyRef
+   */
+  readonly sslPolicyRef?: ComputeTargetHttpsProxySpecSslPolicyRef;
+
+  /**
+   * A reference to the ComputeURLMap resource that defines the mapping from URL to the BackendService.
+   *
+   * @schema ComputeTargetHttpsProxySpec#urlMapRef
+   */
+  readonly urlMapRef: ComputeTargetHttpsProxySpecUrlMapRef;
+}
+
+/**
+ * Converts an object of type 'ComputeTargetHttpsProxySpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeTargetHttpsProxySpec(obj: ComputeTargetHttpsProxySpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateManagerCertificates': obj.certificateManagerCertificates?.map(y => toJson_ComputeTargetHttpsProxySpecCertificateManagerCertificates(y)),
+    'certificateMapRef': toJson_ComputeTargetHttpsProxySpecCertificateMapRef(obj.certificateMapRef),
+    'description': obj.description,
+    'httpKeepAliveTimeoutSec': obj.httpKeepAliveTimeoutSec,
+    'location': obj.location,
+    'proxyBind': obj.proxyBind,
+    'quicOverride': obj.quicOverride,
+    'resourceID': obj.resourceId,
+    'serverTlsPolicyRef': toJson_ComputeTargetHttpsProxySpecServerTlsPolicyRef(obj.serverTlsPolicyRef),
+    'sslCertificates': obj.sslCertificates?.map(y => toJson_ComputeTargetHttpsProxySpecSslCertificates(y)),
+    'sslPolicyRef': toJson_ComputeTargetHttpsProxySpecSslPolicyRef(obj.sslPolicyRef),
+    'urlMapRef': toJson_ComputeTargetHttpsProxySpecUrlMapRef(obj.urlMapRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * CertificateManagerCertificateRef is a reference to a CertificateManagerCertificate.
+ *
+ * @schema ComputeTargetHttpsProxySpecCertificateManagerCertificates
+ */
+export interface ComputeTargetHttpsProxySpecCertificateManagerCertificates {
+  /**
+   * A reference to an externally managed CertificateManagerCertificate resource. Should be in the format "projects/{{projectID}}/locations/{{location}}/certificates/{{certificateID}}".
+   *
+   * @schema ComputeTargetHttpsProxySpecCertificateManagerCertificates#external
+   */
+  readonly external?: string;
+
+  /**
+   * The name of a CertificateManagerCertificate resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecCertificateManagerCertificates#name
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace of a CertificateManagerCertificate resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecCertificateManagerCertificates#namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * Converts an object of type 'ComputeTargetHttpsProxySpecCertificateManagerCertificates' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeTargetHttpsProxySpecCertificateManagerCertificates(obj: ComputeTargetHttpsProxySpecCertificateManagerCertificates | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'external': obj.external,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A reference to the CertificateMap resource uri that identifies a certificate map associated with the given target proxy. This field can only be set for global target proxies. This field is only supported for EXTERNAL and EXTERNAL_MANAGED load balancing schemes. For INTERNAL_MANAGED, use certificateManagerCertificates instead. sslCertificates and certificateMap fields cannot be defined together.
+ *
+ * @schema ComputeTargetHttpsProxySpecCertificateMapRef
+ */
+export interface ComputeTargetHttpsProxySpecCertificateMapRef {
+  /**
+   * A reference to an externally managed CertificateManagerCertificateMap resource. Should be in the format "projects/{{projectID}}/locations/global/certificateMaps/{{certificateMapID}}".
+   *
+   * @schema ComputeTargetHttpsProxySpecCertificateMapRef#external
+   */
+  readonly external?: string;
+
+  /**
+   * The name of a CertificateManagerCertificateMap resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecCertificateMapRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace of a CertificateManagerCertificateMap resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecCertificateMapRef#namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * Converts an object of type 'ComputeTargetHttpsProxySpecCertificateMapRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeTargetHttpsProxySpecCertificateMapRef(obj: ComputeTargetHttpsProxySpecCertificateMapRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'external': obj.external,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Immutable. A URL referring to a networksecurity.ServerTlsPolicy resource that describes how the proxy should authenticate inbound traffic. serverTlsPolicy only applies to a global TargetHttpsProxy attached to globalForwardingRules with the loadBalancingScheme set to INTERNAL_SELF_MANAGED or EXTERNAL or EXTERNAL_MANAGED. For details which ServerTlsPolicy resources are accepted with INTERNAL_SELF_MANAGED and which with EXTERNAL, EXTERNAL_MANAGED loadBalancingScheme consult ServerTlsPolicy documentation. If left blank, communications are not encrypted.
+ *
+ * @schema ComputeTargetHttpsProxySpecServerTlsPolicyRef
+ */
+export interface ComputeTargetHttpsProxySpecServerTlsPolicyRef {
+  /**
+   * Allowed value: string of the format `projects/{{project}}/locations/{{location}}/serverTlsPolicies/{{value}}`, where {{value}} is the `name` field of a `NetworkSecurityServerTLSPolicy` resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecServerTlsPolicyRef#external
+   */
+  readonly external?: string;
+
+  /**
+   * The name of a NetworkSecurityServerTLSPolicy resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecServerTlsPolicyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace of a NetworkSecurityServerTLSPolicy resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecServerTlsPolicyRef#namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * Converts an object of type 'ComputeTargetHttpsProxySpecServerTlsPolicyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeTargetHttpsProxySpecServerTlsPolicyRef(obj: ComputeTargetHttpsProxySpecServerTlsPolicyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'external': obj.external,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A reference to a ComputeSSLCertificate resource.
+ *
+ * @schema ComputeTargetHttpsProxySpecSslCertificates
+ */
+export interface ComputeTargetHttpsProxySpecSslCertificates {
+  /**
+   * Allowed value: string of the format `projects/{{project}}/global/sslCertificates/{{value}}` or `projects/{{project}}/regions/{{region}}/sslCertificates/{{value}}`, where {{value}} is the `name` field of a `ComputeSSLCertificate` resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecSslCertificates#external
+   */
+  readonly external?: string;
+
+  /**
+   * The name of a ComputeSSLCertificate resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecSslCertificates#name
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace of a ComputeSSLCertificate resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecSslCertificates#namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * Converts an object of type 'ComputeTargetHttpsProxySpecSslCertificates' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeTargetHttpsProxySpecSslCertificates(obj: ComputeTargetHttpsProxySpecSslCertificates | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'external': obj.external,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A reference to the ComputeSSLPolicy resource that will be associated with the ComputeTargetHTTPSProxy resource. If not set, the ComputeTargetHTTPSProxy resource will not have any SSL policy configured.
+ *
+ * @schema ComputeTargetHttpsProxySpecSslPolicyRef
+ */
+export interface ComputeTargetHttpsProxySpecSslPolicyRef {
+  /**
+   * A reference to an externally managed ComputeSSLPolicy resource. Should be in the format "projects/{{projectID}}/global/sslPolicies/{{sslPolicyID}}" or "projects/{{projectID}}/regions/{{region}}/sslPolicies/{{sslPolicyID}}".
+   *
+   * @schema ComputeTargetHttpsProxySpecSslPolicyRef#external
+   */
+  readonly external?: string;
+
+  /**
+   * The name of a ComputeSSLPolicy resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecSslPolicyRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace of a ComputeSSLPolicy resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecSslPolicyRef#namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * Converts an object of type 'ComputeTargetHttpsProxySpecSslPolicyRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeTargetHttpsProxySpecSslPolicyRef(obj: ComputeTargetHttpsProxySpecSslPolicyRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'external': obj.external,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A reference to the ComputeURLMap resource that defines the mapping from URL to the BackendService.
+ *
+ * @schema ComputeTargetHttpsProxySpecUrlMapRef
+ */
+export interface ComputeTargetHttpsProxySpecUrlMapRef {
+  /**
+   * A reference to an externally managed ComputeURLMap resource. Should be in the format "projects/{{projectID}}/global/urlMaps/{{urlMapID}}" or "projects/{{projectID}}/regions/{{region}}/urlMaps/{{urlMapID}}".
+   *
+   * @schema ComputeTargetHttpsProxySpecUrlMapRef#external
+   */
+  readonly external?: string;
+
+  /**
+   * The name of a ComputeURLMap resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecUrlMapRef#name
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace of a ComputeURLMap resource.
+   *
+   * @schema ComputeTargetHttpsProxySpecUrlMapRef#namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * Converts an object of type 'ComputeTargetHttpsProxySpecUrlMapRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ComputeTargetHttpsProxySpecUrlMapRef(obj: ComputeTargetHttpsProxySpecUrlMapRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
     'external': obj.external,

@@ -14,13 +14,21 @@ const crds = resolve(root, process.env.RUNNEL_CRDS ?? '../shared/crds');
 const USED = {
   'compute.cnrm.cloud.google.com': [
     'computeaddresses', 'computebackendservices', 'computeforwardingrules', 'computenetworks',
-    'computeregionnetworkendpointgroups', 'computerouternats', 'computerouters', 'computesubnetworks',
-    'computetargethttpproxies', 'computeurlmaps',
+    'computeregionnetworkendpointgroups', 'computerouternats', 'computerouters', 'computesslcertificates',
+    'computesubnetworks', 'computetargethttpproxies', 'computetargethttpsproxies', 'computeurlmaps',
   ],
+  'dns.cnrm.cloud.google.com': ['dnsmanagedzones', 'dnsrecordsets'],
+  'iam.cnrm.cloud.google.com': ['iampolicymembers', 'iamserviceaccounts'],
+  'redis.cnrm.cloud.google.com': ['redisinstances'],
+  'secretmanager.cnrm.cloud.google.com': ['secretmanagersecrets'],
+  'servicenetworking.cnrm.cloud.google.com': ['servicenetworkingconnections'],
   'vpcaccess.cnrm.cloud.google.com': ['vpcaccessconnectors'],
 };
 
 const work = mkdtempSync(join(tmpdir(), 'runnel-crds-'));
+// `cdk8s import` records every imported file (temporary paths here) in cdk8s.yaml: keep ours as it is.
+const config = join(root, 'cdk8s.yaml');
+const configText = readFileSync(config, 'utf8');
 const out = join(root, 'imports');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
@@ -35,5 +43,6 @@ try {
   }
   run(join(crds, 'knative', 'service.yaml'));
 } finally {
+  writeFileSync(config, configText);
   rmSync(work, { recursive: true, force: true });
 }
