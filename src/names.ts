@@ -60,12 +60,47 @@ export const NAME_RULES = {
     describe: 'a region name such as asia-northeast1 or us-central1',
     docUrl: 'https://cloud.google.com/compute/docs/regions-zones',
   },
+  /** @see https://cloud.google.com/iam/docs/service-accounts-create#creating (account ID: 6-30 characters) */
+  serviceAccount: {
+    label: 'service account ID',
+    pattern: /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/,
+    maxLength: 30,
+    describe: '6-30 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+    docUrl: 'https://cloud.google.com/iam/docs/service-accounts-create#creating',
+  },
+  /** @see https://cloud.google.com/memorystore/docs/redis/create-instance-console (instance ID: 1-40 characters) */
+  redisInstance: {
+    label: 'Memorystore for Redis instance ID',
+    pattern: /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/,
+    maxLength: 40,
+    describe: '1-40 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+    docUrl: 'https://cloud.google.com/memorystore/docs/redis/create-instance-console',
+  },
+  /** @see https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/create (secretId) */
+  secret: {
+    label: 'Secret Manager secret ID',
+    pattern: /^[A-Za-z0-9_-]{1,255}$/,
+    maxLength: 255,
+    describe: '1-255 characters: letters, digits, underscores and hyphens',
+    docUrl: 'https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/create',
+  },
+  /** @see https://cloud.google.com/vpc/docs/configure-private-service-connect-apis#create-endpoint */
+  pscEndpoint: {
+    label: 'Private Service Connect endpoint for Google APIs',
+    pattern: /^[a-z][a-z0-9]{0,19}$/,
+    maxLength: 20,
+    describe: '1-20 characters: lowercase letters and digits, starting with a letter (no hyphens)',
+    docUrl: 'https://cloud.google.com/vpc/docs/configure-private-service-connect-apis#create-endpoint',
+  },
+  /** @see https://cloud.google.com/dns/docs/zones (zone names follow the Compute Engine rule) */
+  dnsZone: { ...computeRule('Cloud DNS zone'), docUrl: 'https://cloud.google.com/dns/docs/zones' },
   network: computeRule('VPC network'),
   subnet: computeRule('subnet'),
   neg: computeRule('serverless network endpoint group'),
   backendService: computeRule('backend service'),
   urlMap: computeRule('URL map'),
   targetProxy: computeRule('target HTTP proxy'),
+  sslCertificate: computeRule('SSL certificate'),
   address: computeRule('internal address'),
   forwardingRule: computeRule('forwarding rule'),
   router: computeRule('Cloud Router'),
@@ -106,11 +141,36 @@ export const derivedName = {
   targetProxy: (service: string) => `${service}-proxy`,
   address: (service: string) => `${service}-ilb-ip`,
   forwardingRule: (service: string) => `${service}-http`,
+  sslCertificate: (service: string) => `${service}-cert`,
+  httpsProxy: (service: string) => `${service}-https-proxy`,
+  httpsForwardingRule: (service: string) => `${service}-https`,
+  serviceAccount: (service: string) => `run-${service}`,
+  privateServiceAccess: (network: string) => `${network}-psa`,
+  dnsZone: (network: string) => `${network}-private`,
+  runAppZone: (network: string) => `${network}-run-app`,
+  googleApisZone: (network: string) => `${network}-googleapis`,
+  pscEndpoint: () => 'allapis',
 } as const;
+
+/** `server-service` → `SERVER_SERVICE`: the stem of the variables runnel injects. */
+export function envStem(name: string): string {
+  return name.toUpperCase().replace(/-/g, '_');
+}
+
+/** Default variables a backend's users get. */
+export const backendEnvVar = {
+  host: (backend: string) => `${envStem(backend)}_HOST`,
+  port: (backend: string) => `${envStem(backend)}_PORT`,
+} as const;
+
+/** Email of a service account in `project`. */
+export function serviceAccountEmail(accountId: string, project: string): string {
+  return `${accountId}@${project}.iam.gserviceaccount.com`;
+}
 
 /** Environment variable through which a caller learns a callee's URL: `server-service` → `SERVER_SERVICE_URL`. */
 export function urlEnvVar(service: string): string {
-  return `${service.toUpperCase().replace(/-/g, '_')}_URL`;
+  return `${envStem(service)}_URL`;
 }
 
 /** Full resource paths, as Cloud Run annotations and `external` references take them. */
@@ -119,4 +179,6 @@ export const resourcePath = {
   regionNeg: (project: string, region: string, name: string) =>
     `projects/${project}/regions/${region}/networkEndpointGroups/${name}`,
   project: (project: string) => `projects/${project}`,
+  secret: (project: string, name: string) => `projects/${project}/secrets/${name}`,
+  regionSslCertificate: (project: string, region: string, name: string) => `projects/${project}/regions/${region}/sslCertificates/${name}`,
 } as const;

@@ -4,6 +4,7 @@ import {
   ComputeBackendService,
   ComputeForwardingRule,
   ComputeTargetHttpProxy,
+  ComputeTargetHttpsProxy,
   ComputeUrlMap,
 } from '../../imports/compute.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
@@ -12,6 +13,7 @@ import { containsAddress, isReservedInSubnet, parseCidr } from '../network/cidr'
 import { Subnet, SubnetPurpose } from '../network/subnet';
 import { validateName } from '../validation/name-check';
 import { ServerlessNeg } from './serverless-neg';
+import { TlsCertificate } from './tls-certificate';
 
 export interface InternalLoadBalancerProps {
   /** Name of the Cloud Run service behind the load balancer; every resource name derives from it. */
@@ -29,6 +31,22 @@ export interface InternalLoadBalancerProps {
    * @default - GCP picks one at apply time, and `url` is unknown at synth time
    */
   readonly address?: string;
+  /**
+   * Serve HTTPS on port 443 with this certificate.
+   * @default - no HTTPS
+   * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-internal-serverless#https
+   */
+  readonly https?: TlsCertificate;
+  /**
+   * Serve plain HTTP on port 80. At least one of `http` and `https`.
+   * @default true
+   */
+  readonly http?: boolean;
+  /**
+   * The DNS name callers use (a record pointing at `address`), which `url` then carries.
+   * @default - none: `url` carries the address
+   */
+  readonly hostname?: string;
 }
 
 /**
@@ -39,7 +57,11 @@ export interface InternalLoadBalancerProps {
 export class InternalLoadBalancer extends Construct {
   public readonly neg: ServerlessNeg;
   public readonly address?: string;
-  public readonly forwardingRule: ComputeForwardingRule;
+  public readonly addressName: string;
+  /** The forwarding rules: HTTP (port 80) and/or HTTPS (port 443), on one shared address. */
+  public readonly forwardingRules: ComputeForwardingRule[] = [];
+  private readonly scheme: 'http' | 'https';
+  private readonly hostname?: string;
 
   constructor(scope: Construct, id: string, props: InternalLoadBalancerProps) {
     super(scope, id);
@@ -57,6 +79,10 @@ export class InternalLoadBalancer extends Construct {
       throw new Error(`InternalLoadBalancer ${service}: the proxy-only subnet must be in network ${network.name}, region ${region}`);
     }
     this.address = props.address;
+    this.hostname = props.hostname;
+    const http = props.http ?? true;
+    if (!http && !props.https) throw new Error(`InternalLoadBalancer ${service}: serves neither HTTP nor HTTPS; set http or https`);
+    this.scheme = props.https ? 'https' : 'http';
     if (props.address !== undefined) {
       const range = parseCidr(subnet.cidr);
       const address = props.address;
@@ -75,12 +101,21 @@ export class InternalLoadBalancer extends Construct {
       proxy: derivedName.targetProxy(service),
       address: derivedName.address(service),
       forwardingRule: derivedName.forwardingRule(service),
+      httpsProxy: derivedName.httpsProxy(service),
+      httpsForwardingRule: derivedName.httpsForwardingRule(service),
+      certificate: derivedName.sslCertificate(service),
     };
+    this.addressName = names.address;
     validateName(this, 'backendService', names.backendService);
     validateName(this, 'urlMap', names.urlMap);
     validateName(this, 'targetProxy', names.proxy);
     validateName(this, 'address', names.address);
     validateName(this, 'forwardingRule', names.forwardingRule);
+    if (props.https) {
+      validateName(this, 'targetProxy', names.httpsProxy);
+      validateName(this, 'forwardingRule', names.httpsForwardingRule);
+      validateName(this, 'sslCertificate', names.certificate);
+    }
 
     this.neg = new ServerlessNeg(this, 'Neg', { scope: kcc, name: names.neg, region, service });
 
@@ -103,11 +138,6 @@ export class InternalLoadBalancer extends Construct {
       },
     });
 
-    new ComputeTargetHttpProxy(this, 'Proxy', {
-      metadata: kccMetadata(names.proxy, kcc),
-      spec: { location: region, urlMapRef: { name: names.urlMap } },
-    });
-
     new ComputeAddress(this, 'Address', {
       metadata: kccMetadata(names.address, kcc),
       spec: {
@@ -120,25 +150,43 @@ export class InternalLoadBalancer extends Construct {
       },
     });
 
-    this.forwardingRule = new ComputeForwardingRule(this, 'ForwardingRule', {
-      metadata: kccMetadata(names.forwardingRule, kcc),
-      spec: {
-        location: region,
-        loadBalancingScheme: 'INTERNAL_MANAGED',
-        ipProtocol: 'TCP',
-        portRange: '80',
-        networkTier: 'PREMIUM',
-        networkRef: { name: network.name },
-        // The address and the rule sit in the ordinary subnet, never in the proxy-only one.
-        subnetworkRef: { name: subnet.name },
-        ipAddress: { addressRef: { name: names.address } },
-        target: { targetHttpProxyRef: { name: names.proxy } },
-      },
-    });
+    const rule = (id: string, name: string, port: string, target: Record<string, { name: string }>) =>
+      new ComputeForwardingRule(this, id, {
+        metadata: kccMetadata(name, kcc),
+        spec: {
+          location: region,
+          loadBalancingScheme: 'INTERNAL_MANAGED',
+          ipProtocol: 'TCP',
+          portRange: port,
+          networkTier: 'PREMIUM',
+          networkRef: { name: network.name },
+          // The address and the rule sit in the ordinary subnet, never in the proxy-only one.
+          subnetworkRef: { name: subnet.name },
+          ipAddress: { addressRef: { name: names.address } },
+          target,
+        },
+      });
+
+    if (http) {
+      new ComputeTargetHttpProxy(this, 'Proxy', {
+        metadata: kccMetadata(names.proxy, kcc),
+        spec: { location: region, urlMapRef: { name: names.urlMap } },
+      });
+      this.forwardingRules.push(rule('ForwardingRule', names.forwardingRule, '80', { targetHttpProxyRef: { name: names.proxy } }));
+    }
+    if (props.https) {
+      const certificate = props.https._bind(this, names.certificate, kcc, region);
+      new ComputeTargetHttpsProxy(this, 'HttpsProxy', {
+        metadata: kccMetadata(names.httpsProxy, kcc),
+        spec: { location: region, urlMapRef: { name: names.urlMap }, sslCertificates: [certificate] },
+      });
+      this.forwardingRules.push(rule('HttpsForwardingRule', names.httpsForwardingRule, '443', { targetHttpsProxyRef: { name: names.httpsProxy } }));
+    }
   }
 
-  /** The URL callers use, when the address is known at synth time. */
+  /** The URL callers use (HTTPS when served), when the host is known at synth time. */
   public get url(): string | undefined {
-    return this.address === undefined ? undefined : `http://${this.address}`;
+    const host = this.hostname ?? this.address;
+    return host === undefined ? undefined : `${this.scheme}://${host}`;
   }
 }

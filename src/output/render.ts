@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
+import { PlainFile } from './plain-file';
 import { RunnelChart } from './runnel-chart';
 
 /** A rendered manifest file: path inside the output folder, and its YAML. */
@@ -48,5 +49,11 @@ export function renderFiles(root: Construct): RenderedFile[] {
     const content = HEADER + objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
     return { path: chart.outputPath, content, objects };
   });
+  for (const file of all.filter(PlainFile.isPlainFile)) {
+    if (seen.has(file.outputPath)) throw new Error(`two outputs render to ${file.outputPath}`);
+    seen.add(file.outputPath);
+    const comment = file.comment.map((line) => `# ${line}\n`).join('');
+    files.push({ path: file.outputPath, content: HEADER + comment + stringify(file._render(), { lineWidth: 0 }), objects: [] });
+  }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

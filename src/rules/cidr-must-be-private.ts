@@ -2,6 +2,7 @@ import { cidrProblem, isPrivate, parseCidr } from '../network/cidr';
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
+import { claimedRanges } from '../topology/ranges';
 
 /**
  * Subnet ranges are internal (RFC 1918 or RFC 6598): only those are routed into the VPC by
@@ -12,10 +13,10 @@ import { TopologyModel } from '../topology/model';
 export const cidrMustBePrivate = defineRule({
   id: 'cidr-must-be-private',
   severity: 'error',
-  summary: 'Subnet ranges lie in 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.',
+  summary: 'Subnet and reserved ranges lie in 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.',
   check(model: TopologyModel): Problem[] {
-    return Object.values(model.subnets)
-      .filter((s) => s.needed && !cidrProblem(s.cidr) && !isPrivate(parseCidr(s.cidr)))
+    return claimedRanges(model)
+      .filter((s) => !cidrProblem(s.cidr) && !isPrivate(parseCidr(s.cidr)))
       .map((s) => ({
         path: s.cidrPath,
         message: `${s.cidr} is not an internal range; private-ranges-only egress would send traffic to it over the internet`,

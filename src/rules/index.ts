@@ -1,5 +1,9 @@
 import { InputRule } from '../validation/input-rule';
 import { Rule } from '../validation/rule';
+import { backendExists } from './backend-exists';
+import { backendHasOneKind } from './backend-has-one-kind';
+import { backendHostKnownAfterApply } from './backend-host-known-after-apply';
+import { backendUserNeedsVpcEgress } from './backend-user-needs-vpc-egress';
 import { callTargetExists } from './call-target-exists';
 import { callerNeedsVpcEgress } from './caller-needs-vpc-egress';
 import { cidrMustBePrivate } from './cidr-must-be-private';
@@ -7,14 +11,19 @@ import { connectorInstancesInRange } from './connector-instances-in-range';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
 import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
 import { envDoesNotShadow } from './env-does-not-shadow';
+import { httpsCertificateSource } from './https-certificate-source';
+import { httpsNeedsPrivateDns } from './https-needs-private-dns';
 import { internetNeedsAWayOut } from './internet-needs-a-way-out';
 import { lbAddressMustBeUsable } from './lb-address-must-be-usable';
 import { proxyOnlySubnetSize } from './proxy-only-subnet-size';
+import { pscAddressUsable } from './psc-address-usable';
+import { publicNeedsIngressAll } from './public-needs-ingress-all';
 import { routeNeedsVpcEgress } from './route-needs-vpc-egress';
 import { runAppCallNeedsAllTraffic } from './run-app-call-needs-all-traffic';
 import { runAppCallNeedsPrivateGoogleAccess } from './run-app-call-needs-private-google-access';
 import { runAppUrlNeedsProjectNumber } from './run-app-url-needs-project-number';
 import { scalingMinNotAboveMax } from './scaling-min-not-above-max';
+import { secretEnvByReference } from './secret-env-by-reference';
 import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
 import { topologySchema } from './topology-schema';
 import { uniqueNames } from './unique-names';
@@ -26,6 +35,10 @@ export const INPUT_RULES: readonly InputRule[] = [topologySchema];
 
 /** Checks on the resolved topology, sorted by id. */
 export const MODEL_RULES: readonly Rule[] = [
+  backendExists,
+  backendHasOneKind,
+  backendHostKnownAfterApply,
+  backendUserNeedsVpcEgress,
   callTargetExists,
   callerNeedsVpcEgress,
   cidrMustBePrivate,
@@ -33,14 +46,19 @@ export const MODEL_RULES: readonly Rule[] = [
   connectorSubnetMustBe28,
   directVpcSubnetCapacity,
   envDoesNotShadow,
+  httpsCertificateSource,
+  httpsNeedsPrivateDns,
   internetNeedsAWayOut,
   lbAddressMustBeUsable,
   proxyOnlySubnetSize,
+  pscAddressUsable,
+  publicNeedsIngressAll,
   routeNeedsVpcEgress,
   runAppCallNeedsAllTraffic,
   runAppCallNeedsPrivateGoogleAccess,
   runAppUrlNeedsProjectNumber,
   scalingMinNotAboveMax,
+  secretEnvByReference,
   subnetCidrsMustNotOverlap,
   uniqueNames,
   validCidr,

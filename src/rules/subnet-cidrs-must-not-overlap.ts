@@ -2,24 +2,26 @@ import { cidrProblem, overlaps, parseCidr } from '../network/cidr';
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
+import { claimedRanges } from '../topology/ranges';
 
 /**
- * Primary ranges of subnets in one VPC network must not overlap.
+ * Primary ranges of subnets in one VPC network must not overlap, nor overlap the ranges reserved for
+ * peered producers (private services access, Redis direct peering): peering refuses overlapping routes.
  * @see https://cloud.google.com/vpc/docs/subnets#ipv4-ranges
  */
 export const subnetCidrsMustNotOverlap = defineRule({
   id: 'subnet-cidrs-must-not-overlap',
   severity: 'error',
-  summary: 'The ranges of the subnets runnel creates are disjoint.',
+  summary: 'The ranges of the subnets runnel creates and the ranges it reserves are disjoint.',
   check(model: TopologyModel): Problem[] {
-    const subnets = Object.values(model.subnets).filter((s) => s.needed && !cidrProblem(s.cidr));
+    const subnets = claimedRanges(model).filter((s) => !cidrProblem(s.cidr));
     const problems: Problem[] = [];
     subnets.forEach((a, i) => {
       for (const b of subnets.slice(i + 1)) {
         if (!overlaps(parseCidr(a.cidr), parseCidr(b.cidr))) continue;
         problems.push({
           path: b.cidrPath,
-          message: `${b.cidr} (${b.role}) overlaps ${a.cidr} (${a.role})`,
+          message: `${b.cidr} (${b.label}) overlaps ${a.cidr} (${a.label})`,
           fix: `move ${b.cidrPath} or ${a.cidrPath} to a range the other does not cover`,
         });
       }

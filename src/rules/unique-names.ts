@@ -3,14 +3,15 @@ import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
 
 /**
- * Names that must be unique: services (one Cloud Run service per name and region) and subnets (one per name
- * and region in a project), and the variables runnel injects.
+ * Names that must be unique: services (one Cloud Run service per name and region), subnets (one per name
+ * and region in a project), backends (one Redis instance per ID and region, one set of variables per name) and
+ * the secrets runnel creates.
  * @see https://cloud.google.com/compute/docs/naming-resources
  */
 export const uniqueNames = defineRule({
   id: 'unique-names',
   severity: 'error',
-  summary: 'Services and subnets have unique names.',
+  summary: 'Services, subnets, backends and secrets have unique names.',
   check(model: TopologyModel): Problem[] {
     const problems: Problem[] = [];
     const firstService = new Map<string, string>();
@@ -26,6 +27,18 @@ export const uniqueNames = defineRule({
       if (first) {
         problems.push({ path: subnet.namePath === 'network.name' ? `network.subnets.${subnet.role}.name` : subnet.namePath, message: `subnet name "${subnet.name}" is also used by network.subnets.${first}`, fix: `give network.subnets.${subnet.role} its own name` });
       } else firstSubnet.set(subnet.name, subnet.role);
+    }
+    const firstBackend = new Map<string, string>();
+    for (const b of model.backends) {
+      const first = firstBackend.get(b.name);
+      if (first) problems.push({ path: `${b.path}.name`, message: `backend "${b.name}" is already declared at ${first}`, fix: 'rename one of the two backends or remove the duplicate' });
+      else firstBackend.set(b.name, b.path);
+    }
+    const firstSecret = new Map<string, string>();
+    for (const secret of model.secrets) {
+      const first = firstSecret.get(secret.name);
+      if (first) problems.push({ path: `${secret.path}.name`, message: `secret "${secret.name}" is already declared at ${first}`, fix: 'remove the duplicate' });
+      else firstSecret.set(secret.name, secret.path);
     }
     return problems;
   },

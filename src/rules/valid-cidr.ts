@@ -2,6 +2,7 @@ import { cidrProblem } from '../network/cidr';
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
+import { claimedRanges } from '../topology/ranges';
 
 /**
  * Subnet ranges are IPv4 CIDRs that start on their own boundary, as GCP requires of a primary range.
@@ -10,10 +11,9 @@ import { TopologyModel } from '../topology/model';
 export const validCidr = defineRule({
   id: 'valid-cidr',
   severity: 'error',
-  summary: 'Subnet ranges are canonical IPv4 CIDR blocks.',
+  summary: 'Subnet and reserved ranges are canonical IPv4 CIDR blocks.',
   check(model: TopologyModel): Problem[] {
-    return Object.values(model.subnets)
-      .filter((s) => s.needed)
+    return claimedRanges(model)
       .flatMap((s) => {
         const problem = cidrProblem(s.cidr);
         return problem ? [{ path: s.cidrPath, message: problem, fix: `set ${s.cidrPath} to a range like 10.10.0.0/24, with the host bits zero` }] : [];

@@ -4,6 +4,22 @@ import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
 
 /**
+ * What is wrong with a DNS domain, or undefined: labels of 1-63 letters, digits and hyphens (not at either
+ * end), at least two labels, 253 characters in all.
+ * @see https://www.rfc-editor.org/rfc/rfc1035#section-2.3.1
+ */
+function domainProblem(domain: string): string | undefined {
+  const labels = domain.split('.');
+  if (domain.length > 253 || labels.length < 2 || !labels.every((l) => /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(l))) {
+    return `"${domain}" is not a DNS domain (dot-separated labels of letters, digits and inner hyphens, such as internal.acme.example)`;
+  }
+  if (domain === 'run.app' || domain.endsWith('.run.app') || domain === 'googleapis.com' || domain.endsWith('.googleapis.com')) {
+    return `"${domain}" is a Google domain: a private zone for it would hide the real names (use dns.runApp for run.app)`;
+  }
+  return undefined;
+}
+
+/**
  * Every name runnel emits, given or derived, against GCP's rule for its kind.
  * @see https://cloud.google.com/compute/docs/naming-resources#resource-name-format
  * @see https://cloud.google.com/run/docs/reference/rest/v1/ObjectMeta
@@ -41,7 +57,12 @@ export const validNames = defineRule({
     for (const s of model.services) {
       const before = problems.length;
       check('cloudRunService', s.name, `${s.path}.name`, 'rename the service');
-      if (problems.length > before || !s.loadBalancer) continue;
+      if (problems.length > before) continue;
+      if (s.accountId) {
+        check('serviceAccount', s.accountId, `${s.path}.name`, `set ${s.path}.serviceAccount to the email of an account you manage, or rename the service so "${s.accountId}" has 6-30 characters`);
+      }
+      for (const [name, ref] of Object.entries(s.secretEnv)) check('secret', ref.secret, `${s.path}.secrets.${name}.secret`, 'use the secret ID, not its path');
+      if (!s.loadBalancer) continue;
       const lbNames: Array<[NameKind, string]> = [
         ['neg', derivedName.neg(s.name)],
         ['backendService', derivedName.backendService(s.name)],
@@ -50,7 +71,26 @@ export const validNames = defineRule({
         ['address', derivedName.address(s.name)],
         ['forwardingRule', derivedName.forwardingRule(s.name)],
       ];
+      if (s.loadBalancer.https) {
+        lbNames.push(['targetProxy', derivedName.httpsProxy(s.name)], ['forwardingRule', derivedName.httpsForwardingRule(s.name)]);
+        if (s.loadBalancer.https.certificateSecret) lbNames.push(['sslCertificate', derivedName.sslCertificate(s.name)]);
+      }
       for (const [kind, name] of lbNames) check(kind, name, `${s.path}.name`, 'shorten the service name');
+    }
+    for (const b of model.backends.filter((x) => x.redis)) check('redisInstance', b.name, `${b.path}.name`, 'rename the backend');
+    for (const secret of model.secrets) check('secret', secret.name, `${secret.path}.name`, 'rename the secret');
+    const psa = model.privateServiceAccess;
+    if (psa.needed) check('address', psa.name, psa.namePath, psa.nameDerived ? derivedFix('network.privateServiceAccess.name') : 'rename the range');
+    if (model.dns) {
+      const dns = model.dns;
+      check('dnsZone', dns.zoneName, dns.zoneNamePath, dns.zoneNameDerived ? derivedFix('dns.zoneName') : 'rename the zone');
+      if (dns.runAppZoneName) check('dnsZone', dns.runAppZoneName, 'network.name', 'shorten network.name');
+      const problem = domainProblem(dns.domain);
+      if (problem) problems.push({ path: dns.domainPath, message: problem, fix: 'use a domain you control inside your organisation, e.g. internal.acme.example' });
+    }
+    if (model.psc) {
+      check('pscEndpoint', model.psc.name, model.psc.namePath, 'use 1-20 lowercase letters and digits, e.g. allapis');
+      check('dnsZone', model.psc.zoneName, 'network.name', 'shorten network.name');
     }
     return problems;
   },

@@ -32,6 +32,19 @@ export interface Scaling {
   readonly maxInstances?: number;
 }
 
+/**
+ * A variable read from Secret Manager when an instance starts: the value never appears in the manifest.
+ * @see https://cloud.google.com/run/docs/configuring/services/secrets#yaml
+ */
+export interface SecretEnvValue {
+  /** Secret ID in the service's project. */
+  readonly secret: string;
+  /** A version number or `latest`. @default 'latest' */
+  readonly version?: string;
+}
+
+type EnvEntry = { name: string; value: string } | { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } };
+
 export interface RunServiceProps {
   /**
    * Cloud Run service name: at most 49 characters.
@@ -64,6 +77,11 @@ export interface RunServiceProps {
    * @default - none
    */
   readonly env?: Record<string, string>;
+  /**
+   * Variables read from Secret Manager by reference, written sorted by name among `env`.
+   * @default - none
+   */
+  readonly secretEnv?: Record<string, SecretEnvValue>;
   /** @default - 0..100 instances */
   readonly scaling?: Scaling;
   /**
@@ -82,14 +100,15 @@ export class RunService extends Construct {
   public readonly ingress: Ingress;
   public readonly egress: VpcEgress;
   public readonly resource: Service;
-  private readonly env: Map<string, string>;
+  private readonly env: Map<string, string | SecretEnvValue>;
 
   constructor(scope: Construct, id: string, props: RunServiceProps) {
     super(scope, id);
     this.name = props.name;
     this.ingress = props.ingress ?? Ingress.INTERNAL;
     this.egress = props.egress ?? VpcEgress.none();
-    this.env = new Map(Object.entries(props.env ?? {}));
+    this.env = new Map<string, string | SecretEnvValue>(Object.entries(props.env ?? {}));
+    for (const [name, ref] of Object.entries(props.secretEnv ?? {})) this.addSecretEnv(name, ref);
     validateName(this, 'cloudRunService', props.name);
     const scaling = { minInstances: props.scaling?.minInstances ?? 0, maxInstances: props.scaling?.maxInstances ?? 100 };
 
@@ -127,13 +146,29 @@ export class RunService extends Construct {
 
   /** Adds a literal environment variable; names must be unique. */
   public addEnv(name: string, value: string): void {
+    this.setEnv(name, value);
+  }
+
+  /** Adds a variable read from Secret Manager; names must be unique. */
+  public addSecretEnv(name: string, ref: SecretEnvValue): void {
+    this.setEnv(name, ref);
+  }
+
+  private setEnv(name: string, value: string | SecretEnvValue): void {
     if (this.env.has(name)) throw new Error(`RunService ${this.name}: environment variable ${name} is already set`);
     this.env.set(name, value);
   }
 
   /** Environment variables sorted by name, so the output does not depend on declaration order. */
-  private renderEnv(): Array<{ name: string; value: string }> | undefined {
+  private renderEnv(): EnvEntry[] | undefined {
     if (this.env.size === 0) return undefined;
-    return [...this.env.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, value]) => ({ name, value }));
+    return [...this.env.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, value]): EnvEntry =>
+        typeof value === 'string'
+          ? { name, value }
+          : // Cloud Run's form: the secret's ID as `name`, the version as `key`.
+            { name, valueFrom: { secretKeyRef: { name: value.secret, key: value.version ?? 'latest' } } },
+      );
   }
 }

@@ -26,4 +26,8 @@ export const DEFAULTS = {
   /** Cloud Run's own default maximum, written out. */
   maxInstances: 100,
   connector: { minInstances: 2, maxInstances: 3, machineType: 'e2-micro' },
+  /** Room for many producer services (Cloud SQL, Memorystore) on one connection; Google suggests /16 or /20. */
+  privateServiceAccessCidr: '10.30.0.0/20',
+  /** Memorystore's smallest instance; Redis always serves on 6379. */
+  redis: { tier: 'BASIC', memorySizeGb: 1, version: 'REDIS_7_2', connectMode: 'direct-peering', port: 6379 },
 } as const;

@@ -1,5 +1,5 @@
 import { SubnetRole } from '../names';
-import { CalleeAccess, EgressRouteSetting, EgressVia, IngressSetting, TopologySpec } from './spec';
+import { CalleeAccess, EgressRouteSetting, EgressVia, IngressSetting, RedisConnectMode, RedisTier, TopologySpec } from './spec';
 
 /**
  * A topology with every default applied and every derived part decided: what rules check and what
@@ -15,7 +15,15 @@ export interface TopologyModel {
   readonly subnets: Readonly<Record<SubnetRole, SubnetModel>>;
   readonly connector: ConnectorModel;
   readonly nat: NatModel;
+  readonly privateServiceAccess: PrivateServiceAccessModel;
   readonly services: readonly ServiceModel[];
+  readonly backends: readonly BackendModel[];
+  /** The first backend of each name. */
+  readonly backendsByName: ReadonlyMap<string, BackendModel>;
+  /** Secrets runnel creates. */
+  readonly secrets: readonly SecretModel[];
+  readonly dns?: DnsModel;
+  readonly psc?: PscModel;
   /** The first service of each name: lookups stay O(1) so rules stay linear in the topology's size. */
   readonly servicesByName: ReadonlyMap<string, ServiceModel>;
   /** Callers of each service name, in file order (a name nobody calls is absent). */
@@ -46,6 +54,73 @@ export interface ConnectorModel {
   readonly needed: boolean;
 }
 
+/** A range the topology claims in the network besides its subnets. */
+export interface RangeModel {
+  /** What the range is for, in messages ("private services access"). */
+  readonly label: string;
+  readonly cidr: string;
+  readonly cidrPath: string;
+}
+
+export interface PrivateServiceAccessModel {
+  readonly name: string;
+  readonly namePath: string;
+  readonly nameDerived: boolean;
+  readonly cidr: string;
+  readonly cidrPath: string;
+  /** Whether a backend connects through private services access; only then is it created. */
+  readonly needed: boolean;
+}
+
+export interface BackendModel {
+  readonly index: number;
+  /** `backends[<index>]` */
+  readonly path: string;
+  readonly name: string;
+  readonly redis?: RedisModel;
+  /** The host users get, when known at synth time. */
+  readonly host?: string;
+  readonly hostPath: string;
+  readonly port: number;
+  readonly env: { readonly host: string; readonly port: string };
+  /** Whether the user wrote both or neither of `redis` and `endpoint`. */
+  readonly kindProblem?: 'both' | 'neither';
+}
+
+export interface RedisModel {
+  readonly tier: RedisTier;
+  readonly memorySizeGb: number;
+  readonly version: string;
+  readonly connectMode: RedisConnectMode;
+  readonly reservedRange?: string;
+  readonly reservedRangePath: string;
+}
+
+export interface SecretModel {
+  readonly path: string;
+  readonly name: string;
+}
+
+export interface DnsModel {
+  /** The zone's DNS name without the trailing dot, lowercased. */
+  readonly domain: string;
+  readonly domainPath: string;
+  readonly zoneName: string;
+  readonly zoneNamePath: string;
+  readonly zoneNameDerived: boolean;
+  /** Name of the private `run.app` zone, when asked for. */
+  readonly runAppZoneName?: string;
+}
+
+export interface PscModel {
+  readonly name: string;
+  readonly namePath: string;
+  readonly address: string;
+  readonly addressPath: string;
+  /** Name of the private `googleapis.com` zone that points at the endpoint. */
+  readonly zoneName: string;
+}
+
 export interface NatModel {
   readonly enabled: boolean;
   readonly routerName: string;
@@ -74,7 +149,13 @@ export interface ServiceModel {
   readonly env: Readonly<Record<string, string>>;
   readonly minInstances: number;
   readonly maxInstances: number;
-  readonly serviceAccount?: string;
+  /** Email the service runs as: the user's, or the one of the account runnel creates. */
+  readonly serviceAccount: string;
+  /** The account runnel creates for the service, when the user names none. */
+  readonly accountId?: string;
+  readonly uses: readonly string[];
+  readonly secretEnv: Readonly<Record<string, { readonly secret: string; readonly version: string }>>;
+  readonly public: boolean;
   /** The subnet the service egresses from, if any. */
   readonly egressSubnet?: SubnetRole;
   /** Present when the service sits behind an internal load balancer. */
@@ -85,4 +166,8 @@ export interface LoadBalancerModel {
   /** Static internal address; undefined only when the workload subnet's range is unusable. */
   readonly address?: string;
   readonly addressPinned: boolean;
+  readonly http: boolean;
+  readonly https?: { readonly certificateSecret?: string; readonly sslCertificate?: string };
+  /** `<service>.<domain>`, when the topology has private DNS. */
+  readonly dnsName?: string;
 }

@@ -1,6 +1,15 @@
 import { Construct } from 'constructs';
+import { PrivateServiceAccess } from '../backends/private-service-access';
+import { Redis } from '../backends/redis';
+import { GoogleApisEndpoint } from '../connectivity/google-apis-endpoint';
+import { DnsRecord } from '../dns/dns-record';
+import { PrivateDnsZone } from '../dns/private-zone';
+import { IamGrant } from '../iam/iam-grant';
+import { ALL_USERS, InvokerPolicy } from '../iam/invoker-policy';
+import { ServiceAccount } from '../iam/service-account';
 import { InternalLoadBalancer } from '../lb/internal-lb';
-import { SubnetRole, urlEnvVar } from '../names';
+import { TlsCertificate } from '../lb/tls-certificate';
+import { resourcePath, SubnetRole, urlEnvVar } from '../names';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
@@ -8,11 +17,20 @@ import { RunnelChart } from '../output/runnel-chart';
 import { EgressRoute, VpcEgress } from '../serverless/egress';
 import { Ingress, RunService } from '../serverless/run-service';
 import { VpcConnector } from '../serverless/vpc-connector';
+import { Secret } from '../secrets/secret';
 import { Finding } from '../validation/finding';
 import { hasErrors, validateTopology } from '../validation/engine';
 import { formatFindings } from '../validation/report';
 import { ServiceModel, TopologyModel } from './model';
 import { TopologySpec } from './spec';
+
+/**
+ * private.googleapis.com: the Private Google Access VIPs a private `run.app` zone points at.
+ * @see https://cloud.google.com/vpc/docs/configure-private-google-access#domain-options
+ */
+export const PRIVATE_GOOGLE_ACCESS_VIPS = ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
+
+const SECRET_ACCESSOR_ROLE = 'roles/secretmanager.secretAccessor';
 
 export interface PrivateTopologyProps {
   /** The topology, as in topology.yaml. */
@@ -37,6 +55,9 @@ export class PrivateTopology extends Construct {
   private readonly subnets: Partial<Record<SubnetRole, Subnet>> = {};
   private connector?: VpcConnector;
   private networkChart?: RunnelChart;
+  private privateServiceAccess?: PrivateServiceAccess;
+  private dnsZone?: PrivateDnsZone;
+  private googleApis?: GoogleApisEndpoint;
 
   constructor(scope: Construct, id: string, props: PrivateTopologyProps) {
     super(scope, id);
@@ -49,9 +70,15 @@ export class PrivateTopology extends Construct {
     }
     this.model = result.model;
     const network = this.createNetwork(result.model);
-    this.createLoadBalancers(result.model);
     this.createNat(result.model, network);
+    this.createPrivateServiceAccess(result.model, network);
+    this.createGoogleApis(result.model, network);
+    this.createDns(result.model, network);
+    this.createLoadBalancers(result.model);
+    this.createBackends(result.model, network);
+    this.createSecrets(result.model);
     this.createServices(result.model);
+    this.createInvokerPolicies(result.model);
   }
 
   private createNetwork(model: TopologyModel): Network {
@@ -93,23 +120,138 @@ export class PrivateTopology extends Construct {
     });
   }
 
+  private createPrivateServiceAccess(model: TopologyModel, network: Network): void {
+    const psa = model.privateServiceAccess;
+    if (!psa.needed) return;
+    this.privateServiceAccess = new PrivateServiceAccess(this.networkChart!, 'PrivateServiceAccess', { network, name: psa.name, cidr: psa.cidr });
+  }
+
+  private createGoogleApis(model: TopologyModel, network: Network): void {
+    if (!model.psc) return;
+    const chart = new RunnelChart(this, 'google-apis', { outputPath: 'config-connector/google-apis.yaml' });
+    this.googleApis = new GoogleApisEndpoint(chart, 'Endpoint', {
+      network,
+      name: model.psc.name,
+      address: model.psc.address,
+      zoneName: model.psc.zoneName,
+    });
+  }
+
+  private createDns(model: TopologyModel, network: Network): void {
+    if (!model.dns) return;
+    const chart = new RunnelChart(this, 'dns', { outputPath: 'config-connector/dns.yaml' });
+    this.dnsZone = new PrivateDnsZone(chart, 'Zone', {
+      network,
+      name: model.dns.zoneName,
+      dnsName: model.dns.domain,
+      description: 'Internal load balancers of the Cloud Run services',
+    });
+    if (model.dns.runAppZoneName) {
+      const runApp = new PrivateDnsZone(chart, 'RunAppZone', {
+        network,
+        name: model.dns.runAppZoneName,
+        dnsName: 'run.app',
+        description: '*.run.app through the VPC',
+      });
+      // Through the Private Service Connect endpoint when there is one, else Private Google Access' VIPs.
+      const rrdatas = this.googleApis ? [this.googleApis.address] : PRIVATE_GOOGLE_ACCESS_VIPS;
+      new DnsRecord(chart, 'RunAppWildcard', { zone: runApp, label: '*', type: 'A', data: { rrdatas } });
+    }
+  }
+
   private createLoadBalancers(model: TopologyModel): void {
     for (const s of model.services.filter((x) => x.loadBalancer)) {
       const chart = new RunnelChart(this, `lb-${s.name}`, { outputPath: `config-connector/load-balancer-${s.name}.yaml` });
-      this.loadBalancers.set(
-        s.name,
-        new InternalLoadBalancer(chart, 'LoadBalancer', {
-          service: s.name,
-          subnet: this.subnets.workload!,
-          proxyOnlySubnet: this.subnets.proxyOnly!,
-          address: s.loadBalancer!.address,
-        }),
-      );
+      const lb = s.loadBalancer!;
+      const https = lb.https?.certificateSecret
+        ? TlsCertificate.fromSecret(lb.https.certificateSecret)
+        : lb.https?.sslCertificate
+          ? TlsCertificate.fromExisting(lb.https.sslCertificate)
+          : undefined;
+      const balancer = new InternalLoadBalancer(chart, 'LoadBalancer', {
+        service: s.name,
+        subnet: this.subnets.workload!,
+        proxyOnlySubnet: this.subnets.proxyOnly!,
+        address: lb.address,
+        http: lb.http,
+        https,
+        hostname: this.dnsZone ? lb.dnsName : undefined,
+      });
+      this.loadBalancers.set(s.name, balancer);
+      if (this.dnsZone) {
+        new DnsRecord(chart, 'DnsRecord', { zone: this.dnsZone, label: s.name, type: 'A', data: { addressName: balancer.addressName } });
+      }
+    }
+  }
+
+  private createBackends(model: TopologyModel, network: Network): void {
+    for (const b of model.backends.filter((x) => x.redis)) {
+      const redis = b.redis!;
+      const chart = new RunnelChart(this, `backend-${b.name}`, { outputPath: `config-connector/backend-${b.name}.yaml` });
+      new Redis(chart, 'Redis', {
+        name: b.name,
+        region: model.region,
+        network,
+        tier: redis.tier,
+        memorySizeGb: redis.memorySizeGb,
+        version: redis.version,
+        connection:
+          redis.connectMode === 'private-service-access'
+            ? { mode: 'private-service-access', access: this.privateServiceAccess! }
+            : { mode: 'direct-peering', reservedRange: redis.reservedRange },
+      });
+    }
+  }
+
+  private createSecrets(model: TopologyModel): void {
+    if (model.secrets.length === 0) return;
+    const chart = new RunnelChart(this, 'secrets', { outputPath: 'config-connector/secrets.yaml' });
+    for (const secret of model.secrets) {
+      new Secret(chart, `Secret-${secret.name}`, { name: secret.name, project: model.project, namespace: model.namespace });
+    }
+  }
+
+  /** The service's own account (unless the user names one) and its read access to each secret it uses. */
+  private createIdentity(model: TopologyModel, s: ServiceModel): void {
+    const secrets = [...new Set(Object.values(s.secretEnv).map((ref) => ref.secret))].sort();
+    if (!s.accountId && secrets.length === 0) return;
+    const kcc = { project: model.project, namespace: model.namespace };
+    const chart = new RunnelChart(this, `identity-${s.name}`, { outputPath: `config-connector/identity-${s.name}.yaml` });
+    const account = s.accountId
+      ? new ServiceAccount(chart, 'ServiceAccount', { ...kcc, accountId: s.accountId, displayName: `Cloud Run service ${s.name}` })
+      : `serviceAccount:${s.serviceAccount}`;
+    const created = new Set(model.secrets.map((x) => x.name));
+    for (const secret of secrets) {
+      new IamGrant(chart, `SecretAccess-${secret}`, {
+        ...kcc,
+        name: `${s.name}-${secret}-accessor`.toLowerCase().replace(/[^a-z0-9.-]/g, '-'),
+        role: SECRET_ACCESSOR_ROLE,
+        member: account,
+        target: created.has(secret)
+          ? { kind: Secret.KIND, name: secret }
+          : { kind: Secret.KIND, external: resourcePath.secret(model.project, secret) },
+      });
+    }
+  }
+
+  /** Knative mode: each callee's invokers are exactly its callers' accounts (and `allUsers` when public). */
+  private createInvokerPolicies(model: TopologyModel): void {
+    for (const s of model.services) {
+      const callers = model.callersByName.get(s.name) ?? [];
+      if (callers.length === 0 && !s.public) continue;
+      new InvokerPolicy(this, `invokers-${s.name}`, {
+        project: model.project,
+        region: model.region,
+        service: s.name,
+        members: [...callers.map((c) => `serviceAccount:${c.serviceAccount}`), ...(s.public ? [ALL_USERS] : [])],
+        outputPath: `cloud-run-iam/${s.name}.yaml`,
+      });
     }
   }
 
   private createServices(model: TopologyModel): void {
     for (const s of model.services) {
+      this.createIdentity(model, s);
       const chart = new RunnelChart(this, `run-${s.name}`, { outputPath: `cloud-run/${s.name}.yaml` });
       const service = new RunService(chart, 'Service', {
         name: s.name,
@@ -120,10 +262,17 @@ export class PrivateTopology extends Construct {
         ingress: s.ingress as Ingress,
         egress: this.egressOf(s),
         env: s.env,
+        secretEnv: s.secretEnv,
         scaling: { minInstances: s.minInstances, maxInstances: s.maxInstances },
         serviceAccount: s.serviceAccount,
       });
       for (const callee of s.calls) service.addEnv(urlEnvVar(callee), this.urlOf(model, callee));
+      for (const name of s.uses) {
+        const backend = model.backendsByName.get(name)!;
+        // A Redis host known only after apply is left out: synth warns (backend-host-known-after-apply).
+        if (backend.host !== undefined) service.addEnv(backend.env.host, backend.host);
+        service.addEnv(backend.env.port, String(backend.port));
+      }
       this.services.set(s.name, service);
     }
   }

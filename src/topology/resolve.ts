@@ -1,9 +1,9 @@
-import { derivedName, SubnetRole } from '../names';
+import { backendEnvVar, derivedName, serviceAccountEmail, SubnetRole } from '../names';
 import { cidrProblem, parseCidr } from '../network/cidr';
 import { allocateAddresses } from './addresses';
 import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from './defaults';
-import { LoadBalancerModel, ServiceModel, SubnetModel, TopologyModel } from './model';
-import { TopologySpec } from './spec';
+import { BackendModel, DnsModel, LoadBalancerModel, PscModel, ServiceModel, SubnetModel, TopologyModel } from './model';
+import { BackendSpec, TopologySpec } from './spec';
 
 /**
  * Applies defaults and decides the derived parts: which subnets, connector, load balancers and NAT exist.
@@ -11,7 +11,8 @@ import { TopologySpec } from './spec';
  */
 export function resolveTopology(spec: TopologySpec): TopologyModel {
   const net = spec.network;
-  const services = spec.services.map((s, index) => resolveService(s, index));
+  const services = spec.services.map((s, index) => resolveService(s, index, spec.project));
+  const dns = resolveDns(spec);
 
   const calledBy = indexCallers(services);
   const lbServices = services.filter(
@@ -53,12 +54,17 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
       );
   const withLb = services.map((s): ServiceModel => {
     if (!lbNames.has(s.name)) return s;
+    const given = spec.services[s.index].loadBalancer;
     const loadBalancer: LoadBalancerModel = {
       address: addresses.get(s.name),
-      addressPinned: spec.services[s.index].loadBalancer?.address !== undefined,
+      addressPinned: given?.address !== undefined,
+      http: given?.http ?? true,
+      ...(given?.https ? { https: { ...given.https } } : {}),
+      ...(dns ? { dnsName: `${s.name}.${dns.domain}` } : {}),
     };
     return { ...s, loadBalancer };
   });
+  const backends = (spec.backends ?? []).map(resolveBackend);
 
   const natEnabled = net.nat?.enabled ?? true;
   const natSubnets = natEnabled
@@ -90,15 +96,77 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
       namePath: net.nat?.name !== undefined ? 'network.nat.name' : 'network.name',
       subnets: natSubnets,
     },
+    privateServiceAccess: {
+      name: net.privateServiceAccess?.name ?? derivedName.privateServiceAccess(net.name),
+      namePath: net.privateServiceAccess?.name !== undefined ? 'network.privateServiceAccess.name' : 'network.name',
+      nameDerived: net.privateServiceAccess?.name === undefined,
+      cidr: net.privateServiceAccess?.cidr ?? DEFAULTS.privateServiceAccessCidr,
+      cidrPath: 'network.privateServiceAccess.cidr',
+      needed: backends.some((b) => b.redis?.connectMode === 'private-service-access'),
+    },
     services: withLb,
     servicesByName: indexByName(withLb),
     callersByName: indexCallers(withLb),
+    backends,
+    backendsByName: indexByName(backends),
+    secrets: (spec.secrets ?? []).map((x, i) => ({ path: `secrets[${i}]`, name: x.name })),
+    ...(dns ? { dns } : {}),
+    ...(spec.googleApis ? { psc: resolvePsc(spec) } : {}),
   };
 }
 
-function indexByName(services: readonly ServiceModel[]): Map<string, ServiceModel> {
-  const byName = new Map<string, ServiceModel>();
-  for (const s of services) if (!byName.has(s.name)) byName.set(s.name, s);
+function resolveDns(spec: TopologySpec): DnsModel | undefined {
+  if (!spec.dns) return undefined;
+  return {
+    domain: spec.dns.domain.replace(/\.$/, '').toLowerCase(),
+    domainPath: 'dns.domain',
+    zoneName: spec.dns.zoneName ?? derivedName.dnsZone(spec.network.name),
+    zoneNamePath: spec.dns.zoneName !== undefined ? 'dns.zoneName' : 'network.name',
+    zoneNameDerived: spec.dns.zoneName === undefined,
+    ...(spec.dns.runApp ? { runAppZoneName: derivedName.runAppZone(spec.network.name) } : {}),
+  };
+}
+
+function resolvePsc(spec: TopologySpec): PscModel {
+  const psc = spec.googleApis!.privateServiceConnect;
+  return {
+    name: psc.name ?? derivedName.pscEndpoint(),
+    namePath: 'googleApis.privateServiceConnect.name',
+    address: psc.address,
+    addressPath: 'googleApis.privateServiceConnect.address',
+    zoneName: derivedName.googleApisZone(spec.network.name),
+  };
+}
+
+function resolveBackend(b: BackendSpec, index: number): BackendModel {
+  const path = `backends[${index}]`;
+  return {
+    index,
+    path,
+    name: b.name,
+    ...(b.redis
+      ? {
+          redis: {
+            tier: b.redis.tier ?? DEFAULTS.redis.tier,
+            memorySizeGb: b.redis.memorySizeGb ?? DEFAULTS.redis.memorySizeGb,
+            version: b.redis.version ?? DEFAULTS.redis.version,
+            connectMode: b.redis.connectMode ?? DEFAULTS.redis.connectMode,
+            reservedRange: b.redis.reservedRange,
+            reservedRangePath: `${path}.redis.reservedRange`,
+          },
+        }
+      : {}),
+    host: b.host ?? b.endpoint?.host,
+    hostPath: b.host !== undefined || !b.endpoint ? `${path}.host` : `${path}.endpoint.host`,
+    port: b.endpoint?.port ?? DEFAULTS.redis.port,
+    env: { host: b.env?.host ?? backendEnvVar.host(b.name), port: b.env?.port ?? backendEnvVar.port(b.name) },
+    ...(b.redis && b.endpoint ? { kindProblem: 'both' as const } : !b.redis && !b.endpoint ? { kindProblem: 'neither' as const } : {}),
+  };
+}
+
+function indexByName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T> {
+  const byName = new Map<string, T>();
+  for (const x of items) if (!byName.has(x.name)) byName.set(x.name, x);
   return byName;
 }
 
@@ -114,8 +182,9 @@ function indexCallers(services: readonly ServiceModel[]): Map<string, ServiceMod
   return callers;
 }
 
-function resolveService(s: TopologySpec['services'][number], index: number): ServiceModel {
+function resolveService(s: TopologySpec['services'][number], index: number, project: string): ServiceModel {
   const via = s.egress?.via ?? DEFAULTS.via;
+  const accountId = s.serviceAccount === undefined ? derivedName.serviceAccount(s.name) : undefined;
   return {
     index,
     path: `services[${index}]`,
@@ -132,7 +201,11 @@ function resolveService(s: TopologySpec['services'][number], index: number): Ser
     env: s.env ?? {},
     minInstances: s.scaling?.minInstances ?? DEFAULTS.minInstances,
     maxInstances: s.scaling?.maxInstances ?? DEFAULTS.maxInstances,
-    serviceAccount: s.serviceAccount,
+    serviceAccount: s.serviceAccount ?? serviceAccountEmail(accountId!, project),
+    ...(accountId ? { accountId } : {}),
+    uses: s.uses ?? [],
+    secretEnv: Object.fromEntries(Object.entries(s.secrets ?? {}).map(([name, ref]) => [name, { secret: ref.secret, version: ref.version ?? 'latest' }])),
+    public: s.public ?? false,
     egressSubnet: via === 'connector' ? 'connector' : via === 'direct-vpc' ? 'directVpc' : undefined,
   };
 }

@@ -18,6 +18,48 @@ const subnet = {
   nullable: true,
 } as const;
 
+const optionalString = { type: 'string', nullable: true } as const;
+
+const backend = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string' },
+    redis: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      nullable: true,
+      properties: {
+        tier: { type: 'string', nullable: true, enum: ['BASIC', 'STANDARD_HA'] },
+        memorySizeGb: { type: 'integer', nullable: true, minimum: 1, maximum: 300 },
+        version: { type: 'string', nullable: true, pattern: '^REDIS_[0-9]+_[0-9X]+$' },
+        connectMode: { type: 'string', nullable: true, enum: ['direct-peering', 'private-service-access'] },
+        reservedRange: optionalString,
+      },
+    },
+    endpoint: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['host', 'port'],
+      nullable: true,
+      properties: { host: { type: 'string', minLength: 1 }, port: { type: 'integer', minimum: 1, maximum: 65535 } },
+    },
+    host: { type: 'string', nullable: true, minLength: 1 },
+    env: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      nullable: true,
+      properties: {
+        host: { type: 'string', nullable: true, pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        port: { type: 'string', nullable: true, pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+      },
+    },
+  },
+} as const;
+
 export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
   type: 'object',
   additionalProperties: false,
@@ -51,6 +93,13 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             maxInstances: { type: 'integer', nullable: true },
             machineType: { type: 'string', nullable: true, enum: ['e2-micro', 'f1-micro', 'e2-standard-4'] },
           },
+        },
+        privateServiceAccess: {
+          type: 'object',
+          additionalProperties: false,
+          required: [],
+          nullable: true,
+          properties: { name: optionalString, cidr: optionalString },
         },
         nat: {
           type: 'object',
@@ -94,7 +143,17 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             additionalProperties: false,
             required: [],
             nullable: true,
-            properties: { address: { type: 'string', nullable: true } },
+            properties: {
+              address: optionalString,
+              https: {
+                type: 'object',
+                additionalProperties: false,
+                required: [],
+                nullable: true,
+                properties: { certificateSecret: optionalString, sslCertificate: optionalString },
+              },
+              http: { type: 'boolean', nullable: true },
+            },
           },
           port: { type: 'integer', nullable: true, minimum: 1, maximum: 65535 },
           env: {
@@ -115,6 +174,47 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             },
           },
           serviceAccount: { type: 'string', nullable: true },
+          secrets: {
+            type: 'object',
+            nullable: true,
+            required: [],
+            additionalProperties: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['secret'],
+              properties: { secret: { type: 'string', minLength: 1 }, version: { type: 'string', nullable: true, pattern: '^(latest|[1-9][0-9]*)$' } },
+            },
+            propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+          },
+          uses: { type: 'array', nullable: true, items: { type: 'string' } },
+          public: { type: 'boolean', nullable: true },
+        },
+      },
+    },
+    backends: { type: 'array', nullable: true, items: backend },
+    secrets: {
+      type: 'array',
+      nullable: true,
+      items: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string' } } },
+    },
+    dns: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['domain'],
+      nullable: true,
+      properties: { domain: { type: 'string' }, zoneName: optionalString, runApp: { type: 'boolean', nullable: true } },
+    },
+    googleApis: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['privateServiceConnect'],
+      nullable: true,
+      properties: {
+        privateServiceConnect: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['address'],
+          properties: { name: optionalString, address: { type: 'string' } },
         },
       },
     },

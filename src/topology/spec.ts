@@ -7,6 +7,8 @@ export type IngressSetting = 'all' | 'internal' | 'internal-and-cloud-load-balan
 export type EgressVia = 'none' | 'connector' | 'direct-vpc';
 export type EgressRouteSetting = 'private-ranges-only' | 'all-traffic';
 export type CalleeAccess = 'load-balancer' | 'private-google-access';
+export type RedisConnectMode = 'direct-peering' | 'private-service-access';
+export type RedisTier = 'BASIC' | 'STANDARD_HA';
 
 export interface TopologySpec {
   /** GCP project ID. */
@@ -25,6 +27,123 @@ export interface TopologySpec {
   readonly namespace?: string;
   readonly network: NetworkSpec;
   readonly services: readonly ServiceSpec[];
+  /**
+   * Private backends the services use: Memorystore Redis instances runnel creates, and existing private
+   * endpoints (a Cloud SQL private IP, a VM) it only points at.
+   * @default []
+   */
+  readonly backends?: readonly BackendSpec[];
+  /**
+   * Secret Manager secrets runnel creates (without a value: add versions out of band, e.g. `gcloud secrets
+   * versions add`). Services may also reference secrets that already exist without listing them here.
+   * @default []
+   */
+  readonly secrets?: readonly SecretSpec[];
+  /**
+   * Private DNS: a private zone on the network with a record per internal load balancer, so callers use
+   * `http://<service>.<domain>` instead of an address.
+   * @default - no private zone: callers get the load balancer's address
+   */
+  readonly dns?: DnsSpec;
+  /**
+   * A Private Service Connect endpoint for Google APIs (the `all-apis` bundle), with its private
+   * `googleapis.com` zone: an alternative to Private Google Access' shared VIPs.
+   * @default - none: Google APIs through Private Google Access
+   */
+  readonly googleApis?: GoogleApisSpec;
+}
+
+export interface BackendSpec {
+  /** Backend name: the Redis instance ID, and the stem of its variables (`cache` → `CACHE_HOST`). */
+  readonly name: string;
+  /** A Memorystore for Redis instance runnel creates. Exactly one of `redis` and `endpoint`. */
+  readonly redis?: RedisSpec;
+  /** An existing private endpoint runnel does not create. Exactly one of `redis` and `endpoint`. */
+  readonly endpoint?: EndpointSpec;
+  /**
+   * The host users get, for a Redis instance whose address is only known after apply: read it once with
+   * `gcloud redis instances describe <name> --region <region> --format='value(host)'`.
+   * @default - Redis: unknown, so `<NAME>_HOST` is not set and synth warns; endpoint: `endpoint.host`
+   */
+  readonly host?: string;
+  /** Names of the variables users get. @default `<NAME>_HOST` and `<NAME>_PORT` */
+  readonly env?: BackendEnvSpec;
+}
+
+export interface RedisSpec {
+  /** @default 'BASIC' */
+  readonly tier?: RedisTier;
+  /** @default 1 */
+  readonly memorySizeGb?: number;
+  /** @default 'REDIS_7_2' */
+  readonly version?: string;
+  /**
+   * How the instance joins the network: VPC peering of its own, or the network's private services access
+   * connection (`network.privateServiceAccess`), which Cloud SQL shares.
+   * @default 'direct-peering'
+   * @see https://cloud.google.com/memorystore/docs/redis/networking
+   */
+  readonly connectMode?: RedisConnectMode;
+  /**
+   * `direct-peering` only: the /29 the instance takes its address from.
+   * @default - Google picks an unused /29
+   */
+  readonly reservedRange?: string;
+}
+
+export interface EndpointSpec {
+  /** Private IP address or host name. */
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface BackendEnvSpec {
+  /** @default `<NAME>_HOST` */
+  readonly host?: string;
+  /** @default `<NAME>_PORT` */
+  readonly port?: string;
+}
+
+export interface SecretSpec {
+  /** Secret ID in Secret Manager. */
+  readonly name: string;
+}
+
+export interface SecretRefSpec {
+  /** Secret ID in Secret Manager, in the topology's project. */
+  readonly secret: string;
+  /** @default 'latest' */
+  readonly version?: string;
+}
+
+export interface DnsSpec {
+  /** DNS name of the private zone, e.g. `internal.acme.example` (no trailing dot needed). */
+  readonly domain: string;
+  /** Name of the Cloud DNS zone resource. @default `<network>-private` */
+  readonly zoneName?: string;
+  /**
+   * Also create a private `run.app` zone whose `*.run.app` names resolve to Private Google Access' private
+   * VIPs (or to the Private Service Connect endpoint, when there is one), so callers routing only private
+   * ranges through the VPC still reach `*.run.app` URLs privately.
+   * @default false
+   * @see https://cloud.google.com/vpc/docs/configure-private-google-access#config-domain
+   */
+  readonly runApp?: boolean;
+}
+
+export interface GoogleApisSpec {
+  readonly privateServiceConnect: PrivateServiceConnectSpec;
+}
+
+export interface PrivateServiceConnectSpec {
+  /**
+   * Endpoint name: 1-20 lowercase letters and digits, starting with a letter.
+   * @default 'allapis'
+   * @see https://cloud.google.com/vpc/docs/configure-private-service-connect-apis#create-endpoint
+   */
+  readonly name?: string;
+  /** Internal address of the endpoint, outside every subnet of the network, e.g. `10.255.255.254`. */
+  readonly address: string;
 }
 
 export interface NetworkSpec {
@@ -34,6 +153,13 @@ export interface NetworkSpec {
   readonly subnets?: SubnetsSpec;
   /** @default - `<network>-conn`, 2..3 e2-micro instances, created only when a service egresses through it */
   readonly connector?: ConnectorSpec;
+  /**
+   * The range allocated to private services access, created with the network's Service Networking connection
+   * only when a backend needs it.
+   * @default - name `<network>-psa`, cidr `10.30.0.0/20`
+   * @see https://cloud.google.com/vpc/docs/configure-private-services-access
+   */
+  readonly privateServiceAccess?: PrivateServiceAccessSpec;
   /** @default - Cloud NAT created when a service with `internet: true` routes all traffic into the VPC */
   readonly nat?: NatSpec;
 }
@@ -69,6 +195,13 @@ export interface ConnectorSpec {
   readonly machineType?: 'e2-micro' | 'f1-micro' | 'e2-standard-4';
 }
 
+export interface PrivateServiceAccessSpec {
+  /** @default `<network>-psa` */
+  readonly name?: string;
+  /** @default '10.30.0.0/20' */
+  readonly cidr?: string;
+}
+
 export interface NatSpec {
   /** false: never create Cloud NAT. @default true */
   readonly enabled?: boolean;
@@ -97,11 +230,24 @@ export interface ServiceSpec {
   readonly loadBalancer?: LoadBalancerSpec;
   /** @default 8080 */
   readonly port?: number;
-  /** Literal environment variables. @default {} */
+  /** Literal environment variables; never secrets (see `secrets`). @default {} */
   readonly env?: Readonly<Record<string, string>>;
+  /** Environment variables read from Secret Manager at start-up, by reference. @default {} */
+  readonly secrets?: Readonly<Record<string, SecretRefSpec>>;
+  /** Backends this service uses; each gives it `<NAME>_HOST` and `<NAME>_PORT`. @default [] */
+  readonly uses?: readonly string[];
+  /**
+   * true: anyone on the internet may invoke the service (`allUsers` gets `roles/run.invoker`); needs
+   * `ingress: all`. Never implied by anything else.
+   * @default false
+   */
+  readonly public?: boolean;
   /** @default 0..100 instances */
   readonly scaling?: ScalingSpec;
-  /** Email of the service account the service runs as. @default - Cloud Run's default */
+  /**
+   * Email of an existing service account the service runs as; runnel then creates none.
+   * @default - runnel creates `run-<service>@<project>.iam.gserviceaccount.com`
+   */
   readonly serviceAccount?: string;
 }
 
@@ -115,6 +261,20 @@ export interface EgressSpec {
 export interface LoadBalancerSpec {
   /** Static internal address in the workload subnet. @default - derived from the service name */
   readonly address?: string;
+  /** Serve HTTPS on port 443. Needs `dns` (a certificate names hosts, not addresses). @default - HTTP only */
+  readonly https?: HttpsSpec;
+  /** Serve plain HTTP on port 80 too. @default true */
+  readonly http?: boolean;
+}
+
+export interface HttpsSpec {
+  /**
+   * A Kubernetes Secret (keys `tls.crt` and `tls.key`) in the Config Connector namespace, from which runnel
+   * creates a regional SSL certificate. Exactly one of `certificateSecret` and `sslCertificate`.
+   */
+  readonly certificateSecret?: string;
+  /** Name of an existing regional SSL certificate in the region. */
+  readonly sslCertificate?: string;
 }
 
 export interface ScalingSpec {

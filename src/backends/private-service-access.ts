@@ -1,0 +1,53 @@
+import { Construct } from 'constructs';
+import { ComputeAddress } from '../../imports/compute.cnrm.cloud.google.com';
+import { ServiceNetworkingConnection } from '../../imports/servicenetworking.cnrm.cloud.google.com';
+import { kccMetadata } from '../kcc';
+import { parseCidr } from '../network/cidr';
+import { Network } from '../network/network';
+import { validateName } from '../validation/name-check';
+
+export interface PrivateServiceAccessProps {
+  readonly network: Network;
+  /** Name of the allocated range (a global address). */
+  readonly name: string;
+  /** The allocated range, e.g. `10.30.0.0/20`. */
+  readonly cidr: string;
+}
+
+/**
+ * Private services access: a range allocated to Google's producer networks (a global `VPC_PEERING` address)
+ * and the Service Networking connection that peers them with the network. Memorystore instances in
+ * `PRIVATE_SERVICE_ACCESS` mode and Cloud SQL private IPs take their addresses from it.
+ * @see https://cloud.google.com/vpc/docs/configure-private-services-access
+ */
+export class PrivateServiceAccess extends Construct {
+  public readonly name: string;
+
+  constructor(scope: Construct, id: string, props: PrivateServiceAccessProps) {
+    super(scope, id);
+    this.name = props.name;
+    const range = parseCidr(props.cidr);
+    const kcc = props.network.kccScope;
+    validateName(this, 'address', props.name);
+    new ComputeAddress(this, 'Range', {
+      metadata: kccMetadata(props.name, kcc),
+      spec: {
+        location: 'global',
+        addressType: 'INTERNAL',
+        purpose: 'VPC_PEERING',
+        address: props.cidr.split('/')[0],
+        prefixLength: range.prefix,
+        networkRef: { name: props.network.name },
+      },
+    });
+    new ServiceNetworkingConnection(this, 'Connection', {
+      // One connection per network and producer service: named after the network.
+      metadata: kccMetadata(`${props.network.name}-servicenetworking`, kcc),
+      spec: {
+        networkRef: { name: props.network.name },
+        service: 'servicenetworking.googleapis.com',
+        reservedPeeringRanges: [{ name: props.name }],
+      },
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { Construct } from 'constructs';
+import { RedisInstance } from '../../imports/redis.cnrm.cloud.google.com';
+import { kccMetadata } from '../kcc';
+import { Network } from '../network/network';
+import { validateName } from '../validation/name-check';
+import { PrivateServiceAccess } from './private-service-access';
+
+/** Memorystore for Redis serves on this port, always. */
+export const REDIS_PORT = 6379;
+
+/** How a Redis instance joins the network. */
+export type RedisConnection =
+  | { readonly mode: 'direct-peering'; readonly reservedRange?: string }
+  | { readonly mode: 'private-service-access'; readonly access: PrivateServiceAccess };
+
+export interface RedisProps {
+  /** Instance ID: 1-40 characters. */
+  readonly name: string;
+  readonly region: string;
+  /** The network whose clients may connect (the authorized network). */
+  readonly network: Network;
+  /** @default { mode: 'direct-peering' } */
+  readonly connection?: RedisConnection;
+  /** @default 'BASIC' */
+  readonly tier?: 'BASIC' | 'STANDARD_HA';
+  /** @default 1 */
+  readonly memorySizeGb?: number;
+  /** @default 'REDIS_7_2' */
+  readonly version?: string;
+}
+
+/**
+ * A Memorystore for Redis instance reachable only from one VPC network: no public address exists, so
+ * Cloud Run services reach it through VPC egress. Its address is assigned at creation (see `host`).
+ * @see https://cloud.google.com/memorystore/docs/redis/connect-redis-instance-cloud-run
+ */
+export class Redis extends Construct {
+  public readonly name: string;
+  public readonly port = REDIS_PORT;
+  public readonly resource: RedisInstance;
+
+  constructor(scope: Construct, id: string, props: RedisProps) {
+    super(scope, id);
+    this.name = props.name;
+    validateName(this, 'redisInstance', props.name);
+    const connection = props.connection ?? { mode: 'direct-peering' };
+    this.resource = new RedisInstance(this, 'Resource', {
+      metadata: kccMetadata(props.name, props.network.kccScope),
+      spec: {
+        region: props.region,
+        tier: props.tier ?? 'BASIC',
+        memorySizeGb: props.memorySizeGb ?? 1,
+        redisVersion: props.version ?? 'REDIS_7_2',
+        authorizedNetworkRef: { name: props.network.name },
+        ...(connection.mode === 'direct-peering'
+          ? { connectMode: 'DIRECT_PEERING', ...(connection.reservedRange ? { reservedIpRange: connection.reservedRange } : {}) }
+          : { connectMode: 'PRIVATE_SERVICE_ACCESS', reservedIpRange: connection.access.name }),
+      },
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { Construct } from 'constructs';
+import { DnsRecordSet } from '../../imports/dns.cnrm.cloud.google.com';
+import { kccMetadata } from '../kcc';
+import { PrivateDnsZone } from './private-zone';
+
+/** What a record answers: literal data, or the address of a `ComputeAddress` in the output. */
+export type RecordData = { readonly rrdatas: readonly string[] } | { readonly addressName: string };
+
+export interface DnsRecordProps {
+  readonly zone: PrivateDnsZone;
+  /** Label inside the zone (`server-service`, `*`), or `@` for the zone's apex. */
+  readonly label: string;
+  readonly type: 'A' | 'CNAME';
+  readonly data: RecordData;
+  /** @default 300 */
+  readonly ttl?: number;
+}
+
+/**
+ * One record set in a private zone. A record that points at a ComputeAddress references it, so it follows
+ * the address Config Connector reports instead of repeating it.
+ * @see https://cloud.google.com/config-connector/docs/reference/resource-docs/dns/dnsrecordset
+ */
+export class DnsRecord extends Construct {
+  public readonly fqdn: string;
+
+  constructor(scope: Construct, id: string, props: DnsRecordProps) {
+    super(scope, id);
+    const zone = props.zone;
+    this.fqdn = zone.fqdn(props.label);
+    const label = props.label === '@' ? 'apex' : props.label === '*' ? 'wildcard' : props.label;
+    const data = props.data;
+    new DnsRecordSet(this, 'Resource', {
+      // Kubernetes names only (a record set has no GCP name besides its DNS name): zone, label and type.
+      metadata: kccMetadata(`${zone.name}-${label}-${props.type.toLowerCase()}`.replace(/[^a-z0-9.-]/g, '-'), zone.network.kccScope),
+      spec: {
+        name: this.fqdn,
+        type: props.type,
+        ttl: props.ttl ?? 300,
+        managedZoneRef: { name: zone.name },
+        ...('rrdatas' in data ? { rrdatas: [...data.rrdatas] } : { rrdatasRefs: [{ kind: 'ComputeAddress', name: data.addressName }] }),
+      },
+    });
+  }
+}

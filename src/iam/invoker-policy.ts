@@ -1,0 +1,46 @@
+import { Construct } from 'constructs';
+import { PlainFile } from '../output/plain-file';
+
+export const INVOKER_ROLE = 'roles/run.invoker';
+/** The member that makes a service public; runnel grants it only to services that say `public: true`. */
+export const ALL_USERS = 'allUsers';
+
+export interface InvokerPolicyProps {
+  readonly project: string;
+  readonly region: string;
+  /** The Cloud Run service the policy is set on. */
+  readonly service: string;
+  /** Members granted `roles/run.invoker`, e.g. `serviceAccount:run-client@acme.iam.gserviceaccount.com`. */
+  readonly members: readonly string[];
+  /** Path of the file inside the output folder. */
+  readonly outputPath: string;
+}
+
+/**
+ * Who may invoke a Knative-mode Cloud Run service, as the IAM policy file `gcloud run services set-iam-policy`
+ * takes. Config Connector cannot bind a role on a Cloud Run service it does not manage: an IAMPolicyMember
+ * whose resourceRef is an `external` RunService fails to resolve (k8s-config-connector #772), and Cloud Run
+ * does not support IAM Conditions on resource names, so a project-level grant could not be narrowed to one
+ * service. The policy file is authoritative: applying it leaves exactly these members as invokers.
+ * @see https://github.com/GoogleCloudPlatform/k8s-config-connector/issues/772
+ * @see https://cloud.google.com/iam/docs/conditions-resource-attributes
+ * @see https://cloud.google.com/sdk/gcloud/reference/run/services/set-iam-policy
+ */
+export class InvokerPolicy extends Construct {
+  public readonly members: readonly string[];
+
+  constructor(scope: Construct, id: string, props: InvokerPolicyProps) {
+    super(scope, id);
+    this.members = [...new Set(props.members)].sort();
+    const members = this.members;
+    new PlainFile(this, 'File', {
+      outputPath: props.outputPath,
+      comment: [
+        `Who may invoke Cloud Run service ${props.service}. Apply after the service exists:`,
+        `  gcloud run services set-iam-policy ${props.service} ${props.outputPath} --region ${props.region} --project ${props.project} --quiet`,
+        'This replaces the service\'s whole IAM policy with the one below.',
+      ],
+      document: () => ({ bindings: [{ members: [...members], role: INVOKER_ROLE }] }),
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { Construct } from 'constructs';
+import { IamServiceAccount } from '../../imports/iam.cnrm.cloud.google.com';
+import { kccMetadata, KccScope } from '../kcc';
+import { serviceAccountEmail } from '../names';
+import { validateName } from '../validation/name-check';
+
+export interface ServiceAccountProps extends KccScope {
+  /**
+   * Account ID: the part of the email before `@`, 6-30 characters.
+   * @see https://cloud.google.com/iam/docs/service-accounts-create#creating
+   */
+  readonly accountId: string;
+  /** @default - none */
+  readonly displayName?: string;
+}
+
+/**
+ * A user-managed service account: the identity one Cloud Run service runs as, so grants to it (invoking a
+ * callee, reading a secret) reach that service alone instead of everything on the default account.
+ * @see https://cloud.google.com/run/docs/securing/service-identity
+ */
+export class ServiceAccount extends Construct {
+  public readonly accountId: string;
+  public readonly email: string;
+  public readonly resource: IamServiceAccount;
+
+  constructor(scope: Construct, id: string, props: ServiceAccountProps) {
+    super(scope, id);
+    this.accountId = props.accountId;
+    this.email = serviceAccountEmail(props.accountId, props.project);
+    validateName(this, 'serviceAccount', props.accountId, 'accountId');
+    this.resource = new IamServiceAccount(this, 'Resource', {
+      metadata: kccMetadata(props.accountId, props),
+      spec: props.displayName ? { displayName: props.displayName } : {},
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Problem } from '../validation/finding';
+import { defineRule } from '../validation/rule';
+import { TopologyModel } from '../topology/model';
+
+/**
+ * A certificate names hosts, not internal addresses: callers verifying it need a name that resolves to the
+ * load balancer, which the private zone provides.
+ * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-internal-serverless#https
+ */
+export const httpsNeedsPrivateDns = defineRule({
+  id: 'https-needs-private-dns',
+  severity: 'error',
+  summary: 'A load balancer that serves HTTPS has a DNS name: the topology has a private zone (`dns`).',
+  check(model: TopologyModel): Problem[] {
+    if (model.dns) return [];
+    return model.services
+      .filter((s) => s.loadBalancer?.https)
+      .map((s) => ({
+        path: `${s.path}.loadBalancer.https`,
+        message: `"${s.name}" serves HTTPS, but without private DNS callers can only use its address, which no certificate names`,
+        fix: `add \`dns: {domain: internal.example.com}\` at the top level (with a certificate for ${s.name}.internal.example.com)`,
+      }));
+  },
+});

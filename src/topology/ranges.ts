@@ -1,0 +1,20 @@
+import { RangeModel, TopologyModel } from './model';
+
+/**
+ * Every range the topology claims in its network: the subnets it creates, the private services access
+ * allocation, and the /29s Redis instances peer from. All must be valid, internal and disjoint.
+ */
+export function claimedRanges(model: TopologyModel): RangeModel[] {
+  const ranges: RangeModel[] = Object.values(model.subnets)
+    .filter((s) => s.needed)
+    .map((s) => ({ label: s.role, cidr: s.cidr, cidrPath: s.cidrPath }));
+  const psa = model.privateServiceAccess;
+  if (psa.needed) ranges.push({ label: 'private services access', cidr: psa.cidr, cidrPath: psa.cidrPath });
+  for (const b of model.backends) {
+    const redis = b.redis;
+    if (redis?.connectMode === 'direct-peering' && redis.reservedRange !== undefined) {
+      ranges.push({ label: `Redis ${b.name}`, cidr: redis.reservedRange, cidrPath: redis.reservedRangePath });
+    }
+  }
+  return ranges;
+}
