@@ -59,7 +59,15 @@ export const validNames = defineRule({
       check('cloudRunService', s.name, `${s.path}.name`, 'rename the service');
       if (problems.length > before) continue;
       if (s.accountId) {
-        check('serviceAccount', s.accountId, `${s.path}.name`, `set ${s.path}.serviceAccount to the email of an account you manage, or rename the service so "${s.accountId}" has 6-30 characters`);
+        const given = s.accountId !== derivedName.serviceAccount(s.name);
+        check(
+          'serviceAccount',
+          s.accountId,
+          given ? `${s.path}.serviceAccount` : `${s.path}.name`,
+          given
+            ? 'use an account ID of 6-30 characters, or the email of an existing account'
+            : `set ${s.path}.serviceAccount to an account ID of 6-30 characters (runnel creates it) or the email of an existing account`,
+        );
       }
       for (const [name, ref] of Object.entries(s.secretEnv)) check('secret', ref.secret, `${s.path}.secrets.${name}.secret`, 'use the secret ID, not its path');
       if (!s.loadBalancer) continue;

@@ -184,7 +184,8 @@ function indexCallers(services: readonly ServiceModel[]): Map<string, ServiceMod
 
 function resolveService(s: TopologySpec['services'][number], index: number, project: string): ServiceModel {
   const via = s.egress?.via ?? DEFAULTS.via;
-  const accountId = s.serviceAccount === undefined ? derivedName.serviceAccount(s.name) : undefined;
+  // An email names an existing account; a bare ID, or nothing, an account runnel creates.
+  const accountId = s.serviceAccount === undefined ? derivedName.serviceAccount(s.name) : s.serviceAccount.includes('@') ? undefined : s.serviceAccount;
   return {
     index,
     path: `services[${index}]`,
@@ -201,7 +202,7 @@ function resolveService(s: TopologySpec['services'][number], index: number, proj
     env: s.env ?? {},
     minInstances: s.scaling?.minInstances ?? DEFAULTS.minInstances,
     maxInstances: s.scaling?.maxInstances ?? DEFAULTS.maxInstances,
-    serviceAccount: s.serviceAccount ?? serviceAccountEmail(accountId!, project),
+    serviceAccount: accountId ? serviceAccountEmail(accountId, project) : s.serviceAccount!,
     ...(accountId ? { accountId } : {}),
     uses: s.uses ?? [],
     secretEnv: Object.fromEntries(Object.entries(s.secrets ?? {}).map(([name, ref]) => [name, { secret: ref.secret, version: ref.version ?? 'latest' }])),

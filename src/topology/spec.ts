@@ -245,7 +245,8 @@ export interface ServiceSpec {
   /** @default 0..100 instances */
   readonly scaling?: ScalingSpec;
   /**
-   * Email of an existing service account the service runs as; runnel then creates none.
+   * The service account the service runs as: the email of an existing account (runnel creates none), or an
+   * account ID of 6-30 characters that runnel creates in the project.
    * @default - runnel creates `run-<service>@<project>.iam.gserviceaccount.com`
    */
   readonly serviceAccount?: string;

@@ -4,7 +4,9 @@ import { describeRule } from '../helpers/rule-cases';
 describeRule(validNames, {
   valid: [
     { name: 'the base topology', mutate: () => undefined },
-    { name: 'a 49-character service name', mutate: (t) => { t.services[1].name = `s${'a'.repeat(48)}`; t.services[0].calls = [t.services[1].name]; } },
+    { name: 'a 49-character service name with its own account ID', mutate: (t) => { t.services[1].name = `s${'a'.repeat(48)}`; t.services[1].serviceAccount = 'long-server'; t.services[0].calls = [t.services[1].name]; } },
+    { name: 'an existing account by email', mutate: (t) => { t.services[0].serviceAccount = 'x@other-project.iam.gserviceaccount.com'; } },
+    { name: 'valid backend, secret, zone and endpoint names', mutate: (t) => { t.backends = [{ name: 'cache', redis: {} }]; t.secrets = [{ name: 'DB_password-1' }]; t.dns = { domain: 'internal.acme.example.' }; t.googleApis = { privateServiceConnect: { address: '10.255.255.254' } }; } },
     { name: 'an invalid default subnet name that nothing needs', mutate: (t) => { t.network.subnets = { connector: { name: 'Not_Used' } }; } },
   ],
   invalid: [
@@ -17,6 +19,16 @@ describeRule(validNames, {
     { name: 'explicit subnet name invalid', mutate: (t) => { t.network.subnets = { directVpc: { name: '9-direct' } }; }, path: 'network.subnets.directVpc.name' },
     { name: 'derived subnet name too long', mutate: (t) => { t.network.name = `n${'x'.repeat(55)}`; }, path: 'network.name', message: /more than 63/ },
     { name: 'derived connector name over 25 characters', mutate: (t) => { t.network.name = 'a-rather-long-network-name'; t.services[0].egress.via = 'connector'; }, path: 'network.name', message: /Serverless VPC Access connector name .* more than 25/ },
+    { name: 'derived account ID over 30 characters', mutate: (t) => { t.services[0].name = 'client-service-with-a-long-name'; }, path: 'services[0].name', message: /service account ID name "run-client-service-with-a-long-name" is 35 characters/ },
+    { name: 'derived account ID under 6 characters', mutate: (t) => { t.services[0].name = 'a'; }, path: 'services[0].name', message: /service account ID/ },
+    { name: 'explicit account ID invalid', mutate: (t) => { t.services[0].serviceAccount = 'Runner'; }, path: 'services[0].serviceAccount' },
+    { name: 'Redis instance ID over 40 characters', mutate: (t) => { t.backends = [{ name: `c${'x'.repeat(40)}`, redis: {} }]; }, path: 'backends[0].name' },
+    { name: 'secret ID with a slash', mutate: (t) => { t.services[0].secrets = { DB_PASSWORD: { secret: 'projects/p/secrets/db' } }; }, path: 'services[0].secrets.DB_PASSWORD.secret' },
+    { name: 'declared secret with a dot', mutate: (t) => { t.secrets = [{ name: 'db.password' }]; }, path: 'secrets[0].name' },
+    { name: 'PSC endpoint name with a hyphen', mutate: (t) => { t.googleApis = { privateServiceConnect: { name: 'all-apis', address: '10.255.255.254' } }; }, path: 'googleApis.privateServiceConnect.name' },
+    { name: 'DNS domain with one label', mutate: (t) => { t.dns = { domain: 'internal' }; }, path: 'dns.domain', message: /not a DNS domain/ },
+    { name: 'DNS domain under run.app', mutate: (t) => { t.dns = { domain: 'x.run.app' }; }, path: 'dns.domain', message: /Google domain/ },
+    { name: 'explicit zone name invalid', mutate: (t) => { t.dns = { domain: 'internal.acme.example', zoneName: 'Zone' }; }, path: 'dns.zoneName' },
     { name: 'explicit connector name over 25 characters', mutate: (t) => { t.network.connector = { name: 'connector-with-a-long-name' }; t.services[0].egress.via = 'connector'; }, path: 'network.connector.name' },
   ],
 });
