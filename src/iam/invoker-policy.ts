@@ -36,7 +36,7 @@ export class InvokerPolicy extends Construct {
     new PlainFile(this, 'File', {
       outputPath: props.outputPath,
       comment: [
-        `Who may invoke Cloud Run service ${props.service}. Apply after the service exists:`,
+        `Who may invoke Cloud Run service ${props.service}. Apply after the service exists, from the folder above this file's:`,
         `  gcloud run services set-iam-policy ${props.service} ${props.outputPath} --region ${props.region} --project ${props.project} --quiet`,
         'This replaces the service\'s whole IAM policy with the one below.',
       ],

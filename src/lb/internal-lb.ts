@@ -138,18 +138,6 @@ export class InternalLoadBalancer extends Construct {
       },
     });
 
-    new ComputeAddress(this, 'Address', {
-      metadata: kccMetadata(names.address, kcc),
-      spec: {
-        location: region,
-        addressType: 'INTERNAL',
-        // Shareable, so an HTTPS forwarding rule can later serve on the same address as the HTTP one.
-        purpose: 'SHARED_LOADBALANCER_VIP',
-        subnetworkRef: { name: subnet.name },
-        ...(props.address !== undefined ? { address: props.address } : {}),
-      },
-    });
-
     const rule = (id: string, name: string, port: string, target: Record<string, { name: string }>) =>
       new ComputeForwardingRule(this, id, {
         metadata: kccMetadata(name, kcc),
@@ -167,12 +155,12 @@ export class InternalLoadBalancer extends Construct {
         },
       });
 
+    // Proxies, then the shared address, then one rule per protocol: the order reviewers know from the HTTP-only output.
     if (http) {
       new ComputeTargetHttpProxy(this, 'Proxy', {
         metadata: kccMetadata(names.proxy, kcc),
         spec: { location: region, urlMapRef: { name: names.urlMap } },
       });
-      this.forwardingRules.push(rule('ForwardingRule', names.forwardingRule, '80', { targetHttpProxyRef: { name: names.proxy } }));
     }
     if (props.https) {
       const certificate = props.https._bind(this, names.certificate, kcc, region);
@@ -180,6 +168,21 @@ export class InternalLoadBalancer extends Construct {
         metadata: kccMetadata(names.httpsProxy, kcc),
         spec: { location: region, urlMapRef: { name: names.urlMap }, sslCertificates: [certificate] },
       });
+    }
+    new ComputeAddress(this, 'Address', {
+      metadata: kccMetadata(names.address, kcc),
+      spec: {
+        location: region,
+        addressType: 'INTERNAL',
+        // Shareable, so an HTTPS forwarding rule can later serve on the same address as the HTTP one.
+        purpose: 'SHARED_LOADBALANCER_VIP',
+        subnetworkRef: { name: subnet.name },
+        ...(props.address !== undefined ? { address: props.address } : {}),
+      },
+    });
+
+    if (http) this.forwardingRules.push(rule('ForwardingRule', names.forwardingRule, '80', { targetHttpProxyRef: { name: names.proxy } }));
+    if (props.https) {
       this.forwardingRules.push(rule('HttpsForwardingRule', names.httpsForwardingRule, '443', { targetHttpsProxyRef: { name: names.httpsProxy } }));
     }
   }

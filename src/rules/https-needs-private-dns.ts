@@ -12,13 +12,13 @@ export const httpsNeedsPrivateDns = defineRule({
   severity: 'error',
   summary: 'A load balancer that serves HTTPS has a DNS name: the topology has a private zone (`dns`).',
   check(model: TopologyModel): Problem[] {
-    if (model.dns) return [];
+    if (model.dns?.domain) return [];
     return model.services
       .filter((s) => s.loadBalancer?.https)
       .map((s) => ({
         path: `${s.path}.loadBalancer.https`,
         message: `"${s.name}" serves HTTPS, but without private DNS callers can only use its address, which no certificate names`,
-        fix: `add \`dns: {domain: internal.example.com}\` at the top level (with a certificate for ${s.name}.internal.example.com)`,
+        fix: `set \`dns.domain\` (e.g. internal.example.com) and use a certificate for ${s.name}.<domain>`,
       }));
   },
 });

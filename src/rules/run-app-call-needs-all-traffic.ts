@@ -6,7 +6,10 @@ import { serviceNamed } from '../topology/resolve';
 /**
  * `*.run.app` resolves to public Google addresses, which `private-ranges-only` sends straight out, not into
  * the VPC. A callee with internal ingress then sees an external request and answers 404; a callee with
- * ingress `all` answers, but over the internet.
+ * ingress `all` answers, but over the internet. A private `run.app` zone (`dns.runApp`) changes that: the
+ * names then resolve to private.googleapis.com's VIPs or to the Private Service Connect endpoint, which
+ * private-ranges-only routing sends into the VPC.
+ * @see https://cloud.google.com/vpc/docs/configure-private-google-access#config-domain
  * @see https://cloud.google.com/run/docs/securing/private-networking
  * @see https://cloud.google.com/run/docs/securing/ingress#settings
  */
@@ -15,6 +18,7 @@ export const runAppCallNeedsAllTraffic = defineRule({
   severity: 'error',
   summary: 'A call over a `*.run.app` URL (access: private-google-access) routes all traffic into the VPC.',
   check(model: TopologyModel): Problem[] {
+    if (model.dns?.runAppZoneName) return [];
     const problems: Problem[] = [];
     for (const caller of model.services.filter((s) => s.via !== 'none' && s.route === 'private-ranges-only')) {
       caller.calls.forEach((name) => {
@@ -27,7 +31,7 @@ export const runAppCallNeedsAllTraffic = defineRule({
           message: publicCallee
             ? `"${caller.name}" calls "${name}" at its *.run.app URL with route private-ranges-only, so the call goes over the internet`
             : `"${caller.name}" calls "${name}" at its *.run.app URL with route private-ranges-only; the request leaves the VPC, arrives as external and gets 404`,
-          fix: `set ${caller.path}.egress.route to all-traffic, or put "${name}" behind the internal load balancer (remove its access: private-google-access)`,
+          fix: `set ${caller.path}.egress.route to all-traffic, set \`dns.runApp: true\` so *.run.app resolves privately, or put "${name}" behind the internal load balancer (remove its access: private-google-access)`,
         });
       });
     }

@@ -91,10 +91,12 @@ export const validNames = defineRule({
     if (psa.needed) check('address', psa.name, psa.namePath, psa.nameDerived ? derivedFix('network.privateServiceAccess.name') : 'rename the range');
     if (model.dns) {
       const dns = model.dns;
-      check('dnsZone', dns.zoneName, dns.zoneNamePath, dns.zoneNameDerived ? derivedFix('dns.zoneName') : 'rename the zone');
       if (dns.runAppZoneName) check('dnsZone', dns.runAppZoneName, 'network.name', 'shorten network.name');
-      const problem = domainProblem(dns.domain);
-      if (problem) problems.push({ path: dns.domainPath, message: problem, fix: 'use a domain you control inside your organisation, e.g. internal.acme.example' });
+      if (dns.domain !== undefined) {
+        check('dnsZone', dns.zoneName, dns.zoneNamePath, dns.zoneNameDerived ? derivedFix('dns.zoneName') : 'rename the zone');
+        const problem = domainProblem(dns.domain);
+        if (problem) problems.push({ path: dns.domainPath, message: problem, fix: 'use a domain you control inside your organisation, e.g. internal.acme.example' });
+      }
     }
     if (model.psc) {
       check('pscEndpoint', model.psc.name, model.psc.namePath, 'use 1-20 lowercase letters and digits, e.g. allapis');

@@ -102,8 +102,8 @@ export interface SecretModel {
 }
 
 export interface DnsModel {
-  /** The zone's DNS name without the trailing dot, lowercased. */
-  readonly domain: string;
+  /** The load balancers' zone's DNS name without the trailing dot, lowercased; none without `dns.domain`. */
+  readonly domain?: string;
   readonly domainPath: string;
   readonly zoneName: string;
   readonly zoneNamePath: string;

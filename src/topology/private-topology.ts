@@ -140,12 +140,14 @@ export class PrivateTopology extends Construct {
   private createDns(model: TopologyModel, network: Network): void {
     if (!model.dns) return;
     const chart = new RunnelChart(this, 'dns', { outputPath: 'config-connector/dns.yaml' });
-    this.dnsZone = new PrivateDnsZone(chart, 'Zone', {
-      network,
-      name: model.dns.zoneName,
-      dnsName: model.dns.domain,
-      description: 'Internal load balancers of the Cloud Run services',
-    });
+    if (model.dns.domain !== undefined) {
+      this.dnsZone = new PrivateDnsZone(chart, 'Zone', {
+        network,
+        name: model.dns.zoneName,
+        dnsName: model.dns.domain,
+        description: 'Internal load balancers of the Cloud Run services',
+      });
+    }
     if (model.dns.runAppZoneName) {
       const runApp = new PrivateDnsZone(chart, 'RunAppZone', {
         network,

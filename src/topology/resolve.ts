@@ -60,7 +60,7 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
       addressPinned: given?.address !== undefined,
       http: given?.http ?? true,
       ...(given?.https ? { https: { ...given.https } } : {}),
-      ...(dns ? { dnsName: `${s.name}.${dns.domain}` } : {}),
+      ...(dns?.domain ? { dnsName: `${s.name}.${dns.domain}` } : {}),
     };
     return { ...s, loadBalancer };
   });
@@ -118,7 +118,7 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
 function resolveDns(spec: TopologySpec): DnsModel | undefined {
   if (!spec.dns) return undefined;
   return {
-    domain: spec.dns.domain.replace(/\.$/, '').toLowerCase(),
+    ...(spec.dns.domain !== undefined ? { domain: spec.dns.domain.replace(/\.$/, '').toLowerCase() } : {}),
     domainPath: 'dns.domain',
     zoneName: spec.dns.zoneName ?? derivedName.dnsZone(spec.network.name),
     zoneNamePath: spec.dns.zoneName !== undefined ? 'dns.zoneName' : 'network.name',

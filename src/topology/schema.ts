@@ -200,9 +200,9 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
     dns: {
       type: 'object',
       additionalProperties: false,
-      required: ['domain'],
+      required: [],
       nullable: true,
-      properties: { domain: { type: 'string' }, zoneName: optionalString, runApp: { type: 'boolean', nullable: true } },
+      properties: { domain: optionalString, zoneName: optionalString, runApp: { type: 'boolean', nullable: true } },
     },
     googleApis: {
       type: 'object',

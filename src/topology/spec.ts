@@ -117,8 +117,11 @@ export interface SecretRefSpec {
 }
 
 export interface DnsSpec {
-  /** DNS name of the private zone, e.g. `internal.acme.example` (no trailing dot needed). */
-  readonly domain: string;
+  /**
+   * DNS name of the private zone for the load balancers, e.g. `internal.acme.example` (no trailing dot needed).
+   * @default - no zone for the load balancers (`runApp` alone is fine)
+   */
+  readonly domain?: string;
   /** Name of the Cloud DNS zone resource. @default `<network>-private` */
   readonly zoneName?: string;
   /**

@@ -17,6 +17,19 @@ const REF_KINDS: Record<string, string> = {
   targetHTTPProxyRef: 'ComputeTargetHTTPProxy',
   targetHTTPSProxyRef: 'ComputeTargetHTTPSProxy',
   networkEndpointGroupRef: 'ComputeRegionNetworkEndpointGroup',
+  authorizedNetworkRef: 'ComputeNetwork',
+  managedZoneRef: 'DNSManagedZone',
+  serviceAccountRef: 'IAMServiceAccount',
+};
+
+/** References to Kubernetes objects the user supplies, never in the output: a TLS Secret's keys. */
+const USER_SUPPLIED = new Set(['secretKeyRef']);
+
+/** Lists whose items are references by name, and the kind they point at (`kind` in the item wins). */
+const REF_LISTS: Record<string, string | undefined> = {
+  sslCertificates: 'ComputeSSLCertificate',
+  reservedPeeringRanges: 'ComputeAddress',
+  rrdatasRefs: undefined,
 };
 
 export interface ReferenceProblem {
@@ -26,12 +39,20 @@ export interface ReferenceProblem {
 }
 
 export function checkReferences(objects: readonly Obj[]): ReferenceProblem[] {
-  const index = new Set(objects.map((o) => key(o.kind, o.metadata?.namespace, o.metadata?.name)));
+  const index = new Set<string>();
   const problems: ReferenceProblem[] = [];
   for (const o of objects) {
+    const k = key(o.kind, o.metadata?.namespace, o.metadata?.name);
+    if (index.has(k)) problems.push({ object: `${o.kind}/${o.metadata?.name}`, field: 'metadata.name', message: 'is emitted twice' });
+    index.add(k);
+  }
+  // Only Config Connector objects reference each other; a Knative `secretKeyRef` names a Secret Manager secret.
+  for (const o of objects.filter((x) => String(x.apiVersion).includes('.cnrm.cloud.google.com/'))) {
     const id = `${o.kind}/${o.metadata?.name}`;
     walk(o.spec, 'spec', (field, ref, path) => {
-      const kind = REF_KINDS[field];
+      if (USER_SUPPLIED.has(field)) return undefined;
+      // A resourceRef (IAM) names its kind itself; list items may too.
+      const kind = field === 'resourceRef' || ref.kind !== undefined ? ref.kind : REF_KINDS[field];
       if (ref.name !== undefined && ref.external !== undefined) {
         problems.push({ object: id, field: path, message: 'sets both name and external' });
       }
@@ -63,7 +84,9 @@ function walk(value: unknown, path: string, onRef: (field: string, ref: Obj, pat
     for (const [k, v] of Object.entries(value)) {
       const p = `${path}.${k}`;
       if (k.endsWith('Ref') && v && typeof v === 'object' && !Array.isArray(v)) onRef(k, v as Obj, p);
-      else walk(v, p, onRef);
+      else if (k in REF_LISTS && Array.isArray(v)) {
+        v.forEach((item, i) => onRef(k, REF_LISTS[k] && !item.kind ? { ...item, kind: REF_LISTS[k] } : item, `${p}[${i}]`));
+      } else walk(v, p, onRef);
     }
   }
 }

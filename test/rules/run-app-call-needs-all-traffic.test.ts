@@ -7,6 +7,7 @@ describeRule(runAppCallNeedsAllTraffic, {
   valid: [
     { name: 'private-ranges-only through the load balancer', mutate: () => undefined },
     { name: 'all-traffic to run.app', mutate: (t) => { viaRunApp(t); t.services[0].egress.route = 'all-traffic'; } },
+    { name: 'private-ranges-only with the private run.app zone', mutate: (t) => { viaRunApp(t); t.dns = { runApp: true }; } },
   ],
   invalid: [
     { name: 'private-ranges-only to an internal service at run.app', mutate: viaRunApp, path: 'services[0].egress.route', message: /404/ },

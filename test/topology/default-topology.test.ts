@@ -32,12 +32,26 @@ describe('default topology', () => {
 
   test('lays out one file per chart: Config Connector apart from Cloud Run', () => {
     expect(files.map((f) => f.path)).toEqual([
+      'cloud-run-iam/server-service.yaml',
       'cloud-run/batch-service.yaml',
       'cloud-run/client-service.yaml',
       'cloud-run/server-service.yaml',
+      'config-connector/identity-batch-service.yaml',
+      'config-connector/identity-client-service.yaml',
+      'config-connector/identity-server-service.yaml',
       'config-connector/load-balancer-server-service.yaml',
       'config-connector/network.yaml',
     ]);
+  });
+
+  test('every service runs as its own account, and only client-service may invoke server-service', () => {
+    for (const name of ['batch-service', 'client-service', 'server-service']) {
+      expect(find(objects, 'Service', name).spec.template.spec.serviceAccountName).toBe(`run-${name}@acme-prod.iam.gserviceaccount.com`);
+      expect(find(objects, 'IAMServiceAccount', `run-${name}`)).toBeDefined();
+    }
+    const policy = files.find((f) => f.path === 'cloud-run-iam/server-service.yaml')!.content;
+    expect(policy).toContain('      - serviceAccount:run-client-service@acme-prod.iam.gserviceaccount.com\n    role: roles/run.invoker\n');
+    expect(policy).not.toContain('batch-service');
   });
 
   test('the serverless NEG targets the callee, and the backend service uses the NEG by path', () => {
