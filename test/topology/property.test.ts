@@ -3,12 +3,16 @@ import { synthesizeTopology } from '../../src/synth';
 import { checkReferences } from '../../src/validation/references';
 import { crdProblems } from '../helpers/crd';
 
-const NAMES = ['client-service', 'server-service', 'batch', 'a', 'api-2'];
-const BAD_NAMES = ['Bad_Name', `s${'x'.repeat(49)}`];
+const NAMES = ['client-service', 'server-service', 'batch', 'ab', 'api-2'];
+const BACKEND_NAMES = ['cache', 'orders-db'];
+const SECRET_NAMES = ['db-password', 'api-token'];
+const BAD_NAMES = ['Bad_Name', `s${'x'.repeat(49)}`, 'a'];
 const CIDRS = ['10.30.0.0/24', '10.31.0.0/22', '10.32.0.0/28', '10.33.0.0/23', '192.168.0.0/26', '100.64.0.0/28'];
 const BAD_CIDRS = ['10.10.0.0/24', '10.20.0.0/27', '10.10.0.0/30', '8.8.8.0/24', '10.10.0.1/24', 'not-a-cidr'];
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
+/** Absent five times in six: for fields that are often wrong in combination with others. */
+const rarely = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: arb, weight: 1 });
 /** Mostly `good`, sometimes one of `bad`: enough valid topologies to exercise the output, enough broken ones. */
 const usually = <T>(good: T[], bad: T[]) => fc.oneof({ arbitrary: fc.constantFrom(...good), weight: 6 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
 
@@ -27,8 +31,21 @@ const service = fc.record(
     port: maybe(fc.integer({ min: 1, max: 65535 })),
     env: maybe(fc.dictionary(usually(['LOG_LEVEL', 'FEATURE_X'], ['PORT', 'SERVER_SERVICE_URL']), fc.constantFrom('1', 'x'), { maxKeys: 2 })),
     scaling: maybe(fc.record({ minInstances: maybe(fc.integer({ min: 0, max: 3 })), maxInstances: maybe(fc.integer({ min: 3, max: 120 })) }, { requiredKeys: [] })),
+    uses: rarely(fc.uniqueArray(usually(BACKEND_NAMES, ['ghost']), { maxLength: 2 })),
+    secrets: rarely(fc.dictionary(usually(['DB_PASSWORD', 'API_TOKEN'], ['PORT', 'LOG_LEVEL']), fc.record({ secret: usually(SECRET_NAMES, ['bad/secret']), version: maybe(fc.constantFrom('latest', '2')) }, { requiredKeys: ['secret'] }), { maxKeys: 2 })),
+    public: rarely(fc.boolean()),
+    serviceAccount: rarely(usually(['api-runner', 'x@other.iam.gserviceaccount.com'], ['ab'])),
   },
   { requiredKeys: ['name', 'image'] },
+);
+
+const redis = fc.record({ tier: maybe(fc.constantFrom('BASIC', 'STANDARD_HA')), connectMode: maybe(fc.constantFrom('direct-peering', 'private-service-access')), reservedRange: rarely(usually(['10.40.0.0/29'], ['10.40.0.0/24', '10.10.4.0/29'])) }, { requiredKeys: [] });
+const endpoint = fc.record({ host: usually(['10.50.0.5', 'db.internal'], ['35.1.2.3']), port: fc.constantFrom(5432, 3306) });
+const backend = fc.oneof(
+  { arbitrary: fc.record({ name: usually(BACKEND_NAMES, ['Bad_Backend']), redis, host: maybe(fc.constantFrom('10.40.0.4', '10.30.0.9')) }, { requiredKeys: ['name', 'redis'] }), weight: 3 },
+  { arbitrary: fc.record({ name: usually(BACKEND_NAMES, ['Bad_Backend']), endpoint }), weight: 3 },
+  // The wrong shapes: both kinds, or neither.
+  { arbitrary: fc.record({ name: fc.constantFrom(...BACKEND_NAMES), redis: maybe(redis), endpoint: maybe(endpoint) }, { requiredKeys: ['name'] }), weight: 1 },
 );
 
 const topology = fc.record(
@@ -47,6 +64,10 @@ const topology = fc.record(
       { requiredKeys: ['name'] },
     ),
     services: fc.uniqueArray(service, { minLength: 1, maxLength: 4, selector: (s) => s.name }),
+    backends: maybe(fc.uniqueArray(backend, { maxLength: 2, selector: (b) => b.name })),
+    secrets: maybe(fc.uniqueArray(fc.record({ name: usually(SECRET_NAMES, ['bad.secret']) }), { maxLength: 2, selector: (x) => x.name })),
+    dns: rarely(fc.record({ domain: maybe(usually(['internal.acme.example'], ['internal', 'x.run.app'])), runApp: maybe(fc.boolean()) }, { requiredKeys: [] })),
+    googleApis: rarely(fc.record({ privateServiceConnect: fc.record({ address: usually(['10.255.255.254'], ['10.10.4.9', '8.8.8.8']), name: maybe(usually(['allapis'], ['all-apis'])) }, { requiredKeys: ['address'] }) })),
   },
   { requiredKeys: ['project', 'region', 'network', 'services'] },
 );
