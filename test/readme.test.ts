@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { PrivateTopology, renderFiles } from '../src';
 import { expectValidCrds } from './helpers/crd';
 import { synth } from './helpers/synth';
+import { checkReferences } from '../src/validation/references';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
@@ -32,4 +33,15 @@ test('PrivateTopology from TypeScript: a broken spec builds nothing and fails sy
   const app = new App({ outdir: 'unused' });
   new PrivateTopology(app, 'prod', { spec: { project: 'acme-prod', region: 'asia-northeast1', network: { name: 'run-vpc' }, services: [{ name: 'a', image: 'i', calls: ['b'] }] } });
   expect(() => renderFiles(app)).toThrow(/services\[0\]\.calls\[0\]: calls "b", which is not a service/);
+});
+
+test('every feature snippet of the README synthesizes CRD-valid output with every reference resolved', () => {
+  const features = readme.slice(readme.indexOf('### Private backends'), readme.indexOf('### Validation'));
+  const blocks = [...features.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+  expect(blocks.length).toBe(6);
+  for (const block of blocks) {
+    const { objects } = synth(parse(block));
+    expectValidCrds(objects);
+    expect(checkReferences(objects)).toEqual([]);
+  }
 });

@@ -69,6 +69,18 @@ describe('runnel CLI', () => {
     expect(snapshot(dist)).toEqual(snapshot(join(root, 'dist')));
   });
 
+  test('a warning is printed with its fix, and synth still writes and exits 0', () => {
+    const topology = readFileSync(join(root, 'topology.yaml'), 'utf8').replace(
+      '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n',
+      '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n    uses: [cache]\n',
+    ) + 'backends:\n  - name: cache\n    redis: {}\n';
+    const { dir, dist } = workspace(topology);
+    const r = runnel(['synth', '--topology', join(dir, 'topology.yaml'), '--out', dist]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/backends\[0\]\.host: warning: the address of Redis instance "cache" is known only after apply, so CACHE_HOST is not set for its users \(fix: after the first apply, run `gcloud redis instances describe cache/);
+    expect(Object.keys(snapshot(dist))).toContain('config-connector/backend-cache.yaml');
+  });
+
   test('check validates without writing, and --json prints findings', () => {
     const { dir, dist } = workspace(BROKEN);
     const before = snapshot(dist);
