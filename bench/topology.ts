@@ -1,11 +1,14 @@
 /**
  * Generated topologies for the benchmark: `size` services mixing every path runnel knows. Per group of six:
- * a Direct VPC caller (private ranges), a connector caller routing all traffic with internet through NAT,
- * two load-balanced callees, one callee reached through Private Google Access, one service alone behind
- * a load balancer for clients outside the topology. Ranges are wide enough for 1,000 services.
+ * a Direct VPC caller (private ranges) using the group's Redis instance, the shared database and a secret; a
+ * connector caller routing all traffic with internet through NAT; two load-balanced callees; one callee reached
+ * through Private Google Access; one service alone behind an HTTPS load balancer for clients outside the
+ * topology. Private DNS names the load balancers; a Private Service Connect endpoint serves Google APIs.
+ * Ranges are wide enough for 1,000 services.
  */
 export function benchTopology(size: number): Record<string, unknown> {
   const name = (i: number) => `svc-${String(i).padStart(4, '0')}`;
+  const cache = (i: number) => `cache-${String(Math.floor(i / 6)).padStart(3, '0')}`;
   const services = Array.from({ length: size }, (_, i) => {
     const role = i % 6;
     const base = {
@@ -17,14 +20,21 @@ export function benchTopology(size: number): Record<string, unknown> {
     const calls = [i + 2, i + 3].filter((j) => j < size && Math.floor(j / 6) === Math.floor(i / 6)).map(name);
     switch (role) {
       case 0:
-        return { ...base, egress: { via: 'direct-vpc' }, calls, env: { LOG_LEVEL: 'info' } };
+        return {
+          ...base,
+          egress: { via: 'direct-vpc' },
+          calls,
+          env: { LOG_LEVEL: 'info' },
+          uses: [cache(i), 'orders-db'],
+          secrets: { DB_PASSWORD: { secret: 'orders-db-password' } },
+        };
       case 1:
         // Calls a load-balanced callee and the private-google-access one (all-traffic routing makes that valid).
         return { ...base, egress: { via: 'connector', route: 'all-traffic' }, internet: true, calls };
       case 4:
         return { ...base, access: 'private-google-access' };
       case 5:
-        return { ...base, loadBalancer: {} };
+        return { ...base, loadBalancer: { https: { certificateSecret: `${name(i)}-tls` } } };
       default:
         return base;
     }
@@ -38,6 +48,14 @@ export function benchTopology(size: number): Record<string, unknown> {
       subnets: { workload: { cidr: '10.20.0.0/20' }, directVpc: { cidr: '10.24.0.0/16' } },
       connector: { maxInstances: 10 },
     },
+    dns: { domain: 'internal.acme.example', runApp: true },
+    googleApis: { privateServiceConnect: { address: '10.255.255.254' } },
+    secrets: [{ name: 'orders-db-password' }],
+    backends: [
+      { name: 'orders-db', endpoint: { host: '10.30.0.3', port: 5432 } },
+      // One Redis instance per group, its address set as after the first apply.
+      ...Array.from({ length: Math.ceil(size / 6) }, (_, g) => ({ name: cache(g * 6), redis: {}, host: `10.40.${Math.floor(g / 256)}.${g % 256}` })),
+    ],
     services,
   };
 }

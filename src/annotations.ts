@@ -7,6 +7,11 @@
 export const RunAnnotation = {
   /** On the Service: who may reach it. */
   INGRESS: 'run.googleapis.com/ingress',
+  /**
+   * On the Service: ID token audiences accepted besides the `*.run.app` URL, a JSON array of strings.
+   * @see https://cloud.google.com/run/docs/configuring/custom-audiences
+   */
+  CUSTOM_AUDIENCES: 'run.googleapis.com/custom-audiences',
   /** On the revision template: full connector path for Serverless VPC Access. */
   VPC_CONNECTOR: 'run.googleapis.com/vpc-access-connector',
   /** On the revision template: `private-ranges-only` or `all-traffic`. */

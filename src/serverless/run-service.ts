@@ -89,6 +89,13 @@ export interface RunServiceProps {
    * @default - Cloud Run's default (the Compute Engine default service account); name a dedicated one
    */
   readonly serviceAccount?: string;
+  /**
+   * ID token audiences the service accepts besides its `*.run.app` URL: the URLs callers know it by (an
+   * internal load balancer's name or address), since callers mint tokens for the URL they call.
+   * @default - none
+   * @see https://cloud.google.com/run/docs/configuring/custom-audiences
+   */
+  readonly customAudiences?: readonly string[];
 }
 
 /**
@@ -117,7 +124,10 @@ export class RunService extends Construct {
         name: props.name,
         namespace: props.project,
         labels: { [RunLabel.LOCATION]: props.region },
-        annotations: { [RunAnnotation.INGRESS]: this.ingress },
+        annotations: {
+          ...(props.customAudiences?.length ? { [RunAnnotation.CUSTOM_AUDIENCES]: JSON.stringify(props.customAudiences) } : {}),
+          [RunAnnotation.INGRESS]: this.ingress,
+        },
       },
       spec: {
         template: {

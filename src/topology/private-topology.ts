@@ -267,6 +267,8 @@ export class PrivateTopology extends Construct {
         secretEnv: s.secretEnv,
         scaling: { minInstances: s.minInstances, maxInstances: s.maxInstances },
         serviceAccount: s.serviceAccount,
+        // Callers mint ID tokens for the URL they call: accept the load balancer's.
+        customAudiences: this.loadBalancers.get(s.name)?.url ? [this.loadBalancers.get(s.name)!.url!] : undefined,
       });
       for (const callee of s.calls) service.addEnv(urlEnvVar(callee), this.urlOf(model, callee));
       for (const name of s.uses) {

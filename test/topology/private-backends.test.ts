@@ -41,6 +41,11 @@ describe('identities and invokers', () => {
     expect(all(objects, 'IAMPolicyMember').filter((o) => o.spec.member === 'allUsers')).toEqual([]);
   });
 
+  test("a load-balanced callee accepts ID tokens minted for the URL its callers get", () => {
+    expect(knative('api').metadata.annotations['run.googleapis.com/custom-audiences']).toBe('["https://api.internal.acme.example"]');
+    expect(knative('ledger').metadata.annotations['run.googleapis.com/custom-audiences']).toBeUndefined();
+  });
+
   test('policy files hold no Kubernetes objects and say how to apply them', () => {
     const file = policy('api')!;
     expect(file.objects).toEqual([]);
