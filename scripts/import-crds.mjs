@@ -20,6 +20,7 @@ const USED = {
   'dns.cnrm.cloud.google.com': ['dnsmanagedzones', 'dnsrecordsets'],
   'iam.cnrm.cloud.google.com': ['iampolicymembers', 'iamserviceaccounts'],
   'redis.cnrm.cloud.google.com': ['redisinstances'],
+  'run.cnrm.cloud.google.com': ['runservices'],
   'secretmanager.cnrm.cloud.google.com': ['secretmanagersecrets'],
   'servicenetworking.cnrm.cloud.google.com': ['servicenetworkingconnections'],
   'vpcaccess.cnrm.cloud.google.com': ['vpcaccessconnectors'],

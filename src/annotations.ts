@@ -37,6 +37,28 @@ export const KccAnnotation = {
    * @see https://cloud.google.com/config-connector/docs/how-to/organizing-resources/project-scoped-resources
    */
   PROJECT_ID: 'cnrm.cloud.google.com/project-id',
+  /**
+   * `abandon`: deleting the object leaves the GCP resource in place.
+   * @see https://cloud.google.com/config-connector/docs/how-to/managing-deleting-resources#keeping_resources_after_deletion
+   */
+  DELETION_POLICY: 'cnrm.cloud.google.com/deletion-policy',
+  /**
+   * `absent`: Config Connector does not write observed values back into the spec.
+   * @see https://cloud.google.com/config-connector/docs/concepts/ignore-unspecified-fields
+   */
+  STATE_INTO_SPEC: 'cnrm.cloud.google.com/state-into-spec',
+} as const;
+
+/**
+ * Argo CD annotations.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-waves/
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/
+ */
+export const ArgoAnnotation = {
+  /** The wave an object is applied in: lower waves first, each healthy before the next. */
+  SYNC_WAVE: 'argocd.argoproj.io/sync-wave',
+  /** Per-object sync options, e.g. `Prune=false,Delete=false`. */
+  SYNC_OPTIONS: 'argocd.argoproj.io/sync-options',
 } as const;
 
 /** Labels runnel puts on what it emits, so a reviewer can tell where an object came from. */

@@ -1,5 +1,5 @@
 import { ApiObjectMetadata } from 'cdk8s';
-import { KccAnnotation } from './annotations';
+import { ArgoAnnotation, KccAnnotation } from './annotations';
 
 /** Where Config Connector objects go: the GCP project they create resources in, and the namespace they live in. */
 export interface KccScope {
@@ -10,16 +10,41 @@ export interface KccScope {
    * @default - none: `kubectl apply -n <namespace>` decides
    */
   readonly namespace?: string;
+  /**
+   * Abandon stateful resources (network, subnets, Redis, secrets...) when their object is deleted, instead of
+   * deleting them in GCP.
+   * @default true
+   * @see https://cloud.google.com/config-connector/docs/how-to/managing-deleting-resources#keeping_resources_after_deletion
+   */
+  readonly abandonStateful?: boolean;
+}
+
+export interface KccMetadataOptions {
+  /**
+   * The resource holds state or carries other resources (a network, a Redis instance, a secret): losing it to an
+   * accidental delete or an Argo CD prune is an outage. It gets the deletion policy `abandon` (unless the scope
+   * says otherwise) and Argo CD's `Prune=false,Delete=false`.
+   * @default false
+   */
+  readonly stateful?: boolean;
 }
 
 /**
- * Metadata of a Config Connector object: the GCP name as `metadata.name` (so `resourceID` can stay unset)
- * and the project pinned by annotation.
+ * Metadata of a Config Connector object: the GCP name as `metadata.name` (so `resourceID` can stay unset), the
+ * project pinned by annotation, and `state-into-spec: absent` written out, so Config Connector never copies
+ * observed values into the spec and a GitOps tool sees no drift it did not cause.
+ * @see https://cloud.google.com/config-connector/docs/concepts/ignore-unspecified-fields
  */
-export function kccMetadata(name: string, scope: KccScope): ApiObjectMetadata {
+export function kccMetadata(name: string, scope: KccScope, options: KccMetadataOptions = {}): ApiObjectMetadata {
+  const stateful = options.stateful === true;
   return {
     name,
     ...(scope.namespace ? { namespace: scope.namespace } : {}),
-    annotations: { [KccAnnotation.PROJECT_ID]: scope.project },
+    annotations: {
+      [KccAnnotation.PROJECT_ID]: scope.project,
+      [KccAnnotation.STATE_INTO_SPEC]: 'absent',
+      ...(stateful && scope.abandonStateful !== false ? { [KccAnnotation.DELETION_POLICY]: 'abandon' } : {}),
+      ...(stateful ? { [ArgoAnnotation.SYNC_OPTIONS]: 'Prune=false,Delete=false' } : {}),
+    },
   };
 }

@@ -30,7 +30,7 @@ export class PrivateServiceAccess extends Construct {
     const kcc = props.network.kccScope;
     validateName(this, 'address', props.name);
     new ComputeAddress(this, 'Range', {
-      metadata: kccMetadata(props.name, kcc),
+      metadata: kccMetadata(props.name, kcc, { stateful: true }),
       spec: {
         location: 'global',
         addressType: 'INTERNAL',
@@ -42,7 +42,8 @@ export class PrivateServiceAccess extends Construct {
     });
     new ServiceNetworkingConnection(this, 'Connection', {
       // One connection per network and producer service: named after the network.
-      metadata: kccMetadata(`${props.network.name}-servicenetworking`, kcc),
+      // Stateful: deleting the peering cuts every Cloud SQL and Memorystore instance that uses it.
+      metadata: kccMetadata(`${props.network.name}-servicenetworking`, kcc, { stateful: true }),
       spec: {
         networkRef: { name: props.network.name },
         service: 'servicenetworking.googleapis.com',

@@ -45,7 +45,7 @@ export class Redis extends Construct {
     validateName(this, 'redisInstance', props.name);
     const connection = props.connection ?? { mode: 'direct-peering' };
     this.resource = new RedisInstance(this, 'Resource', {
-      metadata: kccMetadata(props.name, props.network.kccScope),
+      metadata: kccMetadata(props.name, props.network.kccScope, { stateful: true }),
       spec: {
         region: props.region,
         tier: props.tier ?? 'BASIC',

@@ -30,7 +30,8 @@ export class ServiceAccount extends Construct {
     this.email = serviceAccountEmail(props.accountId, props.project);
     validateName(this, 'serviceAccount', props.accountId, 'accountId');
     this.resource = new IamServiceAccount(this, 'Resource', {
-      metadata: kccMetadata(props.accountId, props),
+      // Stateful: a recreated account is a new principal, and every grant to the old one is lost.
+      metadata: kccMetadata(props.accountId, props, { stateful: true }),
       spec: props.displayName ? { displayName: props.displayName } : {},
     });
   }

@@ -18,6 +18,11 @@ import { TlsCertificate } from './tls-certificate';
 export interface InternalLoadBalancerProps {
   /** Name of the Cloud Run service behind the load balancer; every resource name derives from it. */
   readonly service: string;
+  /**
+   * The service is a Config Connector RunService in the same output.
+   * @default false
+   */
+  readonly serviceInOutput?: boolean;
   /** A `PRIVATE` subnet that holds the load balancer's internal address and forwarding rule. */
   readonly subnet: Subnet;
   /**
@@ -117,7 +122,7 @@ export class InternalLoadBalancer extends Construct {
       validateName(this, 'sslCertificate', names.certificate);
     }
 
-    this.neg = new ServerlessNeg(this, 'Neg', { scope: kcc, name: names.neg, region, service });
+    this.neg = new ServerlessNeg(this, 'Neg', { scope: kcc, name: names.neg, region, service, serviceInOutput: props.serviceInOutput });
 
     new ComputeBackendService(this, 'BackendService', {
       metadata: kccMetadata(names.backendService, kcc),

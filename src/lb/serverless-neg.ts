@@ -12,6 +12,12 @@ export interface ServerlessNegProps {
   readonly region: string;
   /** Name of the Cloud Run service the NEG points at. */
   readonly service: string;
+  /**
+   * The service is a Config Connector RunService in the same output, referenced by name (so Config Connector
+   * waits for it); otherwise it is deployed by `gcloud run services replace` and referenced as external.
+   * @default false
+   */
+  readonly serviceInOutput?: boolean;
 }
 
 /**
@@ -37,8 +43,7 @@ export class ServerlessNeg extends Construct {
       spec: {
         region: props.region,
         networkEndpointType: 'SERVERLESS',
-        // The service is deployed by `gcloud run services replace`, not by Config Connector: refer to it by name.
-        cloudRun: { serviceRef: { external: props.service } },
+        cloudRun: { serviceRef: props.serviceInOutput ? { name: props.service } : { external: props.service } },
       },
     });
   }

@@ -24,6 +24,7 @@ export class Network extends Construct {
   public readonly name: string;
   public readonly project: string;
   public readonly namespace?: string;
+  public readonly abandonStateful?: boolean;
   public readonly resource: ComputeNetwork;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
@@ -31,9 +32,10 @@ export class Network extends Construct {
     this.name = props.name;
     this.project = props.project;
     this.namespace = props.namespace;
+    this.abandonStateful = props.abandonStateful;
     validateName(this, 'network', props.name);
     this.resource = new ComputeNetwork(this, 'Resource', {
-      metadata: kccMetadata(props.name, props),
+      metadata: kccMetadata(props.name, props, { stateful: true }),
       spec: {
         autoCreateSubnetworks: false,
         routingMode: props.routingMode ?? 'REGIONAL',
@@ -43,6 +45,6 @@ export class Network extends Construct {
 
   /** The scope Config Connector objects attached to this network share. */
   public get kccScope(): KccScope {
-    return { project: this.project, namespace: this.namespace };
+    return { project: this.project, namespace: this.namespace, abandonStateful: this.abandonStateful };
   }
 }

@@ -65,7 +65,7 @@ export class Subnet extends Construct {
       throw new Error(`Subnet ${props.name}: privateGoogleAccess cannot be set on a proxy-only subnet`);
     }
     this.resource = new ComputeSubnetwork(this, 'Resource', {
-      metadata: kccMetadata(props.name, props.network.kccScope),
+      metadata: kccMetadata(props.name, props.network.kccScope, { stateful: true }),
       spec: {
         region: props.region,
         ipCidrRange: props.cidr,

@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
+import { assignSyncWaves } from '../delivery/sync-waves';
 import { PlainFile } from './plain-file';
 import { RunnelChart } from './runnel-chart';
 
@@ -42,13 +43,18 @@ export function renderFiles(root: Construct): RenderedFile[] {
     if (c instanceof ApiObject) objectsOf.get(Chart.of(c))?.push(c);
   }
   const seen = new Set<string>();
-  const files = charts.map((chart) => {
+  const rendered = charts.map((chart) => {
     if (seen.has(chart.outputPath)) throw new Error(`two charts render to ${chart.outputPath}`);
     seen.add(chart.outputPath);
-    const objects = objectsOf.get(chart)!.map((o) => o.toJson() as Record<string, any>);
-    const content = HEADER + objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
-    return { path: chart.outputPath, content, objects };
+    return { path: chart.outputPath, objects: objectsOf.get(chart)!.map((o) => o.toJson() as Record<string, any>) };
   });
+  // Waves depend on the whole output: assigned once every object is rendered, before any is written.
+  assignSyncWaves(rendered.flatMap((f) => f.objects));
+  const files: RenderedFile[] = rendered.map(({ path, objects }) => ({
+    path,
+    objects,
+    content: HEADER + objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n'),
+  }));
   for (const file of all.filter(PlainFile.isPlainFile)) {
     if (seen.has(file.outputPath)) throw new Error(`two outputs render to ${file.outputPath}`);
     seen.add(file.outputPath);

@@ -9,6 +9,7 @@ import { callerNeedsVpcEgress } from './caller-needs-vpc-egress';
 import { cidrMustBePrivate } from './cidr-must-be-private';
 import { connectorInstancesInRange } from './connector-instances-in-range';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
+import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
 import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
 import { envDoesNotShadow } from './env-does-not-shadow';
 import { httpsCertificateSource } from './https-certificate-source';
@@ -44,6 +45,7 @@ export const MODEL_RULES: readonly Rule[] = [
   cidrMustBePrivate,
   connectorInstancesInRange,
   connectorSubnetMustBe28,
+  createNamespaceNeedsNamespace,
   directVpcSubnetCapacity,
   envDoesNotShadow,
   httpsCertificateSource,

@@ -23,7 +23,7 @@ export class Secret extends Construct {
     this.name = props.name;
     validateName(this, 'secret', props.name);
     this.resource = new SecretManagerSecret(this, 'Resource', {
-      metadata: kccMetadata(props.name, props),
+      metadata: kccMetadata(props.name, props, { stateful: true }),
       // Google-managed replication: the secret is available in every region the service may run in.
       spec: { replication: { automatic: true } },
     });

@@ -39,14 +39,26 @@ export abstract class VpcEgress {
   /** The route, or `undefined` without VPC egress. */
   public abstract readonly route?: EgressRoute;
 
-  /** @internal revision-template annotations */
+  /** @internal revision-template annotations (Knative) */
   public abstract _annotations(): Record<string, string>;
+
+  /** @internal `template.vpcAccess` of a Config Connector RunService, or undefined without VPC egress */
+  public abstract _vpcAccess(): Record<string, unknown> | undefined;
 }
+
+/** Config Connector's names for the routes. */
+const KCC_EGRESS: Record<EgressRoute, string> = {
+  [EgressRoute.PRIVATE_RANGES_ONLY]: 'PRIVATE_RANGES_ONLY',
+  [EgressRoute.ALL_TRAFFIC]: 'ALL_TRAFFIC',
+};
 
 class NoEgress extends VpcEgress {
   public readonly route = undefined;
   public _annotations(): Record<string, string> {
     return {};
+  }
+  public _vpcAccess(): undefined {
+    return undefined;
   }
 }
 
@@ -56,6 +68,9 @@ class ConnectorEgress extends VpcEgress {
   }
   public _annotations(): Record<string, string> {
     return { [RunAnnotation.VPC_CONNECTOR]: this.connector.path, [RunAnnotation.VPC_EGRESS]: this.route };
+  }
+  public _vpcAccess(): Record<string, unknown> {
+    return { connectorRef: { name: this.connector.name }, egress: KCC_EGRESS[this.route] };
   }
 }
 
@@ -67,5 +82,11 @@ class DirectVpcEgress extends VpcEgress {
     // Cloud Run takes a JSON array holding exactly one interface.
     const networkInterfaces = JSON.stringify([{ network: this.subnet.network.name, subnetwork: this.subnet.name }]);
     return { [RunAnnotation.NETWORK_INTERFACES]: networkInterfaces, [RunAnnotation.VPC_EGRESS]: this.route };
+  }
+  public _vpcAccess(): Record<string, unknown> {
+    return {
+      networkInterfaces: [{ networkRef: { name: this.subnet.network.name }, subnetworkRef: { name: this.subnet.name } }],
+      egress: KCC_EGRESS[this.route],
+    };
   }
 }

@@ -1,9 +1,35 @@
-import { Lazy } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { RunService as KccRunService } from '../../imports/run.cnrm.cloud.google.com';
 import { Service } from '../../imports/serving.knative.dev';
 import { RunAnnotation, RunLabel } from '../annotations';
+import { ServiceAccount } from '../iam/service-account';
+import { kccMetadata } from '../kcc';
+import { resourcePath } from '../names';
+import { Secret } from '../secrets/secret';
 import { validateName } from '../validation/name-check';
 import { VpcEgress } from './egress';
+
+/**
+ * How a Cloud Run service is written. A service is written in one format, never both: two owners of one
+ * service would undo each other's revisions.
+ */
+export enum ServiceFormat {
+  /** A Knative `serving.knative.dev/v1` Service, deployed with `gcloud run services replace`. */
+  KNATIVE = 'knative',
+  /**
+   * A Config Connector `RunService`, applied with everything else by `kubectl apply` or Argo CD.
+   * @see https://cloud.google.com/config-connector/docs/reference/resource-docs/run/runservice
+   */
+  CONFIG_CONNECTOR = 'config-connector',
+}
+
+/** Config Connector's names for the ingress settings. */
+const KCC_INGRESS: Record<string, string> = {
+  all: 'INGRESS_TRAFFIC_ALL',
+  internal: 'INGRESS_TRAFFIC_INTERNAL_ONLY',
+  'internal-and-cloud-load-balancing': 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+};
 
 /**
  * Who may reach a Cloud Run service over the network.
@@ -37,13 +63,12 @@ export interface Scaling {
  * @see https://cloud.google.com/run/docs/configuring/services/secrets#yaml
  */
 export interface SecretEnvValue {
-  /** Secret ID in the service's project. */
-  readonly secret: string;
+  /** Secret ID in the service's project, or the Secret construct runnel creates. */
+  readonly secret: string | Secret;
   /** A version number or `latest`. @default 'latest' */
   readonly version?: string;
 }
 
-type EnvEntry = { name: string; value: string } | { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } };
 
 export interface RunServiceProps {
   /**
@@ -85,10 +110,20 @@ export interface RunServiceProps {
   /** @default - 0..100 instances */
   readonly scaling?: Scaling;
   /**
-   * Email of the service account the revision runs as.
+   * The service account the revision runs as: one in the output, or an existing one by email.
    * @default - Cloud Run's default (the Compute Engine default service account); name a dedicated one
    */
-  readonly serviceAccount?: string;
+  readonly serviceAccount?: string | ServiceAccount;
+  /**
+   * How the service is written.
+   * @default ServiceFormat.KNATIVE
+   */
+  readonly format?: ServiceFormat;
+  /**
+   * `ServiceFormat.CONFIG_CONNECTOR` only: namespace of the RunService object.
+   * @default - none: `kubectl apply -n` decides
+   */
+  readonly namespace?: string;
   /**
    * ID token audiences the service accepts besides its `*.run.app` URL: the URLs callers know it by (an
    * internal load balancer's name or address), since callers mint tokens for the URL they call.
@@ -102,24 +137,53 @@ export interface RunServiceProps {
  * A Cloud Run service as a Knative `serving.knative.dev/v1` Service, the form `gcloud run services replace` takes.
  * @see https://cloud.google.com/run/docs/reference/yaml/v1
  */
+/**
+ * A Cloud Run service: a Knative `serving.knative.dev/v1` Service (the form `gcloud run services replace` takes),
+ * or a Config Connector `RunService` (`format`).
+ * @see https://cloud.google.com/run/docs/reference/yaml/v1
+ * @see https://cloud.google.com/config-connector/docs/reference/resource-docs/run/runservice
+ */
 export class RunService extends Construct {
   public readonly name: string;
   public readonly ingress: Ingress;
   public readonly egress: VpcEgress;
-  public readonly resource: Service;
+  public readonly format: ServiceFormat;
+  public readonly resource: ApiObject;
+  private readonly project: string;
   private readonly env: Map<string, string | SecretEnvValue>;
 
   constructor(scope: Construct, id: string, props: RunServiceProps) {
     super(scope, id);
     this.name = props.name;
+    this.project = props.project;
     this.ingress = props.ingress ?? Ingress.INTERNAL;
     this.egress = props.egress ?? VpcEgress.none();
+    this.format = props.format ?? ServiceFormat.KNATIVE;
     this.env = new Map<string, string | SecretEnvValue>(Object.entries(props.env ?? {}));
     for (const [name, ref] of Object.entries(props.secretEnv ?? {})) this.addSecretEnv(name, ref);
     validateName(this, 'cloudRunService', props.name);
-    const scaling = { minInstances: props.scaling?.minInstances ?? 0, maxInstances: props.scaling?.maxInstances ?? 100 };
+    this.resource = this.format === ServiceFormat.KNATIVE ? this.knative(props) : this.configConnector(props);
+  }
 
-    this.resource = new Service(this, 'Resource', {
+  /** Adds a literal environment variable; names must be unique. */
+  public addEnv(name: string, value: string): void {
+    this.setEnv(name, value);
+  }
+
+  /** Adds a variable read from Secret Manager; names must be unique. */
+  public addSecretEnv(name: string, ref: SecretEnvValue): void {
+    this.setEnv(name, ref);
+  }
+
+  private setEnv(name: string, value: string | SecretEnvValue): void {
+    if (this.env.has(name)) throw new Error(`RunService ${this.name}: environment variable ${name} is already set`);
+    this.env.set(name, value);
+  }
+
+  private knative(props: RunServiceProps): ApiObject {
+    const scaling = scalingOf(props);
+    const account = props.serviceAccount;
+    return new Service(this, 'Resource', {
       metadata: {
         name: props.name,
         namespace: props.project,
@@ -139,13 +203,20 @@ export class RunService extends Construct {
             },
           },
           spec: {
-            ...(props.serviceAccount ? { serviceAccountName: props.serviceAccount } : {}),
+            ...(account ? { serviceAccountName: typeof account === 'string' ? account : account.email } : {}),
             containers: [
               {
                 image: props.image,
                 ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
                 // Rendered late so variables added after construction (injected URLs) are included.
-                env: Lazy.any({ produce: () => this.renderEnv() }),
+                env: Lazy.any({
+                  produce: () =>
+                    this.sortedEnv<object>((name, value) => ({ name, value }), (name, ref) => ({
+                      name,
+                      // Cloud Run's form: the secret's ID as `name`, the version as `key`.
+                      valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
+                    })),
+                }),
               },
             ],
           },
@@ -154,31 +225,59 @@ export class RunService extends Construct {
     });
   }
 
-  /** Adds a literal environment variable; names must be unique. */
-  public addEnv(name: string, value: string): void {
-    this.setEnv(name, value);
-  }
-
-  /** Adds a variable read from Secret Manager; names must be unique. */
-  public addSecretEnv(name: string, ref: SecretEnvValue): void {
-    this.setEnv(name, ref);
-  }
-
-  private setEnv(name: string, value: string | SecretEnvValue): void {
-    if (this.env.has(name)) throw new Error(`RunService ${this.name}: environment variable ${name} is already set`);
-    this.env.set(name, value);
+  private configConnector(props: RunServiceProps): ApiObject {
+    const scaling = scalingOf(props);
+    const account = props.serviceAccount;
+    const vpcAccess = this.egress._vpcAccess();
+    return new KccRunService(this, 'Resource', {
+      metadata: kccMetadata(props.name, { project: props.project, namespace: props.namespace }),
+      spec: {
+        location: props.region,
+        projectRef: { external: resourcePath.project(props.project) },
+        ingress: KCC_INGRESS[this.ingress],
+        // What the API reports back when nothing preview is used: written so a GitOps diff stays empty.
+        launchStage: 'GA',
+        ...(props.customAudiences?.length ? { customAudiences: [...props.customAudiences] } : {}),
+        template: {
+          ...(account ? { serviceAccountRef: typeof account === 'string' ? { external: account } : { name: account.accountId } } : {}),
+          scaling: { minInstanceCount: scaling.minInstances, maxInstanceCount: scaling.maxInstances },
+          ...(vpcAccess ? { vpcAccess } : {}),
+          containers: [
+            {
+              image: props.image,
+              ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
+              env: Lazy.any({
+                produce: () =>
+                  this.sortedEnv<object>((name, value) => ({ name, value }), (name, ref) => ({
+                    name,
+                    valueSource: {
+                      secretKeyRef: {
+                        secretRef: typeof ref.secret === 'string' ? { external: resourcePath.secret(this.project, ref.secret) } : { name: ref.secret.name },
+                        versionRef: { external: ref.version ?? 'latest' },
+                      },
+                    },
+                  })),
+              }),
+            },
+          ],
+        },
+      },
+    });
   }
 
   /** Environment variables sorted by name, so the output does not depend on declaration order. */
-  private renderEnv(): EnvEntry[] | undefined {
+  private sortedEnv<T>(literal: (name: string, value: string) => T, secret: (name: string, ref: SecretEnvValue) => T): T[] | undefined {
     if (this.env.size === 0) return undefined;
     return [...this.env.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, value]): EnvEntry =>
-        typeof value === 'string'
-          ? { name, value }
-          : // Cloud Run's form: the secret's ID as `name`, the version as `key`.
-            { name, valueFrom: { secretKeyRef: { name: value.secret, key: value.version ?? 'latest' } } },
-      );
+      .map(([name, value]) => (typeof value === 'string' ? literal(name, value) : secret(name, value)));
   }
+}
+
+function scalingOf(props: RunServiceProps): { minInstances: number; maxInstances: number } {
+  return { minInstances: props.scaling?.minInstances ?? 0, maxInstances: props.scaling?.maxInstances ?? 100 };
+}
+
+function secretId(secret: string | Secret): string {
+  return typeof secret === 'string' ? secret : secret.name;
 }

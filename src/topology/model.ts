@@ -1,5 +1,5 @@
 import { SubnetRole } from '../names';
-import { CalleeAccess, EgressRouteSetting, EgressVia, IngressSetting, RedisConnectMode, RedisTier, TopologySpec } from './spec';
+import { CalleeAccess, CloudRunFormat, EgressRouteSetting, EgressVia, IngressSetting, RedisConnectMode, RedisTier, TopologySpec } from './spec';
 
 /**
  * A topology with every default applied and every derived part decided: what rules check and what
@@ -24,6 +24,7 @@ export interface TopologyModel {
   readonly secrets: readonly SecretModel[];
   readonly dns?: DnsModel;
   readonly psc?: PscModel;
+  readonly delivery: DeliveryModel;
   /** The first service of each name: lookups stay O(1) so rules stay linear in the topology's size. */
   readonly servicesByName: ReadonlyMap<string, ServiceModel>;
   /** Callers of each service name, in file order (a name nobody calls is absent). */
@@ -52,6 +53,20 @@ export interface ConnectorModel {
   readonly maxInstances: number;
   readonly machineType: 'e2-micro' | 'f1-micro' | 'e2-standard-4';
   readonly needed: boolean;
+}
+
+export interface DeliveryModel {
+  readonly cloudRun: CloudRunFormat;
+  readonly createNamespace: boolean;
+  readonly abandonStateful: boolean;
+  readonly argocd?: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly project: string;
+    readonly repoURL: string;
+    readonly targetRevision: string;
+    readonly path: string;
+  };
 }
 
 /** A range the topology claims in the network besides its subnets. */

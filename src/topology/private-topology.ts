@@ -5,17 +5,20 @@ import { GoogleApisEndpoint } from '../connectivity/google-apis-endpoint';
 import { DnsRecord } from '../dns/dns-record';
 import { PrivateDnsZone } from '../dns/private-zone';
 import { IamGrant } from '../iam/iam-grant';
-import { ALL_USERS, InvokerPolicy } from '../iam/invoker-policy';
+import { ALL_USERS, INVOKER_ROLE, InvokerPolicy } from '../iam/invoker-policy';
 import { ServiceAccount } from '../iam/service-account';
 import { InternalLoadBalancer } from '../lb/internal-lb';
 import { TlsCertificate } from '../lb/tls-certificate';
+import { KccScope } from '../kcc';
+import { ConfigConnectorNamespace } from '../delivery/namespace';
+import { ArgoApplication } from '../delivery/argo-application';
 import { resourcePath, SubnetRole, urlEnvVar } from '../names';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
 import { RunnelChart } from '../output/runnel-chart';
 import { EgressRoute, VpcEgress } from '../serverless/egress';
-import { Ingress, RunService } from '../serverless/run-service';
+import { Ingress, RunService, ServiceFormat } from '../serverless/run-service';
 import { VpcConnector } from '../serverless/vpc-connector';
 import { Secret } from '../secrets/secret';
 import { Finding } from '../validation/finding';
@@ -31,6 +34,10 @@ import { TopologySpec } from './spec';
 export const PRIVATE_GOOGLE_ACCESS_VIPS = ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
 
 const SECRET_ACCESSOR_ROLE = 'roles/secretmanager.secretAccessor';
+
+function kccScopeOf(model: TopologyModel): KccScope {
+  return { project: model.project, namespace: model.namespace, abandonStateful: model.delivery.abandonStateful };
+}
 
 export interface PrivateTopologyProps {
   /** The topology, as in topology.yaml. */
@@ -58,6 +65,8 @@ export class PrivateTopology extends Construct {
   private privateServiceAccess?: PrivateServiceAccess;
   private dnsZone?: PrivateDnsZone;
   private googleApis?: GoogleApisEndpoint;
+  private readonly secrets = new Map<string, Secret>();
+  private readonly accounts = new Map<string, ServiceAccount>();
 
   constructor(scope: Construct, id: string, props: PrivateTopologyProps) {
     super(scope, id);
@@ -69,6 +78,7 @@ export class PrivateTopology extends Construct {
       return;
     }
     this.model = result.model;
+    this.createNamespace(result.model);
     const network = this.createNetwork(result.model);
     this.createNat(result.model, network);
     this.createPrivateServiceAccess(result.model, network);
@@ -79,12 +89,35 @@ export class PrivateTopology extends Construct {
     this.createSecrets(result.model);
     this.createServices(result.model);
     this.createInvokerPolicies(result.model);
+    this.createArgoApplication(result.model);
+  }
+
+  /** The Argo CD Application of the Config Connector manifests, in a folder of its own so it never syncs itself. */
+  private createArgoApplication(model: TopologyModel): void {
+    const argo = model.delivery.argocd;
+    if (!argo) return;
+    const chart = new RunnelChart(this, 'argocd', { outputPath: 'argocd/application.yaml' });
+    new ArgoApplication(chart, 'Application', {
+      name: argo.name,
+      namespace: argo.namespace,
+      project: argo.project,
+      repoURL: argo.repoURL,
+      targetRevision: argo.targetRevision,
+      path: `${argo.path}/config-connector`,
+      destinationNamespace: model.namespace,
+    });
+  }
+
+  private createNamespace(model: TopologyModel): void {
+    if (!model.delivery.createNamespace || !model.namespace) return;
+    const chart = new RunnelChart(this, 'namespace', { outputPath: 'config-connector/namespace.yaml' });
+    new ConfigConnectorNamespace(chart, 'Namespace', { name: model.namespace, project: model.project });
   }
 
   private createNetwork(model: TopologyModel): Network {
     const chart = new RunnelChart(this, 'network', { outputPath: 'config-connector/network.yaml' });
     this.networkChart = chart;
-    const network = new Network(chart, 'Network', { name: model.network.name, project: model.project, namespace: model.namespace });
+    const network = new Network(chart, 'Network', { name: model.network.name, ...kccScopeOf(model) });
     for (const s of Object.values(model.subnets).filter((x) => x.needed)) {
       const proxyOnly = s.role === 'proxyOnly';
       this.subnets[s.role] = new Subnet(chart, `Subnet-${s.role}`, {
@@ -172,6 +205,7 @@ export class PrivateTopology extends Construct {
           : undefined;
       const balancer = new InternalLoadBalancer(chart, 'LoadBalancer', {
         service: s.name,
+        serviceInOutput: model.delivery.cloudRun === 'config-connector',
         subnet: this.subnets.workload!,
         proxyOnlySubnet: this.subnets.proxyOnly!,
         address: lb.address,
@@ -209,15 +243,15 @@ export class PrivateTopology extends Construct {
     if (model.secrets.length === 0) return;
     const chart = new RunnelChart(this, 'secrets', { outputPath: 'config-connector/secrets.yaml' });
     for (const secret of model.secrets) {
-      new Secret(chart, `Secret-${secret.name}`, { name: secret.name, project: model.project, namespace: model.namespace });
+      this.secrets.set(secret.name, new Secret(chart, `Secret-${secret.name}`, { name: secret.name, ...kccScopeOf(model) }));
     }
   }
 
-  /** The service's own account (unless the user names one) and its read access to each secret it uses. */
-  private createIdentity(model: TopologyModel, s: ServiceModel): void {
+  /** The service's own account (unless the user names an existing one), with read access to its secrets. */
+  private createIdentity(model: TopologyModel, s: ServiceModel): ServiceAccount | undefined {
     const secrets = [...new Set(Object.values(s.secretEnv).map((ref) => ref.secret))].sort();
-    if (!s.accountId && secrets.length === 0) return;
-    const kcc = { project: model.project, namespace: model.namespace };
+    if (!s.accountId && secrets.length === 0) return undefined;
+    const kcc = kccScopeOf(model);
     const chart = new RunnelChart(this, `identity-${s.name}`, { outputPath: `config-connector/identity-${s.name}.yaml` });
     const account = s.accountId
       ? new ServiceAccount(chart, 'ServiceAccount', { ...kcc, accountId: s.accountId, displayName: `Cloud Run service ${s.name}` })
@@ -234,13 +268,18 @@ export class PrivateTopology extends Construct {
           : { kind: Secret.KIND, external: resourcePath.secret(model.project, secret) },
       });
     }
+    return account instanceof ServiceAccount ? account : undefined;
   }
 
-  /** Knative mode: each callee's invokers are exactly its callers' accounts (and `allUsers` when public). */
+  /** Each callee's invokers are exactly its callers' accounts (and `allUsers` when public). */
   private createInvokerPolicies(model: TopologyModel): void {
     for (const s of model.services) {
       const callers = model.callersByName.get(s.name) ?? [];
       if (callers.length === 0 && !s.public) continue;
+      if (model.delivery.cloudRun === 'config-connector') {
+        this.createInvokerGrants(model, s, callers);
+        continue;
+      }
       new InvokerPolicy(this, `invokers-${s.name}`, {
         project: model.project,
         region: model.region,
@@ -251,22 +290,49 @@ export class PrivateTopology extends Construct {
     }
   }
 
+  /**
+   * Config Connector mode: one IAMPolicyMember per caller on the RunService, referenced by name (an external
+   * RunService reference is what fails, k8s-config-connector #772).
+   */
+  private createInvokerGrants(model: TopologyModel, callee: ServiceModel, callers: readonly ServiceModel[]): void {
+    const chart = new RunnelChart(this, `invokers-${callee.name}`, { outputPath: `config-connector/invokers-${callee.name}.yaml` });
+    const members: Array<[string, ServiceAccount | string]> = callers.map((c) => [c.name, this.accounts.get(c.name) ?? `serviceAccount:${c.serviceAccount}`]);
+    if (callee.public) members.push(['all-users', ALL_USERS]);
+    for (const [who, member] of members) {
+      new IamGrant(chart, `Invoker-${who}`, {
+        ...kccScopeOf(model),
+        name: `${callee.name}-invoker-${who}`,
+        role: INVOKER_ROLE,
+        member,
+        target: { kind: 'RunService', name: callee.name },
+      });
+    }
+  }
+
   private createServices(model: TopologyModel): void {
+    const kcc = model.delivery.cloudRun === 'config-connector';
     for (const s of model.services) {
-      this.createIdentity(model, s);
-      const chart = new RunnelChart(this, `run-${s.name}`, { outputPath: `cloud-run/${s.name}.yaml` });
+      const account = this.createIdentity(model, s);
+      if (account) this.accounts.set(s.name, account);
+      const chart = new RunnelChart(this, `run-${s.name}`, {
+        outputPath: kcc ? `config-connector/service-${s.name}.yaml` : `cloud-run/${s.name}.yaml`,
+      });
       const service = new RunService(chart, 'Service', {
         name: s.name,
         project: model.project,
         region: model.region,
+        format: kcc ? ServiceFormat.CONFIG_CONNECTOR : ServiceFormat.KNATIVE,
+        namespace: model.namespace,
         image: s.image,
         port: s.port,
         ingress: s.ingress as Ingress,
         egress: this.egressOf(s),
         env: s.env,
-        secretEnv: s.secretEnv,
+        secretEnv: Object.fromEntries(
+          Object.entries(s.secretEnv).map(([name, ref]) => [name, { secret: this.secrets.get(ref.secret) ?? ref.secret, version: ref.version }]),
+        ),
         scaling: { minInstances: s.minInstances, maxInstances: s.maxInstances },
-        serviceAccount: s.serviceAccount,
+        serviceAccount: account ?? s.serviceAccount,
         // Callers mint ID tokens for the URL they call: accept the load balancer's.
         customAudiences: this.loadBalancers.get(s.name)?.url ? [this.loadBalancers.get(s.name)!.url!] : undefined,
       });

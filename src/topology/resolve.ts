@@ -2,7 +2,7 @@ import { backendEnvVar, derivedName, serviceAccountEmail, SubnetRole } from '../
 import { cidrProblem, parseCidr } from '../network/cidr';
 import { allocateAddresses } from './addresses';
 import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from './defaults';
-import { BackendModel, DnsModel, LoadBalancerModel, PscModel, ServiceModel, SubnetModel, TopologyModel } from './model';
+import { BackendModel, DeliveryModel, DnsModel, LoadBalancerModel, PscModel, ServiceModel, SubnetModel, TopologyModel } from './model';
 import { BackendSpec, TopologySpec } from './spec';
 
 /**
@@ -112,6 +112,29 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
     secrets: (spec.secrets ?? []).map((x, i) => ({ path: `secrets[${i}]`, name: x.name })),
     ...(dns ? { dns } : {}),
     ...(spec.googleApis ? { psc: resolvePsc(spec) } : {}),
+    delivery: resolveDelivery(spec),
+  };
+}
+
+function resolveDelivery(spec: TopologySpec): DeliveryModel {
+  const d = spec.delivery;
+  const argo = d?.argocd;
+  return {
+    cloudRun: d?.cloudRun ?? 'knative',
+    createNamespace: d?.createNamespace ?? false,
+    abandonStateful: d?.abandonStateful ?? true,
+    ...(argo
+      ? {
+          argocd: {
+            name: argo.name ?? `${spec.network.name}-topology`,
+            namespace: argo.namespace ?? 'argocd',
+            project: argo.project ?? 'default',
+            repoURL: argo.repoURL,
+            targetRevision: argo.targetRevision ?? 'HEAD',
+            path: (argo.path ?? 'dist').replace(/\/+$/, ''),
+          },
+        }
+      : {}),
   };
 }
 

@@ -204,6 +204,31 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
       nullable: true,
       properties: { domain: optionalString, zoneName: optionalString, runApp: { type: 'boolean', nullable: true } },
     },
+    delivery: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      nullable: true,
+      properties: {
+        cloudRun: { type: 'string', nullable: true, enum: ['knative', 'config-connector'] },
+        createNamespace: { type: 'boolean', nullable: true },
+        abandonStateful: { type: 'boolean', nullable: true },
+        argocd: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['repoURL'],
+          nullable: true,
+          properties: {
+            repoURL: { type: 'string', minLength: 1 },
+            targetRevision: optionalString,
+            path: optionalString,
+            project: optionalString,
+            namespace: optionalString,
+            name: optionalString,
+          },
+        },
+      },
+    },
     googleApis: {
       type: 'object',
       additionalProperties: false,

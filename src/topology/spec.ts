@@ -51,6 +51,49 @@ export interface TopologySpec {
    * @default - none: Google APIs through Private Google Access
    */
   readonly googleApis?: GoogleApisSpec;
+  /** How the output is delivered: the Cloud Run format, the namespace, deletion policy, Argo CD. */
+  readonly delivery?: DeliverySpec;
+}
+
+export type CloudRunFormat = 'knative' | 'config-connector';
+
+export interface DeliverySpec {
+  /**
+   * How Cloud Run services are written: Knative Services for `gcloud run services replace`, or Config Connector
+   * `RunService`s, so one `kubectl apply -f dist/config-connector/` creates the whole topology. A service is
+   * written in one format, never both.
+   * @default 'knative'
+   */
+  readonly cloudRun?: CloudRunFormat;
+  /**
+   * Emit the Namespace of the Config Connector objects, annotated with the project. Needs `namespace`.
+   * @default false
+   */
+  readonly createNamespace?: boolean;
+  /**
+   * `cnrm.cloud.google.com/deletion-policy: abandon` on what must survive an accidental delete of its object
+   * (network, subnets, private services access, Redis, secrets): deleting the Kubernetes object then leaves
+   * the GCP resource in place.
+   * @default true
+   */
+  readonly abandonStateful?: boolean;
+  /** An Argo CD Application for the rendered output (the rendered-manifests pattern). @default - none */
+  readonly argocd?: ArgoCdSpec;
+}
+
+export interface ArgoCdSpec {
+  /** Git repository holding the rendered output. */
+  readonly repoURL: string;
+  /** @default 'HEAD' */
+  readonly targetRevision?: string;
+  /** Path of the output folder in the repository. @default 'dist' */
+  readonly path?: string;
+  /** Argo CD project. @default 'default' */
+  readonly project?: string;
+  /** Namespace Argo CD runs in, where the Application lives. @default 'argocd' */
+  readonly namespace?: string;
+  /** Name of the Application. @default `<network>-topology` */
+  readonly name?: string;
 }
 
 export interface BackendSpec {

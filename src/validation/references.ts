@@ -20,10 +20,13 @@ const REF_KINDS: Record<string, string> = {
   authorizedNetworkRef: 'ComputeNetwork',
   managedZoneRef: 'DNSManagedZone',
   serviceAccountRef: 'IAMServiceAccount',
+  serviceRef: 'RunService',
+  connectorRef: 'VPCAccessConnector',
+  secretRef: 'SecretManagerSecret',
 };
 
 /** References to Kubernetes objects the user supplies, never in the output: a TLS Secret's keys. */
-const USER_SUPPLIED = new Set(['secretKeyRef']);
+const USER_SUPPLIED = new Set(['secretKeyRef', 'versionRef']);
 
 /** Lists whose items are references by name, and the kind they point at (`kind` in the item wins). */
 const REF_LISTS: Record<string, string | undefined> = {
@@ -38,6 +41,50 @@ export interface ReferenceProblem {
   readonly message: string;
 }
 
+/** One reference of an object to another in the output, by kind and name. */
+export interface Reference {
+  /** Where it is written, e.g. `spec.networkRef`. */
+  readonly field: string;
+  /** The kind it points at; undefined for a reference field runnel does not know (a bug). */
+  readonly kind?: string;
+  readonly namespace?: string;
+  /** The name it points at; for an `external` path, the name parsed from the path. */
+  readonly name: string;
+  /** Whether it was written as an `external` path that must still resolve inside the output (the NEG). */
+  readonly byPath: boolean;
+}
+
+/** Whether an object is a Config Connector object: only those reference each other. */
+export function isKccObject(o: Obj): boolean {
+  return String(o.apiVersion).includes('.cnrm.cloud.google.com/');
+}
+
+/**
+ * The references of a Config Connector object to other objects of the output: every `...Ref.name`, the items of
+ * the reference lists, and the serverless NEG a backend service names by path. `external` references to
+ * resources outside the output, and Kubernetes Secrets the user supplies, are not among them.
+ */
+export function referencesOf(o: Obj): Reference[] {
+  const refs: Reference[] = [];
+  walk(o.spec, 'spec', (field, ref, path) => {
+    if (USER_SUPPLIED.has(field)) return;
+    // A resourceRef (IAM) names its kind itself; list items may too.
+    const kind = field === 'resourceRef' || ref.kind !== undefined ? ref.kind : REF_KINDS[field];
+    if (ref.name !== undefined) {
+      refs.push({ field: path, kind, namespace: ref.namespace ?? o.metadata?.namespace, name: ref.name, byPath: false });
+    } else if (field === 'networkEndpointGroupRef' && typeof ref.external === 'string') {
+      const m = /^projects\/[^/]+\/regions\/[^/]+\/networkEndpointGroups\/([^/]+)$/.exec(ref.external);
+      refs.push({ field: path, kind, namespace: o.metadata?.namespace, name: m ? m[1] : ref.external, byPath: true });
+    }
+  });
+  return refs;
+}
+
+/** `kind/namespace/name`, the identity of an object in the output. */
+export function objectKey(kind: string | undefined, namespace: string | undefined, name: string): string {
+  return key(kind ?? '', namespace, name);
+}
+
 export function checkReferences(objects: readonly Obj[]): ReferenceProblem[] {
   const index = new Set<string>();
   const problems: ReferenceProblem[] = [];
@@ -46,29 +93,18 @@ export function checkReferences(objects: readonly Obj[]): ReferenceProblem[] {
     if (index.has(k)) problems.push({ object: `${o.kind}/${o.metadata?.name}`, field: 'metadata.name', message: 'is emitted twice' });
     index.add(k);
   }
-  // Only Config Connector objects reference each other; a Knative `secretKeyRef` names a Secret Manager secret.
-  for (const o of objects.filter((x) => String(x.apiVersion).includes('.cnrm.cloud.google.com/'))) {
+  for (const o of objects.filter(isKccObject)) {
     const id = `${o.kind}/${o.metadata?.name}`;
-    walk(o.spec, 'spec', (field, ref, path) => {
-      if (USER_SUPPLIED.has(field)) return undefined;
-      // A resourceRef (IAM) names its kind itself; list items may too.
-      const kind = field === 'resourceRef' || ref.kind !== undefined ? ref.kind : REF_KINDS[field];
-      if (ref.name !== undefined && ref.external !== undefined) {
-        problems.push({ object: id, field: path, message: 'sets both name and external' });
-      }
-      if (ref.name !== undefined) {
-        if (!kind) return problems.push({ object: id, field: path, message: `unknown reference field ${field}` });
-        if (!index.has(key(kind, ref.namespace ?? o.metadata?.namespace, ref.name))) {
-          problems.push({ object: id, field: path, message: `${kind} "${ref.name}" is not in the output` });
-        }
-      } else if (field === 'networkEndpointGroupRef' && typeof ref.external === 'string') {
-        const m = /^projects\/[^/]+\/regions\/[^/]+\/networkEndpointGroups\/([^/]+)$/.exec(ref.external);
-        if (!m || !index.has(key(kind, o.metadata?.namespace, m[1]))) {
-          problems.push({ object: id, field: path, message: `NEG "${ref.external}" is not in the output` });
-        }
-      }
-      return undefined;
+    walk(o.spec, 'spec', (_field, ref, path) => {
+      if (ref.name !== undefined && ref.external !== undefined) problems.push({ object: id, field: path, message: 'sets both name and external' });
     });
+    for (const ref of referencesOf(o)) {
+      if (!ref.kind) {
+        problems.push({ object: id, field: ref.field, message: `unknown reference field ${ref.field.split('.').pop()}` });
+      } else if (!index.has(key(ref.kind, ref.namespace, ref.name))) {
+        problems.push({ object: id, field: ref.field, message: ref.byPath ? `NEG "${ref.name}" is not in the output` : `${ref.kind} "${ref.name}" is not in the output` });
+      }
+    }
   }
   return problems;
 }
@@ -77,7 +113,7 @@ function key(kind: string, namespace: string | undefined, name: string): string 
   return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }
 
-function walk(value: unknown, path: string, onRef: (field: string, ref: Obj, path: string) => unknown): void {
+function walk(value: unknown, path: string, onRef: (field: string, ref: Obj, path: string) => void): void {
   if (Array.isArray(value)) {
     value.forEach((v, i) => walk(v, `${path}[${i}]`, onRef));
   } else if (value && typeof value === 'object') {

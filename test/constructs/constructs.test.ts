@@ -27,7 +27,17 @@ describe('Network and Subnet', () => {
     const [network, workload, proxy] = Testing.synth(chart);
     // THEN
     expect(network.spec).toEqual({ autoCreateSubnetworks: false, routingMode: 'REGIONAL' });
-    expect(network.metadata).toEqual({ name: 'run-vpc', namespace: 'kcc', annotations: { 'cnrm.cloud.google.com/project-id': 'acme-prod' } });
+    expect(network.metadata).toEqual({
+      name: 'run-vpc',
+      namespace: 'kcc',
+      annotations: {
+        'cnrm.cloud.google.com/project-id': 'acme-prod',
+        'cnrm.cloud.google.com/state-into-spec': 'absent',
+        // Stateful: kept in GCP when the object is deleted, and never pruned by Argo CD.
+        'cnrm.cloud.google.com/deletion-policy': 'abandon',
+        'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false',
+      },
+    });
     expect(workload.spec).toMatchObject({ purpose: 'PRIVATE', privateIpGoogleAccess: true, networkRef: { name: 'run-vpc' } });
     expect(proxy.spec).toEqual({ region: 'asia-northeast1', ipCidrRange: '10.10.10.0/23', networkRef: { name: 'run-vpc' }, purpose: 'REGIONAL_MANAGED_PROXY', role: 'ACTIVE' });
     expectValidCrds(Testing.synth(chart));

@@ -38,11 +38,30 @@ export function strictify(schema: Schema): Schema {
 
 let validators: Map<string, ValidateFunction> | undefined;
 
+/** Core Kubernetes kinds runnel emits, which no CRD describes: only what runnel writes is allowed. */
+const CORE_SCHEMAS: Record<string, Schema> = {
+  'v1/Namespace': {
+    type: 'object',
+    required: ['apiVersion', 'kind', 'metadata'],
+    properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object', additionalProperties: false, properties: {} } },
+    additionalProperties: false,
+  },
+};
+
 /** One strict validator per `apiVersion/kind`, for every served version of every vendored CRD. */
 export function crdValidators(): Map<string, ValidateFunction> {
   if (validators) return validators;
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
   validators = new Map();
+  for (const [id, schema] of Object.entries(CORE_SCHEMAS)) validators.set(id, ajv.compile(schema));
+  // Argo CD's own JSON Schemas (kubeconform layout: <group>/<kind>_<version>.json).
+  const argo = join(SHARED_DIR, 'schemas', 'argoproj.io');
+  for (const file of readdirSync(argo).filter((f) => f.endsWith('.json')).sort()) {
+    const [kind, version] = file.replace(/\.json$/, '').split('_');
+    const schema = strictify(JSON.parse(readFileSync(join(argo, file), 'utf8')));
+    const kindName = ({ application: 'Application', applicationset: 'ApplicationSet', appproject: 'AppProject' } as Record<string, string>)[kind] ?? kind;
+    validators.set(`argoproj.io/${version}/${kindName}`, ajv.compile(schema));
+  }
   for (const dir of CRD_DIRS) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
       for (const doc of parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((d) => d.toJS())) {
