@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTopology } from '../../src/topology/load';
+import { isKccObject, referencesOf } from '../../src/validation/references';
+import { Obj, synth } from '../helpers/synth';
+import { benchTopology } from '../../bench/topology';
+
+const wave = (o: Obj) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+const named = (objects: Obj[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name)!;
+
+const goldens = readdirSync(join(__dirname, '..', 'golden'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const topologies: Array<[string, unknown]> = [
+  ...goldens.map((g): [string, unknown] => [g, parseTopology(readFileSync(join(__dirname, '..', 'golden', g, 'topology.yaml'), 'utf8'), 'topology.yaml').input]),
+  ['default', parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml').input],
+  ['bench-60', benchTopology(60)],
+];
+
+describe.each(topologies)('sync waves of %s', (_name, input) => {
+  const { objects } = synth(input);
+  const applied = objects.filter((o) => isKccObject(o) || o.kind === 'Namespace');
+
+  test('every applied object has a wave; Knative Services have none', () => {
+    for (const o of applied) expect(Number.isInteger(wave(o))).toBe(true);
+    for (const o of objects.filter((x) => x.apiVersion === 'serving.knative.dev/v1')) expect(o.metadata.annotations['argocd.argoproj.io/sync-wave']).toBeUndefined();
+  });
+
+  test('no object comes before anything it references', () => {
+    for (const o of applied) {
+      for (const ref of referencesOf(o)) {
+        const target = named(objects, ref.kind!, ref.name);
+        expect([`${o.kind}/${o.metadata.name} -> ${target.kind}/${target.metadata.name}`, wave(target) < wave(o)]).toEqual([expect.any(String), true]);
+      }
+    }
+  });
+
+  test('nor before what it needs without naming it: the proxy-only subnet, the NEG path, the peering, the namespace', () => {
+    const proxyOnly = applied.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec.purpose === 'REGIONAL_MANAGED_PROXY');
+    for (const rule of applied.filter((o) => o.kind === 'ComputeForwardingRule' && o.spec.loadBalancingScheme === 'INTERNAL_MANAGED')) {
+      expect(proxyOnly.length).toBeGreaterThan(0);
+      for (const subnet of proxyOnly) expect(wave(subnet)).toBeLessThan(wave(rule));
+    }
+    for (const bes of applied.filter((o) => o.kind === 'ComputeBackendService')) {
+      const path: string = bes.spec.backend[0].group.networkEndpointGroupRef.external;
+      expect(wave(named(objects, 'ComputeRegionNetworkEndpointGroup', path.split('/').pop()!))).toBeLessThan(wave(bes));
+    }
+    for (const redis of applied.filter((o) => o.kind === 'RedisInstance' && o.spec.connectMode === 'PRIVATE_SERVICE_ACCESS')) {
+      expect(wave(applied.find((o) => o.kind === 'ServiceNetworkingConnection')!)).toBeLessThan(wave(redis));
+    }
+    const ns = applied.find((o) => o.kind === 'Namespace');
+    if (ns) for (const o of applied.filter((x) => x !== ns)) expect(wave(ns)).toBeLessThan(wave(o));
+  });
+});
