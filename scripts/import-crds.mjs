@@ -43,6 +43,8 @@ try {
     run(file);
   }
   run(join(crds, 'knative', 'service.yaml'));
+  const files = Object.entries(USED).flatMap(([group, plurals]) => plurals.map((p) => `${p}.${group}.yaml`));
+  execFileSync(process.execPath, [join(root, 'scripts', 'immutable-fields.mjs'), join(crds, 'config-connector'), ...files], { stdio: 'inherit' });
 } finally {
   writeFileSync(config, configText);
   rmSync(work, { recursive: true, force: true });

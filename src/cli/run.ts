@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { diffOutputs, formatDiff } from '../delivery/output-diff';
+import { committedOutput } from './git-output';
 import { loadTopologyFile } from '../topology/load';
 import { replaceDirectory, writeFiles } from '../output/write';
 import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
@@ -13,11 +16,13 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
 }
 
-const USAGE = `usage: runnel <synth|check> [--topology FILE] [--out DIR] [--json]
+const USAGE = `usage: runnel <synth|check|diff [GIT_REF]> [--topology FILE] [--out DIR] [--json]
 
   synth   validate the topology and write the manifests to DIR (default dist), replacing it whole;
           on any error DIR is left untouched
   check   validate only; write nothing
+  diff    what synth would add, change and remove against DIR as committed at GIT_REF (default HEAD),
+          flagging changes GCP cannot make in place; writes nothing
   --topology FILE   topology file (default: $${TOPOLOGY_ENV}, else topology.yaml)
   --json            print findings as JSON on stdout`;
 
@@ -39,12 +44,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.out(USAGE);
     return 0;
   }
-  if (command !== 'synth' && command !== 'check') {
+  if (command !== 'synth' && command !== 'check' && command !== 'diff') {
     io.err(`runnel: unknown command ${command === undefined ? '(none)' : JSON.stringify(command)}\n${USAGE}`);
     return 2;
   }
   // check runs the rules only: rendering cannot find a problem in a topology the rules accept (one would be a runnel bug).
-  const outcome = loadAndSynthesize(topologyPath(parsed.values.topology, io.env), parsed.values.json === true, io, command === 'synth');
+  const outcome = loadAndSynthesize(topologyPath(parsed.values.topology, io.env), parsed.values.json === true, io, command !== 'check');
   if (typeof outcome === 'number') return outcome;
   const { source, result } = outcome;
   if (hasErrors(result.findings)) {
@@ -56,6 +61,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const outDir = parsed.values.out ?? 'dist';
+  if (command === 'diff') return diff(parsed.positionals[1] ?? 'HEAD', outDir, result.files, io);
   try {
     replaceDirectory(outDir, result.files);
   } catch (e) {
@@ -94,6 +100,19 @@ function loadAndSynthesize(file: string, json: boolean, io: CliIo, render = true
         : { findings: locateFindings(validateTopology(loaded.input).findings, loaded.lineOf), files: [] };
   report(loaded.source, result.findings, json, io);
   return { source: loaded.source, result };
+}
+
+function diff(ref: string, outDir: string, files: SynthResult['files'], io: CliIo): number {
+  let before;
+  try {
+    before = committedOutput(ref, resolve(outDir), process.cwd());
+  } catch (e) {
+    const detail = String((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n')[0];
+    io.err(`runnel: cannot read ${outDir}/ at ${ref}: ${detail || 'not a git commit'} (fix: run inside the git repository, with a ref such as HEAD or main)`);
+    return 2;
+  }
+  io.out(formatDiff(diffOutputs(before, files), `${outDir}/ at ${ref}`));
+  return 0;
 }
 
 /** For the cdk8s app: validate and write into a folder the cdk8s CLI has just emptied. */

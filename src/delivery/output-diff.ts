@@ -1,0 +1,154 @@
+import { parseAllDocuments } from 'yaml';
+import { cidrProblem, parseCidr } from '../network/cidr';
+import IMMUTABLE from './immutable-fields.json';
+
+type Obj = Record<string, any>;
+
+/** A file of an output folder: its path inside the folder and its text. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** Why a change cannot be made in place, and where that is written. */
+export interface Recreate {
+  readonly reason: string;
+  readonly source: string;
+}
+
+export interface FieldChange {
+  /** Dotted path, list items by index: `spec.template.containers[0].image`. */
+  readonly path: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  /** Set when GCP cannot apply the change in place. */
+  readonly recreate?: Recreate;
+}
+
+export interface ResourceChange {
+  readonly change: 'added' | 'changed' | 'removed';
+  /** `Kind/name`, or the file path for a document that is not a Kubernetes object. */
+  readonly resource: string;
+  readonly file: string;
+  readonly fields: readonly FieldChange[];
+}
+
+interface Entry {
+  readonly resource: string;
+  readonly file: string;
+  readonly doc: Obj;
+}
+
+/** Expanding a subnet's range in place is the only change GCP allows to it. */
+const SUBNET_EXPANSION_DOC = 'https://cloud.google.com/vpc/docs/create-modify-vpc-networks#expand-subnet';
+
+/**
+ * What changes between two renderings of the output, resource by resource: added, changed (with each changed
+ * field and whether GCP can apply it in place) and removed. Resources are matched by kind, namespace and name,
+ * so moving one between files is no change.
+ */
+export function diffOutputs(before: readonly OutputFile[], after: readonly OutputFile[]): ResourceChange[] {
+  const old = index(before);
+  const now = index(after);
+  const changes: ResourceChange[] = [];
+  for (const [key, e] of now) {
+    const was = old.get(key);
+    if (!was) {
+      changes.push({ change: 'added', resource: e.resource, file: e.file, fields: [] });
+      continue;
+    }
+    const fields = fieldChanges(was.doc, e.doc, '').map((f) => withRecreate(e.doc, f));
+    if (fields.length > 0) changes.push({ change: 'changed', resource: e.resource, file: e.file, fields });
+  }
+  for (const [key, e] of old) if (!now.has(key)) changes.push({ change: 'removed', resource: e.resource, file: e.file, fields: [] });
+  const order = { removed: 0, changed: 1, added: 2 };
+  return changes.sort((a, b) => order[a.change] - order[b.change] || cmp(a.resource, b.resource));
+}
+
+/** The report `runnel diff` prints. */
+export function formatDiff(changes: readonly ResourceChange[], against: string): string {
+  const lines = [`runnel diff: the current synthesis against ${against}`];
+  if (changes.length === 0) return [...lines, '  no changes'].join('\n');
+  const sign = { added: '+', changed: '~', removed: '-' };
+  for (const c of changes) {
+    lines.push(`  ${sign[c.change]} ${c.change.padEnd(7)} ${c.resource}  (${c.file})`);
+    for (const f of c.fields) {
+      lines.push(`      ${f.path}: ${show(f.before)} -> ${show(f.after)}`);
+      if (f.recreate) lines.push(`        ! recreate: ${f.recreate.reason} (${f.recreate.source})`);
+    }
+  }
+  const count = (k: ResourceChange['change']) => changes.filter((c) => c.change === k).length;
+  const recreate = changes.filter((c) => c.fields.some((f) => f.recreate)).length;
+  lines.push(`${count('added')} added, ${count('changed')} changed, ${count('removed')} removed; ${recreate} resource(s) must be recreated or the apply is rejected`);
+  return lines.join('\n');
+}
+
+function index(files: readonly OutputFile[]): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  for (const file of files) {
+    const docs = parseAllDocuments(file.content).map((d) => d.toJS() as Obj).filter((d) => d && typeof d === 'object');
+    for (const doc of docs) {
+      if (typeof doc.kind === 'string' && doc.metadata?.name) {
+        const group = String(doc.apiVersion).split('/')[0];
+        out.set(`${group}/${doc.kind}/${doc.metadata.namespace ?? ''}/${doc.metadata.name}`, { resource: `${doc.kind}/${doc.metadata.name}`, file: file.path, doc });
+      } else {
+        out.set(`file:${file.path}`, { resource: file.path, file: file.path, doc });
+      }
+    }
+  }
+  return out;
+}
+
+function fieldChanges(a: unknown, b: unknown, path: string): FieldChange[] {
+  // A map that appears or disappears reads as its keys appearing or disappearing.
+  if ((isRecord(a) || a === undefined) && (isRecord(b) || b === undefined) && (isRecord(a) || isRecord(b))) {
+    a = a ?? {};
+    b = b ?? {};
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    // Keys like annotation names hold dots and slashes: quote them so a path reads unambiguously.
+    return keys.flatMap((k) => fieldChanges(a[k], b[k], /^[A-Za-z0-9_]+$/.test(k) ? (path ? `${path}.${k}` : k) : `${path}[${JSON.stringify(k)}]`));
+  }
+  // Lists compare whole: an inserted item would otherwise show as every later item changing.
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path, before: a, after: b }];
+}
+
+function withRecreate(doc: Obj, f: FieldChange): FieldChange {
+  const recreate = recreateReason(doc, f);
+  return recreate ? { ...f, recreate } : f;
+}
+
+function recreateReason(doc: Obj, f: FieldChange): Recreate | undefined {
+  if (!String(doc.apiVersion).includes('.cnrm.cloud.google.com/')) return undefined;
+  if (doc.kind === 'ComputeSubnetwork' && f.path === 'spec.ipCidrRange') {
+    return isExpansion(f.before, f.after)
+      ? undefined
+      : { reason: `a subnet's primary range can only be expanded in place (to a wider range containing it); ${show(f.before)} -> ${show(f.after)} is not`, source: SUBNET_EXPANSION_DOC };
+  }
+  const entry = (IMMUTABLE as Record<string, { crd: string; fields: string[] }>)[doc.kind];
+  if (!entry) return undefined;
+  const generic = f.path.replace(/\[\d+\]/g, '[]');
+  const field = entry.fields.find((i) => generic === i || generic.startsWith(`${i}.`) || generic.startsWith(`${i}[`) || i.startsWith(`${generic}.`) || i.startsWith(`${generic}[`));
+  if (!field) return undefined;
+  return { reason: `${doc.kind} ${field} is immutable: Config Connector cannot update it in place`, source: `its CRD marks it "Immutable.": ${entry.crd}` };
+}
+
+function isExpansion(before: unknown, after: unknown): boolean {
+  if (typeof before !== 'string' || typeof after !== 'string' || cidrProblem(before) || cidrProblem(after)) return false;
+  const a = parseCidr(before);
+  const b = parseCidr(after);
+  return b.prefix < a.prefix && b.start <= a.start && a.start + a.size <= b.start + b.size;
+}
+
+function isRecord(x: unknown): x is Obj {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function show(x: unknown): string {
+  return x === undefined ? '(none)' : JSON.stringify(x);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

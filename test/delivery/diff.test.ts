@@ -1,0 +1,110 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diffOutputs } from '../../src/delivery/output-diff';
+import { SHARED_DIR } from '../helpers/crd';
+
+const root = join(__dirname, '..', '..');
+const env = { ...process.env };
+delete env.RUNNEL_TOPOLOGY;
+const runnel = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(root, 'lib', 'runnel.js'), ...args], { cwd, encoding: 'utf8', env });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=runnel-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+
+/** A repository with two commits: the default topology with its dist/, then a change synthesized and committed. */
+function twoCommitRepo(change: (topology: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'runnel-diff-'));
+  git(dir, 'init', '-q');
+  const v1 = readFileSync(join(root, 'topology.yaml'), 'utf8');
+  writeFileSync(join(dir, 'topology.yaml'), v1);
+  expect(runnel(dir, 'synth').status).toBe(0);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'v1');
+  writeFileSync(join(dir, 'topology.yaml'), change(v1));
+  expect(runnel(dir, 'synth').status).toBe(0);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'v2');
+  return dir;
+}
+
+describe('runnel diff against a real git history', () => {
+  // v2 adds a service, moves the Direct VPC subnet's range, and drops the connector (batch-service moves to
+  // Direct VPC egress), which also drops the connector's subnet.
+  const dir = twoCommitRepo((t) =>
+    t
+      .replace('network:\n  name: run-vpc\n', 'network:\n  name: run-vpc\n  subnets:\n    directVpc:\n      cidr: 10.20.4.0/22\n')
+      .replace('    egress:\n      via: connector\n', '    egress:\n      via: direct-vpc\n')
+      .concat('  - name: audit-service\n    image: asia-northeast1-docker.pkg.dev/acme-prod/run/audit:1.0.0\n'),
+  );
+  const r = runnel(dir, 'diff', 'HEAD~1');
+  const out = r.stdout;
+
+  test('exits 0 and names what it compares', () => {
+    expect(r.status).toBe(0);
+    expect(out).toMatch(/^runnel diff: the current synthesis against dist\/ at HEAD~1\n/);
+  });
+
+  test('names the added service with its identity', () => {
+    expect(out).toContain('  + added   Service/audit-service  (cloud-run/audit-service.yaml)');
+    expect(out).toContain('  + added   IAMServiceAccount/run-audit-service  (config-connector/identity-audit-service.yaml)');
+  });
+
+  test('flags the moved subnet range as a recreate, citing the source', () => {
+    expect(out).toContain('  ~ changed ComputeSubnetwork/run-vpc-direct  (config-connector/network.yaml)');
+    expect(out).toContain('      spec.ipCidrRange: "10.10.4.0/22" -> "10.20.4.0/22"');
+    expect(out).toMatch(/! recreate: a subnet's primary range can only be expanded in place .* \(https:\/\/cloud\.google\.com\/vpc\/docs\/create-modify-vpc-networks#expand-subnet\)/);
+  });
+
+  test('names the removed connector and its subnet', () => {
+    expect(out).toContain('  - removed VPCAccessConnector/run-vpc-conn  (config-connector/network.yaml)');
+    expect(out).toContain('  - removed ComputeSubnetwork/run-vpc-connector  (config-connector/network.yaml)');
+  });
+
+  test('against HEAD, whose dist/ is the current synthesis, there is nothing to say', () => {
+    expect(runnel(dir, 'diff').stdout).toBe('runnel diff: the current synthesis against dist/ at HEAD\n  no changes\n');
+  });
+
+  test('a ref that does not exist is a clear error with exit 2', () => {
+    const bad = runnel(dir, 'diff', 'no-such-branch');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^runnel: cannot read dist\/ at no-such-branch: .*\(fix: /);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('diffOutputs', () => {
+  const file = (path: string, ...docs: string[]) => ({ path, content: docs.join('---\n') });
+  const address = (addr: string, desc = 'x') => `apiVersion: compute.cnrm.cloud.google.com/v1beta1\nkind: ComputeAddress\nmetadata:\n  name: a\nspec:\n  address: ${addr}\n  location: asia-northeast1\n  description: ${desc}\n`;
+  const subnet = (cidr: string) => `apiVersion: compute.cnrm.cloud.google.com/v1beta1\nkind: ComputeSubnetwork\nmetadata:\n  name: s\nspec:\n  ipCidrRange: ${cidr}\n  region: asia-northeast1\n`;
+
+  test('a field the CRD marks Immutable is flagged with the CRD as source', () => {
+    const [c] = diffOutputs([file('x.yaml', address('10.0.0.5'))], [file('x.yaml', address('10.0.0.6'))]);
+    expect(c.fields).toEqual([{ path: 'spec.address', before: '10.0.0.5', after: '10.0.0.6', recreate: { reason: 'ComputeAddress spec.address is immutable: Config Connector cannot update it in place', source: 'its CRD marks it "Immutable.": computeaddresses.compute.cnrm.cloud.google.com.yaml' } }]);
+  });
+
+  test('expanding a subnet is in place; shrinking or moving it is not', () => {
+    const change = (a: string, b: string) => diffOutputs([file('n.yaml', subnet(a))], [file('n.yaml', subnet(b))])[0].fields[0];
+    expect(change('10.0.0.0/24', '10.0.0.0/23').recreate).toBeUndefined();
+    expect(change('10.0.1.0/24', '10.0.0.0/22').recreate).toBeUndefined();
+    expect(change('10.0.0.0/23', '10.0.0.0/24').recreate).toBeDefined();
+    expect(change('10.0.0.0/24', '10.0.1.0/24').recreate).toBeDefined();
+  });
+
+  test('moving an object between files is no change; annotation keys are quoted in paths', () => {
+    expect(diffOutputs([file('a.yaml', address('10.0.0.5'))], [file('b.yaml', address('10.0.0.5'))])).toEqual([]);
+    const withWave = address('10.0.0.5').replace('  name: a\n', '  name: a\n  annotations:\n    argocd.argoproj.io/sync-wave: "2"\n');
+    expect(diffOutputs([file('a.yaml', address('10.0.0.5'))], [file('a.yaml', withWave)])[0].fields[0].path).toBe('metadata.annotations["argocd.argoproj.io/sync-wave"]');
+  });
+});
+
+test('the immutable-field table is what the vendored CRDs say (regenerate with npm run import)', () => {
+  const committed = JSON.parse(readFileSync(join(root, 'src', 'delivery', 'immutable-fields.json'), 'utf8'));
+  const out = join(mkdtempSync(join(tmpdir(), 'runnel-immutable-')), 'fields.json');
+  const crds = join(SHARED_DIR, 'crds', 'config-connector');
+  const files = Object.values(committed).map((e: any) => e.crd);
+  execFileSync(process.execPath, [join(root, 'scripts', 'immutable-fields.mjs'), crds, ...files], { env: { ...process.env, RUNNEL_IMMUTABLE_OUT: out } });
+  expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(committed);
+  expect(committed.ComputeAddress.fields).toContain('spec.address');
+  expect(committed.RunService.fields).toContain('spec.location');
+});
