@@ -7,6 +7,6 @@ export function committedOutput(ref: string, outDir: string, cwd: string): Outpu
   const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
   const dir = relative(cwd, outDir) || '.';
-  const paths = git('ls-tree', '-r', '--name-only', ref, '--', `${dir}/`).split('\n').filter((p) => p.endsWith('.yaml'));
+  const paths = git('ls-tree', '-r', '--name-only', ref, '--', `${dir}/`).split('\n').filter((p) => p.length > 0);
   return paths.map((p) => ({ path: relative(dir, p), content: git('show', `${ref}:./${p}`) }));
 }

@@ -37,6 +37,8 @@ interface Entry {
   readonly resource: string;
   readonly file: string;
   readonly doc: Obj;
+  /** The whole text of a file that is not YAML (TOPOLOGY.md). */
+  readonly text?: string;
 }
 
 /** Expanding a subnet's range in place is the only change GCP allows to it. */
@@ -57,7 +59,7 @@ export function diffOutputs(before: readonly OutputFile[], after: readonly Outpu
       changes.push({ change: 'added', resource: e.resource, file: e.file, fields: [] });
       continue;
     }
-    const fields = fieldChanges(was.doc, e.doc, '').map((f) => withRecreate(e.doc, f));
+    const fields = e.text !== undefined ? textChange(was.text, e.text) : fieldChanges(was.doc, e.doc, '').map((f) => withRecreate(e.doc, f));
     if (fields.length > 0) changes.push({ change: 'changed', resource: e.resource, file: e.file, fields });
   }
   for (const [key, e] of old) if (!now.has(key)) changes.push({ change: 'removed', resource: e.resource, file: e.file, fields: [] });
@@ -86,6 +88,10 @@ export function formatDiff(changes: readonly ResourceChange[], against: string):
 function index(files: readonly OutputFile[]): Map<string, Entry> {
   const out = new Map<string, Entry>();
   for (const file of files) {
+    if (!file.path.endsWith('.yaml')) {
+      out.set(`file:${file.path}`, { resource: file.path, file: file.path, doc: {}, text: file.content });
+      continue;
+    }
     const docs = parseAllDocuments(file.content).map((d) => d.toJS() as Obj).filter((d) => d && typeof d === 'object');
     for (const doc of docs) {
       if (typeof doc.kind === 'string' && doc.metadata?.name) {
@@ -97,6 +103,12 @@ function index(files: readonly OutputFile[]): Map<string, Entry> {
     }
   }
   return out;
+}
+
+function textChange(before: string | undefined, after: string): FieldChange[] {
+  if (before === after) return [];
+  const lines = (t: string | undefined) => (t === undefined ? 0 : t.split('\n').length);
+  return [{ path: '(text)', before: `${lines(before)} lines`, after: `${lines(after)} lines` }];
 }
 
 function fieldChanges(a: unknown, b: unknown, path: string): FieldChange[] {

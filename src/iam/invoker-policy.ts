@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { YAML_HEADER } from '../output/header';
 import { PlainFile } from '../output/plain-file';
 
 export const INVOKER_ROLE = 'roles/run.invoker';
@@ -33,14 +35,15 @@ export class InvokerPolicy extends Construct {
     super(scope, id);
     this.members = [...new Set(props.members)].sort();
     const members = this.members;
+    const comment = [
+      `Who may invoke Cloud Run service ${props.service}. Apply after the service exists, from the folder above this file's:`,
+      `  gcloud run services set-iam-policy ${props.service} ${props.outputPath} --region ${props.region} --project ${props.project} --quiet`,
+      "This replaces the service's whole IAM policy with the one below.",
+    ];
     new PlainFile(this, 'File', {
       outputPath: props.outputPath,
-      comment: [
-        `Who may invoke Cloud Run service ${props.service}. Apply after the service exists, from the folder above this file's:`,
-        `  gcloud run services set-iam-policy ${props.service} ${props.outputPath} --region ${props.region} --project ${props.project} --quiet`,
-        'This replaces the service\'s whole IAM policy with the one below.',
-      ],
-      document: () => ({ bindings: [{ members: [...members], role: INVOKER_ROLE }] }),
+      render: () =>
+        YAML_HEADER + comment.map((line) => `# ${line}\n`).join('') + stringify({ bindings: [{ members: [...members], role: INVOKER_ROLE }] }, { lineWidth: 0 }),
     });
   }
 }

@@ -12,6 +12,8 @@ import { TlsCertificate } from '../lb/tls-certificate';
 import { KccScope } from '../kcc';
 import { ConfigConnectorNamespace } from '../delivery/namespace';
 import { ArgoApplication } from '../delivery/argo-application';
+import { TOPOLOGY_FILE, topologyMarkdown } from '../delivery/topology-diagram';
+import { PlainFile } from '../output/plain-file';
 import { resourcePath, SubnetRole, urlEnvVar } from '../names';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
@@ -90,6 +92,8 @@ export class PrivateTopology extends Construct {
     this.createServices(result.model);
     this.createInvokerPolicies(result.model);
     this.createArgoApplication(result.model);
+    const model = result.model;
+    new PlainFile(this, 'diagram', { outputPath: TOPOLOGY_FILE, render: () => topologyMarkdown(model) });
   }
 
   /** The Argo CD Application of the Config Connector manifests, in a folder of its own so it never syncs itself. */

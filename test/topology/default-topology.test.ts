@@ -32,6 +32,7 @@ describe('default topology', () => {
 
   test('lays out one file per chart: Config Connector apart from Cloud Run', () => {
     expect(files.map((f) => f.path)).toEqual([
+      'TOPOLOGY.md',
       'cloud-run-iam/server-service.yaml',
       'cloud-run/batch-service.yaml',
       'cloud-run/client-service.yaml',

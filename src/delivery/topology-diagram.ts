@@ -1,0 +1,101 @@
+import { SubnetRole } from '../names';
+import { GENERATED_NOTICE } from '../output/header';
+import { BackendModel, ServiceModel, TopologyModel } from '../topology/model';
+
+/** A Mermaid node id: letters, digits and underscores only. */
+const id = (prefix: string, name: string) => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+
+/** A quoted Mermaid label; `"` cannot appear inside one, `<br/>` breaks lines. */
+const label = (...lines: string[]) => `"${lines.map((l) => l.replace(/"/g, '#quot;')).join('<br/>')}"`;
+
+const ROLE_LABEL: Record<SubnetRole, string> = {
+  workload: 'workload',
+  directVpc: 'Direct VPC egress',
+  connector: 'connector',
+  proxyOnly: 'proxy-only',
+};
+
+/**
+ * The topology as a Mermaid flowchart, for dist/TOPOLOGY.md: services with their ingress and egress path
+ * (connector or Direct VPC, and the route), the VPC with its subnets and ranges, load balancers, Cloud NAT,
+ * backends, and the call edges. Made from the same resolved model the manifests come from.
+ */
+export function topologyDiagram(model: TopologyModel): string {
+  const lines: string[] = ['flowchart LR'];
+  const node = (line: string) => lines.push(`  ${line}`);
+  const inVpc = (line: string) => lines.push(`    ${line}`);
+  const subnets = Object.values(model.subnets).filter((s) => s.needed);
+
+  node('internet((internet))');
+  for (const s of model.services) {
+    const egress = s.via === 'none' ? 'no VPC egress' : `egress: ${s.via}, ${s.route}`;
+    node(`${id('svc', s.name)}[${label(`Cloud Run ${s.name}`, `ingress: ${s.ingress}${s.public ? ', public' : ''}`, egress)}]`);
+  }
+
+  lines.push(`  subgraph vpc[${label(`VPC ${model.network.name}`)}]`);
+  for (const sub of subnets) inVpc(`${id('subnet', sub.role)}[${label(`subnet ${sub.name}`, `${ROLE_LABEL[sub.role]} ${sub.cidr}`)}]`);
+  if (model.connector.needed) {
+    inVpc(`connector[${label(`connector ${model.connector.name}`, `${model.connector.minInstances}..${model.connector.maxInstances} ${model.connector.machineType}`)}]`);
+  }
+  for (const s of model.services.filter((x) => x.loadBalancer)) {
+    const lb = s.loadBalancer!;
+    const ports = [lb.http ? 'HTTP :80' : undefined, lb.https ? 'HTTPS :443' : undefined].filter(Boolean).join(', ');
+    inVpc(`${id('lb', s.name)}[${label(`internal load balancer ${s.name}`, lb.dnsName ?? lb.address ?? 'address assigned at apply', ports)}]`);
+  }
+  if (model.nat.subnets.length > 0) inVpc(`nat[${label(`Cloud NAT ${model.nat.name}`, `router ${model.nat.routerName}`)}]`);
+  if (model.privateServiceAccess.needed) {
+    inVpc(`psa[${label(`private services access ${model.privateServiceAccess.name}`, model.privateServiceAccess.cidr)}]`);
+  }
+  if (model.psc) inVpc(`psc[${label(`Private Service Connect ${model.psc.name}`, `${model.psc.address} all-apis`)}]`);
+  for (const b of model.backends) inVpc(`${id('backend', b.name)}[(${label(...backendLines(b))})]`);
+  lines.push('  end');
+
+  for (const s of model.services) edgesOf(model, s, node);
+  if (model.connector.needed) node(`connector --> ${id('subnet', 'connector')}`);
+  for (const s of model.services.filter((x) => x.loadBalancer)) {
+    node(`${id('lb', s.name)} -->|serverless NEG| ${id('svc', s.name)}`);
+    node(`${id('lb', s.name)} -.-|address in| ${id('subnet', 'workload')}`);
+    node(`${id('lb', s.name)} -.-|proxies from| ${id('subnet', 'proxyOnly')}`);
+  }
+  for (const role of model.nat.subnets) node(`${id('subnet', role)} -->|NAT| nat`);
+  if (model.nat.subnets.length > 0) node('nat --> internet');
+  for (const b of model.backends.filter((x) => x.redis?.connectMode === 'private-service-access')) node(`${id('backend', b.name)} -.-|peered through| psa`);
+  return lines.join('\n');
+}
+
+function edgesOf(model: TopologyModel, s: ServiceModel, node: (line: string) => void): void {
+  const from = id('svc', s.name);
+  if (s.via === 'connector') node(`${from} -->|${s.route}| connector`);
+  if (s.via === 'direct-vpc') node(`${from} -->|${s.route}| ${id('subnet', 'directVpc')}`);
+  if (s.internet && s.via === 'none') node(`${from} --> internet`);
+  for (const callee of s.calls) {
+    const target = model.servicesByName.get(callee);
+    if (!target) continue;
+    if (target.loadBalancer) node(`${from} ==>|calls| ${id('lb', callee)}`);
+    else node(`${from} ==>|calls at run.app| ${id('svc', callee)}`);
+  }
+  for (const name of s.uses) if (model.backendsByName.has(name)) node(`${from} -->|uses| ${id('backend', name)}`);
+}
+
+function backendLines(b: BackendModel): string[] {
+  if (!b.redis) return [`endpoint ${b.name}`, `${b.host}:${b.port}`];
+  return [`Redis ${b.name}`, `${b.redis.tier} ${b.redis.memorySizeGb} GB, ${b.redis.connectMode}`, b.host ? `${b.host}:${b.port}` : `host known after apply, port ${b.port}`];
+}
+
+/** dist/TOPOLOGY.md: a short explanation and the diagram. */
+export function topologyMarkdown(model: TopologyModel): string {
+  return [
+    `<!-- ${GENERATED_NOTICE} -->`,
+    `# Topology of ${model.project} / ${model.network.name} (${model.region})`,
+    '',
+    'Solid arrows: egress paths and calls (thick); dotted: where load balancers and peered backends live.',
+    '',
+    '```mermaid',
+    topologyDiagram(model),
+    '```',
+    '',
+  ].join('\n');
+}
+
+export const TOPOLOGY_FILE = 'TOPOLOGY.md';
+
