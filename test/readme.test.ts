@@ -45,3 +45,13 @@ test('every feature snippet of the README synthesizes CRD-valid output with ever
     expect(checkReferences(objects)).toEqual([]);
   }
 });
+
+test("the README's delivery example synthesizes a Config Connector-only output with its Application", () => {
+  const block = /## Delivery \(GitOps\)\n\n```yaml\n([\s\S]*?)```/.exec(readme)![1];
+  const { files, objects } = synth(parse(block));
+  expectValidCrds(objects);
+  expect(checkReferences(objects)).toEqual([]);
+  expect(objects.filter((o) => o.kind === 'RunService').map((o) => o.metadata.name).sort()).toEqual(['api', 'client']);
+  expect(files.map((f) => f.path)).toContain('argocd/application.yaml');
+  expect(files.map((f) => f.path)).toContain('config-connector/namespace.yaml');
+});
