@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { synthesizeTopology } from '../../src/synth';
-import { checkReferences } from '../../src/validation/references';
+import { checkReferences, isKccObject, referencesOf } from '../../src/validation/references';
 import { crdProblems } from '../helpers/crd';
 
 const NAMES = ['client-service', 'server-service', 'batch', 'ab', 'api-2'];
@@ -67,6 +67,7 @@ const topology = fc.record(
     backends: maybe(fc.uniqueArray(backend, { maxLength: 2, selector: (b) => b.name })),
     secrets: maybe(fc.uniqueArray(fc.record({ name: usually(SECRET_NAMES, ['bad.secret']) }), { maxLength: 2, selector: (x) => x.name })),
     dns: rarely(fc.record({ domain: maybe(usually(['internal.acme.example'], ['internal', 'x.run.app'])), runApp: maybe(fc.boolean()) }, { requiredKeys: [] })),
+    delivery: maybe(fc.record({ cloudRun: maybe(fc.constantFrom('knative', 'config-connector')), createNamespace: rarely(fc.boolean()), abandonStateful: maybe(fc.boolean()), argocd: rarely(fc.record({ repoURL: fc.constant('https://github.com/acme/p.git'), path: maybe(fc.constantFrom('dist', 'deploy/prod/')) }, { requiredKeys: ['repoURL'] })) }, { requiredKeys: [] })),
     googleApis: rarely(fc.record({ privateServiceConnect: fc.record({ address: usually(['10.255.255.254'], ['10.10.4.9', '8.8.8.8']), name: maybe(usually(['allapis'], ['all-apis'])) }, { requiredKeys: ['address'] }) })),
   },
   { requiredKeys: ['project', 'region', 'network', 'services'] },
@@ -106,7 +107,7 @@ const input = fc.oneof(
   { arbitrary: fc.tuple(topology, fc.array(fc.nat(1000), { minLength: 1, maxLength: 5 })).map(([t, c]) => mutate(t, c)), weight: 1 },
 );
 
-test('any topology synthesizes CRD-valid, fully referenced output or returns a clean list of problems', () => {
+test('any topology synthesizes CRD-valid, fully referenced, wave-ordered output or returns a clean list of problems', () => {
   let synthesized = 0;
   let refused = 0;
   fc.assert(
@@ -129,6 +130,13 @@ test('any topology synthesizes CRD-valid, fully referenced output or returns a c
       expect(objects.length).toBeGreaterThan(0);
       expect(objects.flatMap(crdProblems)).toEqual([]);
       expect(checkReferences(objects)).toEqual([]);
+      const wave = (o: any) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+      for (const o of objects.filter(isKccObject)) {
+        for (const ref of referencesOf(o)) {
+          const target = objects.find((x) => x.kind === ref.kind && x.metadata.name === ref.name)!;
+          expect(wave(target)).toBeLessThan(wave(o));
+        }
+      }
       const ids = objects.map((o) => `${o.kind}/${o.metadata.name}`);
       expect(new Set(ids).size).toBe(ids.length);
     }),
