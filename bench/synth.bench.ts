@@ -15,7 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
@@ -29,7 +29,8 @@ const smoke = values.smoke === true;
 const SIZES = smoke ? [1, 10] : [1, 10, 100, 1000];
 const runsFor = (size: number) => (smoke ? 1 : size >= 1000 ? 5 : 7);
 const outFile = resolve(values.out ?? join(root, 'bench', 'RESULTS.md'));
-const work = mkdtempSync(join(tmpdir(), 'runnel-bench-'));
+// Inside the repository, where users write dist/ (the system temp folder can be far slower to write to).
+const work = mkdtempSync(join(root, '.runnel-bench-'));
 const CDK8S_ENV = { CDK8S_CHECK_UPGRADE: 'false' };
 
 const node = (...args: string[]): Command => ({ argv: [process.execPath, ...args], cwd: root });
@@ -114,7 +115,8 @@ async function main(): Promise<void> {
   lines.push('## Method', '');
   lines.push(`Each figure is the median wall time of ${smoke ? 'one run' : '7 runs (5 for 1,000 services)'} of the whole command, started from a`);
   lines.push('Node.js process; peak memory is one further run, summing the RSS of the command and every process it');
-  lines.push("spawns (read from /proc every 5 ms). `node -e ''` is the floor, measured in the same run:");
+  lines.push("spawns (read from /proc every 5 ms). Output goes to a folder inside the repository, as dist/ does.");
+  lines.push("`node -e ''` is the floor, measured in the same run:");
   lines.push(`**${f0(floor.ms)} ms, ${f0(floor.peakMb)} MB**. "in-process" is \`synthesizeTopology\` alone (validate + render, no`);
   lines.push('start-up, no file writes), the part that grows with the topology. Topologies: bench/topology.ts.');
   lines.push('');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -69,4 +69,5 @@ export function expectCliRefuses(topology: unknown, path: string): void {
   expect(code).toBe(1);
   expect(err.join('\n')).toContain(`${file}: ${path}: `);
   expect(readFileSync(join(out, 'kept.yaml'), 'utf8')).toBe('sentinel: true\n');
+  rmSync(dir, { recursive: true, force: true });
 }
