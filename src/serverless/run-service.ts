@@ -205,19 +205,11 @@ export class RunService extends Construct {
           spec: {
             ...(account ? { serviceAccountName: typeof account === 'string' ? account : account.email } : {}),
             containers: [
-              {
-                image: props.image,
-                ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
-                // Rendered late so variables added after construction (injected URLs) are included.
-                env: Lazy.any({
-                  produce: () =>
-                    this.sortedEnv<object>((name, value) => ({ name, value }), (name, ref) => ({
-                      name,
-                      // Cloud Run's form: the secret's ID as `name`, the version as `key`.
-                      valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
-                    })),
-                }),
-              },
+              this.container(props, (name, ref) => ({
+                name,
+                // Cloud Run's form: the secret's ID as `name`, the version as `key`.
+                valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
+              })),
             ],
           },
         },
@@ -243,34 +235,39 @@ export class RunService extends Construct {
           scaling: { minInstanceCount: scaling.minInstances, maxInstanceCount: scaling.maxInstances },
           ...(vpcAccess ? { vpcAccess } : {}),
           containers: [
-            {
-              image: props.image,
-              ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
-              env: Lazy.any({
-                produce: () =>
-                  this.sortedEnv<object>((name, value) => ({ name, value }), (name, ref) => ({
-                    name,
-                    valueSource: {
-                      secretKeyRef: {
-                        secretRef: typeof ref.secret === 'string' ? { external: resourcePath.secret(this.project, ref.secret) } : { name: ref.secret.name },
-                        versionRef: { external: ref.version ?? 'latest' },
-                      },
-                    },
-                  })),
-              }),
-            },
+            this.container(props, (name, ref) => ({
+              name,
+              valueSource: {
+                secretKeyRef: {
+                  secretRef: typeof ref.secret === 'string' ? { external: resourcePath.secret(this.project, ref.secret) } : { name: ref.secret.name },
+                  versionRef: { external: ref.version ?? 'latest' },
+                },
+              },
+            })),
           ],
         },
       },
     });
   }
 
-  /** Environment variables sorted by name, so the output does not depend on declaration order. */
-  private sortedEnv<T>(literal: (name: string, value: string) => T, secret: (name: string, ref: SecretEnvValue) => T): T[] | undefined {
-    if (this.env.size === 0) return undefined;
-    return [...this.env.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, value]) => (typeof value === 'string' ? literal(name, value) : secret(name, value)));
+  /**
+   * The one container, the same in both formats but for how a secret variable is written. Variables are
+   * rendered late, so those added after construction (injected URLs) are included, and sorted by name, so the
+   * output does not depend on declaration order.
+   */
+  private container(props: RunServiceProps, secret: (name: string, ref: SecretEnvValue) => object) {
+    return {
+      image: props.image,
+      ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
+      env: Lazy.any({
+        produce: () =>
+          this.env.size === 0
+            ? undefined
+            : [...this.env.entries()]
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([name, value]) => (typeof value === 'string' ? { name, value } : secret(name, value))),
+      }),
+    };
   }
 }
 
