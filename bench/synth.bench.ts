@@ -44,6 +44,7 @@ interface Row {
   readonly label: string;
   readonly services: number;
   readonly objects: number;
+  readonly files: number;
   readonly synth: Measurement;
   readonly cdk8s: Measurement;
   readonly check: Measurement;
@@ -65,6 +66,7 @@ async function row(label: string, file: string, input: unknown, services: number
     label,
     services,
     objects: result.files.reduce((n, f) => n + f.objects.length, 0),
+    files: result.files.length,
     synth: await measure(node('lib/runnel.js', 'synth', '--topology', file, '--out', join(work, `out-${label}`)), runs),
     cdk8s: await measure(cdk8s(join(work, `cdk8s-${label}`), file), runs),
     check: await measure(node('lib/runnel.js', 'check', '--topology', file), runs),
@@ -118,20 +120,21 @@ async function main(): Promise<void> {
   lines.push("spawns (read from /proc every 5 ms). Output goes to a folder inside the repository, as dist/ does.");
   lines.push("`node -e ''` is the floor, measured in the same run:");
   lines.push(`**${f0(floor.ms)} ms, ${f0(floor.peakMb)} MB**. "in-process" is \`synthesizeTopology\` alone (validate + render, no`);
-  lines.push('start-up, no file writes), the part that grows with the topology. Topologies: bench/topology.ts.');
+  lines.push('start-up, no file writes), the part that grows with the topology. "sys" is the kernel time of the synth runs:');
+  lines.push("mostly writing and replacing the output's files, it varies most from run to run. Topologies: bench/topology.ts.");
   lines.push('');
   lines.push('## Results', '');
-  lines.push("| topology | services | objects | (a) `node lib/runnel.js synth` | × floor | (b) `npx cdk8s synth` | × floor | (c) `check` (validation) | × floor | in-process |");
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push("| topology | services | objects | files | (a) `node lib/runnel.js synth` | × floor | (b) `npx cdk8s synth` | × floor | (c) `check` (validation) | × floor | in-process |");
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     lines.push(
-      `| ${r.label} | ${r.services} | ${r.objects} | ${f0(r.synth.ms)} ms, ${f0(r.synth.peakMb)} MB | ${x(r.synth.ms / floor.ms)} | ` +
+      `| ${r.label} | ${r.services} | ${r.objects} | ${r.files} | ${f0(r.synth.ms)} ms (sys ${f0(r.synth.sysMs)} ms), ${f0(r.synth.peakMb)} MB | ${x(r.synth.ms / floor.ms)} | ` +
         `${f0(r.cdk8s.ms)} ms, ${f0(r.cdk8s.peakMb)} MB | ${x(r.cdk8s.ms / floor.ms)} | ` +
         `${f0(r.check.ms)} ms, ${f0(r.check.peakMb)} MB | ${x(r.check.ms / floor.ms)} | ${f1(r.inProcessMs)} ms |`,
     );
   }
   if (tsNode) {
-    lines.push(`| default, \`cdk8s init\` app (\`npx ts-node src/main.ts\`) | 3 | ${def.objects} | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`);
+    lines.push(`| default, \`cdk8s init\` app (\`npx ts-node src/main.ts\`) | 3 | ${def.objects} | ${def.files} | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`);
   }
   lines.push('');
   lines.push('## Goals', '');
