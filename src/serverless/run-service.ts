@@ -149,13 +149,11 @@ export class RunService extends Construct {
   public readonly egress: VpcEgress;
   public readonly format: ServiceFormat;
   public readonly resource: ApiObject;
-  private readonly project: string;
   private readonly env: Map<string, string | SecretEnvValue>;
 
   constructor(scope: Construct, id: string, props: RunServiceProps) {
     super(scope, id);
     this.name = props.name;
-    this.project = props.project;
     this.ingress = props.ingress ?? Ingress.INTERNAL;
     this.egress = props.egress ?? VpcEgress.none();
     this.format = props.format ?? ServiceFormat.KNATIVE;
@@ -239,7 +237,8 @@ export class RunService extends Construct {
               name,
               valueSource: {
                 secretKeyRef: {
-                  secretRef: typeof ref.secret === 'string' ? { external: resourcePath.secret(this.project, ref.secret) } : { name: ref.secret.name },
+                  // The CRD's format for a secret of the same project is its bare ID.
+                  secretRef: typeof ref.secret === 'string' ? { external: ref.secret } : { name: ref.secret.name },
                   versionRef: { external: ref.version ?? 'latest' },
                 },
               },

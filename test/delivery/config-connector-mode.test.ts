@@ -31,7 +31,7 @@ test('each service is one RunService with the same meaning as its Knative form',
   expect(api.spec.template.vpcAccess).toEqual({ networkInterfaces: [{ networkRef: { name: 'run-vpc' }, subnetworkRef: { name: 'run-vpc-direct' } }], egress: 'PRIVATE_RANGES_ONLY' });
   const env: Obj[] = api.spec.template.containers[0].env;
   expect(env).toContainEqual({ name: 'DB_PASSWORD', valueSource: { secretKeyRef: { secretRef: { name: 'orders-db-password' }, versionRef: { external: 'latest' } } } });
-  expect(env).toContainEqual({ name: 'STRIPE_API_KEY', valueSource: { secretKeyRef: { secretRef: { external: 'projects/acme-prod/secrets/stripe-api-key' }, versionRef: { external: '3' } } } });
+  expect(env).toContainEqual({ name: 'STRIPE_API_KEY', valueSource: { secretKeyRef: { secretRef: { external: 'stripe-api-key' }, versionRef: { external: '3' } } } });
   const worker = find(objects, 'RunService', 'worker');
   expect(worker.spec.template.vpcAccess).toEqual({ connectorRef: { name: 'run-vpc-conn' }, egress: 'ALL_TRAFFIC' });
   expect(find(objects, 'RunService', 'ledger').spec.template.serviceAccountRef).toEqual({ external: 'ledger-runner@acme-security.iam.gserviceaccount.com' });
