@@ -1,12 +1,12 @@
+import { tempDir } from '../helpers/temp';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // A smoke run of `npm run bench`: the script runs every command it measures and writes its table.
 // It asserts no speed: figures belong in bench/RESULTS.md, not in tests.
 test('the bench script measures every command and writes the results table', () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'runnel-bench-test-')), 'RESULTS.md');
+  const out = join(tempDir('bench-test'), 'RESULTS.md');
   const root = join(__dirname, '..', '..');
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'synth.bench.ts'), '--smoke', '--out', out], {
     cwd: root,

@@ -1,6 +1,6 @@
+import { tempDir } from '../helpers/temp';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run';
 
@@ -19,7 +19,7 @@ services:
 `;
 
 function workspace(topology: string): { dir: string; dist: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'runnel-cli-'));
+  const dir = tempDir('cli');
   writeFileSync(join(dir, 'topology.yaml'), topology);
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'cloud-run'), { recursive: true });
@@ -145,7 +145,7 @@ describe('runnel CLI', () => {
   });
 
   test('a build older than its sources refuses to run and says how to rebuild', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'runnel-stale-'));
+    const copy = tempDir('stale');
     mkdirSync(join(copy, 'lib'));
     mkdirSync(join(copy, 'src'));
     cpSync(join(root, 'lib', 'runnel.js'), join(copy, 'lib', 'runnel.js'));

@@ -1,6 +1,6 @@
+import { tempDir } from '../helpers/temp';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffOutputs } from '../../src/delivery/output-diff';
 import { SHARED_DIR } from '../helpers/crd';
@@ -14,7 +14,7 @@ const git = (cwd: string, ...args: string[]) =>
 
 /** A repository with two commits: the default topology with its dist/, then a change synthesized and committed. */
 function twoCommitRepo(change: (topology: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'runnel-diff-'));
+  const dir = tempDir('diff');
   git(dir, 'init', '-q');
   const v1 = readFileSync(join(root, 'topology.yaml'), 'utf8');
   writeFileSync(join(dir, 'topology.yaml'), v1);
@@ -100,7 +100,7 @@ describe('diffOutputs', () => {
 
 test('the immutable-field table is what the vendored CRDs say (regenerate with npm run import)', () => {
   const committed = JSON.parse(readFileSync(join(root, 'src', 'delivery', 'immutable-fields.json'), 'utf8'));
-  const out = join(mkdtempSync(join(tmpdir(), 'runnel-immutable-')), 'fields.json');
+  const out = join(tempDir('immutable'), 'fields.json');
   const crds = join(SHARED_DIR, 'crds', 'config-connector');
   const files = Object.values(committed).map((e: any) => e.crd);
   execFileSync(process.execPath, [join(root, 'scripts', 'immutable-fields.mjs'), crds, ...files], { env: { ...process.env, RUNNEL_IMMUTABLE_OUT: out } });

@@ -1,6 +1,6 @@
+import { tempDir } from '../helpers/temp';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { topologyDiagram } from '../../src/delivery/topology-diagram';
 import { parseTopology } from '../../src/topology/load';
@@ -61,7 +61,7 @@ test('backends, run.app calls and peering appear in the private-backends diagram
 });
 
 test('every rendered TOPOLOGY.md parses with Mermaid itself', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'runnel-mermaid-'));
+  const dir = tempDir('mermaid');
   const inputs = ['topology.yaml', 'test/golden/private-backends/topology.yaml', 'test/golden/config-connector/topology.yaml', 'test/golden/private-google-access/topology.yaml'];
   const files = inputs.map((input, i) => {
     const { files: rendered } = synth(parseTopology(readFileSync(join(root, input), 'utf8'), input).input);
@@ -76,7 +76,7 @@ test('every rendered TOPOLOGY.md parses with Mermaid itself', () => {
 });
 
 test('the Mermaid check fails on a broken diagram', () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'runnel-mermaid-')), 'bad.md');
+  const path = join(tempDir('mermaid'), 'bad.md');
   writeFileSync(path, '```mermaid\nflowchart LR\n  a[[ --> \n```\n');
   const r = spawnSync(process.execPath, [join(root, 'scripts', 'check-mermaid.mjs'), path], { encoding: 'utf8' });
   expect(r.status).toBe(1);

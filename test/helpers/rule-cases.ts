@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/run';
@@ -58,7 +58,7 @@ export function describeRule(rule: Rule | InputRule, cases: { valid: ValidCase[]
 
 /** `runnel synth` on the topology exits 1, names the path, and leaves an existing output folder byte-identical. */
 export function expectCliRefuses(topology: unknown, path: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'runnel-rule-'));
+  const dir = tempDir('rule');
   const file = join(dir, 'topology.yaml');
   writeFileSync(file, stringify(topology));
   const out = join(dir, 'dist');
@@ -69,5 +69,4 @@ export function expectCliRefuses(topology: unknown, path: string): void {
   expect(code).toBe(1);
   expect(err.join('\n')).toContain(`${file}: ${path}: `);
   expect(readFileSync(join(out, 'kept.yaml'), 'utf8')).toBe('sentinel: true\n');
-  rmSync(dir, { recursive: true, force: true });
 }
