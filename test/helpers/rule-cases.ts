@@ -1,4 +1,4 @@
-import { tempDir } from '../helpers/temp';
+import { tempDir } from './temp';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
