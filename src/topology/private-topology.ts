@@ -252,27 +252,30 @@ export class PrivateTopology extends Construct {
   }
 
   /** The service's own account (unless the user names an existing one), with read access to its secrets. */
-  private createIdentity(model: TopologyModel, s: ServiceModel): ServiceAccount | undefined {
+  private createIdentity(model: TopologyModel, s: ServiceModel): void {
     const secrets = [...new Set(Object.values(s.secretEnv).map((ref) => ref.secret))].sort();
-    if (!s.accountId && secrets.length === 0) return undefined;
+    if (!s.accountId && secrets.length === 0) return;
     const kcc = kccScopeOf(model);
     const chart = new RunnelChart(this, `identity-${s.name}`, { outputPath: `config-connector/identity-${s.name}.yaml` });
-    const account = s.accountId
-      ? new ServiceAccount(chart, 'ServiceAccount', { ...kcc, accountId: s.accountId, displayName: `Cloud Run service ${s.name}` })
-      : `serviceAccount:${s.serviceAccount}`;
-    const created = new Set(model.secrets.map((x) => x.name));
+    if (s.accountId) {
+      this.accounts.set(s.name, new ServiceAccount(chart, 'ServiceAccount', { ...kcc, accountId: s.accountId, displayName: `Cloud Run service ${s.name}` }));
+    }
     for (const secret of secrets) {
       new IamGrant(chart, `SecretAccess-${secret}`, {
         ...kcc,
         name: `${s.name}-${secret}-accessor`.toLowerCase().replace(/[^a-z0-9.-]/g, '-'),
         role: SECRET_ACCESSOR_ROLE,
-        member: account,
-        target: created.has(secret)
+        member: this.memberOf(s),
+        target: this.secrets.has(secret)
           ? { kind: Secret.KIND, name: secret }
           : { kind: Secret.KIND, external: resourcePath.secret(model.project, secret) },
       });
     }
-    return account instanceof ServiceAccount ? account : undefined;
+  }
+
+  /** Who a service is in IAM: the account runnel creates for it (by reference), or the user's by email. */
+  private memberOf(s: ServiceModel): ServiceAccount | string {
+    return this.accounts.get(s.name) ?? `serviceAccount:${s.serviceAccount}`;
   }
 
   /** Each callee's invokers are exactly its callers' accounts (and `allUsers` when public). */
@@ -300,7 +303,7 @@ export class PrivateTopology extends Construct {
    */
   private createInvokerGrants(model: TopologyModel, callee: ServiceModel, callers: readonly ServiceModel[]): void {
     const chart = new RunnelChart(this, `invokers-${callee.name}`, { outputPath: `config-connector/invokers-${callee.name}.yaml` });
-    const members: Array<[string, ServiceAccount | string]> = callers.map((c) => [c.name, this.accounts.get(c.name) ?? `serviceAccount:${c.serviceAccount}`]);
+    const members: Array<[string, ServiceAccount | string]> = callers.map((c) => [c.name, this.memberOf(c)]);
     if (callee.public) members.push(['all-users', ALL_USERS]);
     for (const [who, member] of members) {
       new IamGrant(chart, `Invoker-${who}`, {
@@ -316,8 +319,8 @@ export class PrivateTopology extends Construct {
   private createServices(model: TopologyModel): void {
     const kcc = model.delivery.cloudRun === 'config-connector';
     for (const s of model.services) {
-      const account = this.createIdentity(model, s);
-      if (account) this.accounts.set(s.name, account);
+      this.createIdentity(model, s);
+      const lbUrl = this.loadBalancers.get(s.name)?.url;
       const chart = new RunnelChart(this, `run-${s.name}`, {
         outputPath: kcc ? `config-connector/service-${s.name}.yaml` : `cloud-run/${s.name}.yaml`,
       });
@@ -336,9 +339,9 @@ export class PrivateTopology extends Construct {
           Object.entries(s.secretEnv).map(([name, ref]) => [name, { secret: this.secrets.get(ref.secret) ?? ref.secret, version: ref.version }]),
         ),
         scaling: { minInstances: s.minInstances, maxInstances: s.maxInstances },
-        serviceAccount: account ?? s.serviceAccount,
+        serviceAccount: this.accounts.get(s.name) ?? s.serviceAccount,
         // Callers mint ID tokens for the URL they call: accept the load balancer's.
-        customAudiences: this.loadBalancers.get(s.name)?.url ? [this.loadBalancers.get(s.name)!.url!] : undefined,
+        customAudiences: lbUrl ? [lbUrl] : undefined,
       });
       for (const callee of s.calls) service.addEnv(urlEnvVar(callee), this.urlOf(model, callee));
       for (const name of s.uses) {

@@ -52,6 +52,8 @@ export interface Reference {
   readonly name: string;
   /** Whether it was written as an `external` path that must still resolve inside the output (the NEG). */
   readonly byPath: boolean;
+  /** Whether it sets `external` beside `name`, which Config Connector rejects. */
+  readonly alsoExternal: boolean;
 }
 
 /** Whether an object is a Config Connector object: only those reference each other. */
@@ -71,10 +73,10 @@ export function referencesOf(o: Obj): Reference[] {
     // A resourceRef (IAM) names its kind itself; list items may too.
     const kind = field === 'resourceRef' || ref.kind !== undefined ? ref.kind : REF_KINDS[field];
     if (ref.name !== undefined) {
-      refs.push({ field: path, kind, namespace: ref.namespace ?? o.metadata?.namespace, name: ref.name, byPath: false });
+      refs.push({ field: path, kind, namespace: ref.namespace ?? o.metadata?.namespace, name: ref.name, byPath: false, alsoExternal: ref.external !== undefined });
     } else if (field === 'networkEndpointGroupRef' && typeof ref.external === 'string') {
       const m = /^projects\/[^/]+\/regions\/[^/]+\/networkEndpointGroups\/([^/]+)$/.exec(ref.external);
-      refs.push({ field: path, kind, namespace: o.metadata?.namespace, name: m ? m[1] : ref.external, byPath: true });
+      refs.push({ field: path, kind, namespace: o.metadata?.namespace, name: m ? m[1] : ref.external, byPath: true, alsoExternal: false });
     }
   });
   return refs;
@@ -95,10 +97,8 @@ export function checkReferences(objects: readonly Obj[]): ReferenceProblem[] {
   }
   for (const o of objects.filter(isKccObject)) {
     const id = `${o.kind}/${o.metadata?.name}`;
-    walk(o.spec, 'spec', (_field, ref, path) => {
-      if (ref.name !== undefined && ref.external !== undefined) problems.push({ object: id, field: path, message: 'sets both name and external' });
-    });
     for (const ref of referencesOf(o)) {
+      if (ref.alsoExternal) problems.push({ object: id, field: ref.field, message: 'sets both name and external' });
       if (!ref.kind) {
         problems.push({ object: id, field: ref.field, message: `unknown reference field ${ref.field.split('.').pop()}` });
       } else if (!index.has(key(ref.kind, ref.namespace, ref.name))) {
