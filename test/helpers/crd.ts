@@ -1,5 +1,7 @@
 import Ajv, { ValidateFunction } from 'ajv';
-import { readdirSync, readFileSync } from 'node:fs';
+import standaloneCode from 'ajv/dist/standalone';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
@@ -48,31 +50,84 @@ const CORE_SCHEMAS: Record<string, Schema> = {
   },
 };
 
-/** One strict validator per `apiVersion/kind`, for every served version of every vendored CRD. */
-export function crdValidators(): Map<string, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-  validators = new Map();
-  for (const [id, schema] of Object.entries(CORE_SCHEMAS)) validators.set(id, ajv.compile(schema));
+const ARGO_DIR = join(SHARED_DIR, 'schemas', 'argoproj.io');
+
+/** Every input the validators are built from: this file, the vendored CRDs and Argo CD's schemas. */
+function schemaSources(): string[] {
+  const list = (dir: string, ext: string) => readdirSync(dir).filter((f) => f.endsWith(ext)).sort().map((f) => join(dir, f));
+  return [__filename, ...list(ARGO_DIR, '.json'), ...CRD_DIRS.flatMap((d) => list(d, '.yaml'))];
+}
+
+/** Strict schemas keyed by `apiVersion/kind`, for every served version of every vendored CRD. */
+function strictSchemas(): Map<string, Schema> {
+  const schemas = new Map<string, Schema>(Object.entries(CORE_SCHEMAS));
   // Argo CD's own JSON Schemas (kubeconform layout: <group>/<kind>_<version>.json).
-  const argo = join(SHARED_DIR, 'schemas', 'argoproj.io');
-  for (const file of readdirSync(argo).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(ARGO_DIR).filter((f) => f.endsWith('.json')).sort()) {
     const [kind, version] = file.replace(/\.json$/, '').split('_');
-    const schema = strictify(JSON.parse(readFileSync(join(argo, file), 'utf8')));
     const kindName = ({ application: 'Application', applicationset: 'ApplicationSet', appproject: 'AppProject' } as Record<string, string>)[kind] ?? kind;
-    validators.set(`argoproj.io/${version}/${kindName}`, ajv.compile(schema));
+    schemas.set(`argoproj.io/${version}/${kindName}`, strictify(JSON.parse(readFileSync(join(ARGO_DIR, file), 'utf8'))));
   }
   for (const dir of CRD_DIRS) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
       for (const doc of parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((d) => d.toJS())) {
         if (doc?.kind !== 'CustomResourceDefinition') continue;
         for (const version of doc.spec.versions.filter((v: Schema) => v.served)) {
-          const schema = strictify(version.schema.openAPIV3Schema);
-          validators.set(`${doc.spec.group}/${version.name}/${doc.spec.names.kind}`, ajv.compile(schema));
+          schemas.set(`${doc.spec.group}/${version.name}/${doc.spec.names.kind}`, strictify(version.schema.openAPIV3Schema));
         }
       }
     }
   }
+  return schemas;
+}
+
+const AJV_OPTIONS = { strict: false, allErrors: true, validateFormats: false } as const;
+
+/**
+ * Compiling the ~40 strict validators takes seconds, and jest gives every test file its own module registry, so
+ * compiling them per file cost ~28 s of every run. The global set-up compiles them once into Ajv standalone code
+ * (node_modules/.cache/runnel-crd-validators/), keyed by a fingerprint of every input; test files load that module.
+ */
+const CACHE_DIR = join(__dirname, '..', '..', 'node_modules', '.cache', 'runnel-crd-validators');
+
+function fingerprint(): string {
+  const h = createHash('sha256');
+  for (const file of schemaSources()) {
+    const st = statSync(file);
+    h.update(`${file}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  return h.digest('hex');
+}
+
+/** Writes the standalone validator module unless the cached one was built from the same inputs. */
+export function buildCrdValidatorCache(): void {
+  const stamp = fingerprint();
+  const stampFile = join(CACHE_DIR, 'fingerprint');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  const ids = [...strictSchemas()].map(([id, schema], i) => {
+    ajv.addSchema(schema, `v${i}`);
+    return id;
+  });
+  const code = standaloneCode(ajv, Object.fromEntries(ids.map((_, i) => [`v${i}`, `v${i}`])));
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(join(CACHE_DIR, 'validators.js'), code);
+  writeFileSync(join(CACHE_DIR, 'ids.json'), JSON.stringify(ids));
+  writeFileSync(stampFile, stamp);
+}
+
+/** One strict validator per `apiVersion/kind`: from the set-up's cache when it is current, else compiled here. */
+export function crdValidators(): Map<string, ValidateFunction> {
+  if (validators) return validators;
+  const stampFile = join(CACHE_DIR, 'fingerprint');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const compiled = require(join(CACHE_DIR, 'validators.js')) as Record<string, ValidateFunction>;
+    const ids = JSON.parse(readFileSync(join(CACHE_DIR, 'ids.json'), 'utf8')) as string[];
+    validators = new Map(ids.map((id, i) => [id, compiled[`v${i}`]]));
+    return validators;
+  }
+  const ajv = new Ajv(AJV_OPTIONS);
+  validators = new Map([...strictSchemas()].map(([id, schema]) => [id, ajv.compile(schema)]));
   return validators;
 }
 

@@ -1,3 +1,4 @@
+import { ApiObject, App, Chart } from 'cdk8s';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunAnnotation } from '../../src/annotations';
@@ -121,8 +122,18 @@ describe('default topology', () => {
     expect(nat.spec.subnetwork.map((s: any) => s.subnetworkRef.name)).toEqual([connector.spec.subnet.nameRef.name]);
   });
 
-  test('no generated name carries a cdk8s hash', () => {
-    for (const o of objects) expect(o.metadata.name).not.toMatch(/-[0-9a-f]{8}$|c8[0-9a-f]{6}/);
+  test('every name comes from a name the user gave, and none is a cdk8s default', () => {
+    // The predicate is shown to catch what cdk8s would name an object left unnamed (computed here, not copied).
+    const app = new App();
+    const unnamed = new ApiObject(new Chart(app, 'network'), 'Resource', { apiVersion: 'v1', kind: 'ConfigMap' }).name;
+    const cdk8sDefault = (name: string) => /-c8[0-9a-f]{6}$/.test(name);
+    expect(cdk8sDefault(unnamed)).toBe(true);
+    const input = loaded.input as { project: string; network: { name: string }; services: { name: string }[] };
+    const given = [input.project, input.network.name, ...input.services.map((s) => s.name)];
+    for (const o of objects) {
+      expect(cdk8sDefault(o.metadata.name)).toBe(false);
+      expect(given.some((g: string) => o.metadata.name.includes(g))).toBe(true);
+    }
   });
 
   test('the same input gives byte-identical files', () => {
