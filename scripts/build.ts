@@ -28,7 +28,7 @@ function standaloneValidator(name: ValidatorName): string {
 const precompiledValidators: Plugin = {
   name: 'precompiled-validators',
   setup(b) {
-    b.onResolve({ filter: /[\\/]schema-validators$/ }, (args) => ({ path: 'schema-validators', namespace: 'runnel-validators' }));
+    b.onResolve({ filter: /[\\/]schema-validators$/ }, () => ({ path: 'schema-validators', namespace: 'runnel-validators' }));
     b.onResolve({ filter: new RegExp(`^${VIRTUAL}`) }, (args) => ({ path: args.path.slice(VIRTUAL.length), namespace: 'runnel-validator' }));
     b.onLoad({ filter: /.*/, namespace: 'runnel-validators' }, () => ({
       loader: 'js',

@@ -1,8 +1,9 @@
+import { Manifest } from '../manifest';
 import { parseAllDocuments } from 'yaml';
 import { cidrProblem, parseCidr } from '../network/cidr';
 import IMMUTABLE from './immutable-fields.json';
 
-type Obj = Record<string, any>;
+type Obj = Manifest;
 
 /** A file of an output folder: its path inside the folder and its text. */
 export interface OutputFile {

@@ -1,7 +1,8 @@
+import { Manifest } from '../manifest';
 import { ArgoAnnotation } from '../annotations';
 import { isKccObject, objectKey, referencesOf } from '../validation/references';
 
-type Obj = Record<string, any>;
+type Obj = Manifest;
 
 const keyOf = (o: Obj) => objectKey(o.kind, o.metadata?.namespace, o.metadata?.name);
 

@@ -1,3 +1,4 @@
+import { Manifest } from '../manifest';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -10,7 +11,7 @@ import { RunnelChart } from './runnel-chart';
 export interface RenderedFile {
   readonly path: string;
   readonly content: string;
-  readonly objects: ReadonlyArray<Record<string, any>>;
+  readonly objects: ReadonlyArray<Manifest>;
 }
 
 export class ConstructValidationError extends Error {
@@ -46,7 +47,7 @@ export function renderFiles(root: Construct): RenderedFile[] {
   const rendered = charts.map((chart) => {
     if (seen.has(chart.outputPath)) throw new Error(`two charts render to ${chart.outputPath}`);
     seen.add(chart.outputPath);
-    return { path: chart.outputPath, objects: objectsOf.get(chart)!.map((o) => o.toJson() as Record<string, any>) };
+    return { path: chart.outputPath, objects: objectsOf.get(chart)!.map((o) => o.toJson() as Manifest) };
   });
   // Waves depend on the whole output: assigned once every object is rendered, before any is written.
   assignSyncWaves(rendered.flatMap((f) => f.objects));

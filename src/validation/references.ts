@@ -1,9 +1,10 @@
+import { Manifest } from '../manifest';
 /**
  * Checks that every Config Connector reference in an output resolves inside the same output:
  * `...Ref.name` to an object of the expected kind, and the serverless NEG paths the backend services use.
  */
 
-type Obj = Record<string, any>;
+type Obj = Manifest;
 
 /** The kind a `<field>Ref` (or `nameRef` under `subnet`) points at. */
 const REF_KINDS: Record<string, string> = {

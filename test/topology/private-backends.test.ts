@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { parseTopology } from '../../src/topology/load';
 import { synthesizeTopology } from '../../src/synth';
 import { all, find, Obj, synth } from '../helpers/synth';
@@ -14,7 +15,7 @@ const envNames = (service: string) => env(service).map((e) => e.name);
 const policy = (service: string) => files.find((f) => f.path === `cloud-run-iam/${service}.yaml`);
 const invokers = (service: string): string[] => {
   const text = policy(service)!.content;
-  const doc = require('yaml').parse(text);
+  const doc = parse(text);
   expect(doc.bindings).toHaveLength(1);
   expect(doc.bindings[0].role).toBe('roles/run.invoker');
   return doc.bindings[0].members;
