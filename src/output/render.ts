@@ -1,7 +1,7 @@
 import { Manifest } from '../manifest';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
+import { toYaml } from './yaml-emitter';
 import { assignSyncWaves } from '../delivery/sync-waves';
 import { YAML_HEADER } from './header';
 import { PlainFile } from './plain-file';
@@ -54,7 +54,7 @@ export function renderFiles(root: Construct): RenderedFile[] {
   const files: RenderedFile[] = rendered.map(({ path, objects }) => ({
     path,
     objects,
-    content: YAML_HEADER + objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n'),
+    content: YAML_HEADER + objects.map((o) => toYaml(o)).join('---\n'),
   }));
   for (const file of all.filter(PlainFile.isPlainFile)) {
     if (seen.has(file.outputPath)) throw new Error(`two outputs render to ${file.outputPath}`);

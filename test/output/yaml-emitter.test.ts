@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { fastYaml, toYaml } from '../../src/output/yaml-emitter';
+import { parseTopology } from '../../src/topology/load';
+import { benchTopology } from '../../bench/topology';
+import { synth } from '../helpers/synth';
+
+const library = (v: unknown) => stringify(v, { lineWidth: 0 });
+
+// Strings that exercise every quoting decision: indicators, `: `, ` #`, numbers, booleans, nulls, quotes,
+// document markers, JSON, control and non-ASCII characters, newlines.
+const tricky = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom('', '-', '?', '- a', 'a: b', 'a #b', 'a:', 'a ', ' a', 'true', 'False', 'null', '~', '0o17', '0x1F', '1e3', '.5', '-.inf',
+    '.nan', '8080', '+12', '---', '...', '%x', '"q"', "it's", `"a" 'b'`, '{"network":"n"}', '[1]', '*a', '&a', '!t', '|', '>', '@x',
+    '`x`', 'a\nb', 'a \nb', '\ta', 'é', '\u2028', '\u00a0x', '#x', 'a,b', 'http://x:8080/y', 'projects/p/regions/r'),
+);
+const key = fc.oneof(fc.constantFrom('name', 'spec', 'run.googleapis.com/ingress', 'a-b', 'x'), tricky);
+const value = fc.letrec((tie) => ({
+  any: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), tie('list'), tie('map')),
+  list: fc.array(tie('any'), { maxLength: 4 }),
+  map: fc.dictionary(key, tie('any'), { maxKeys: 5 }),
+}));
+
+describe('the YAML emitter', () => {
+  test('writes exactly what the yaml library writes, for any JSON-like object', () => {
+    fc.assert(
+      fc.property(value.map as fc.Arbitrary<Record<string, unknown>>, (obj) => {
+        expect(toYaml(obj)).toBe(library(obj));
+        const fast = fastYaml(obj);
+        if (fast !== undefined) expect(parse(fast)).toEqual(parse(library(obj)));
+      }),
+      { numRuns: Number(process.env.EMIT_RUNS ?? 3000), seed: Number(process.env.EMIT_SEED ?? 1301) },
+    );
+  });
+
+  test('writes the same bytes as the library for every object of the default, golden and bench topologies, without falling back', () => {
+    const root = join(__dirname, '..', '..');
+    const inputs: unknown[] = [parseTopology(readFileSync(join(root, 'topology.yaml'), 'utf8'), 'topology.yaml').input, benchTopology(60)];
+    const goldens = join(root, 'test', 'golden');
+    for (const d of readdirSync(goldens, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      inputs.push(parseTopology(readFileSync(join(goldens, d.name, 'topology.yaml'), 'utf8'), d.name).input);
+    }
+    let count = 0;
+    for (const input of inputs) {
+      for (const o of synth(input).objects) {
+        expect(fastYaml(o)).toBe(library(o));
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(300);
+  });
+});
