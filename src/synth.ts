@@ -1,7 +1,6 @@
 import { App } from 'cdk8s';
 import { renderFiles, RenderedFile } from './output/render';
 import { PrivateTopology } from './topology/private-topology';
-import { TopologySpec } from './topology/spec';
 import { Finding } from './validation/finding';
 import { hasErrors, validateTopology } from './validation/engine';
 import { checkReferences } from './validation/references';
@@ -22,11 +21,13 @@ export function locateFindings(findings: readonly Finding[], lineOf?: (path: str
  * as findings. An exception from here is a runnel bug.
  */
 export function synthesizeTopology(input: unknown, lineOf?: (path: string) => number | undefined): SynthResult {
-  const located = locateFindings(validateTopology(input).findings, lineOf);
-  if (hasErrors(located)) return { findings: located, files: [] };
+  const { findings, model } = validateTopology(input);
+  const located = locateFindings(findings, lineOf);
+  if (hasErrors(located) || !model) return { findings: located, files: [] };
 
+  // Validated once, here: the constructs take the resolved model.
   const app = new App({ outdir: 'unused' });
-  new PrivateTopology(app, 'runnel', { spec: input as TopologySpec });
+  new PrivateTopology(app, 'runnel', { model });
   const files = renderFiles(app);
   const broken = checkReferences(files.flatMap((f) => f.objects));
   if (broken.length > 0) {

@@ -42,8 +42,16 @@ function kccScopeOf(model: TopologyModel): KccScope {
 }
 
 export interface PrivateTopologyProps {
-  /** The topology, as in topology.yaml. */
-  readonly spec: TopologySpec;
+  /**
+   * The topology, as in topology.yaml: validated here, and a topology with errors builds nothing and fails
+   * synthesis with every finding. Exactly one of `spec` and `model`.
+   */
+  readonly spec?: TopologySpec;
+  /**
+   * A topology `validateTopology` has already resolved and found free of errors (what `synthesizeTopology`
+   * passes, so a synth validates once). Exactly one of `spec` and `model`.
+   */
+  readonly model?: TopologyModel;
   /**
    * Name of the input in messages.
    * @default 'topology'
@@ -72,27 +80,30 @@ export class PrivateTopology extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateTopologyProps) {
     super(scope, id);
-    const result = validateTopology(props.spec);
+    if ((props.spec === undefined) === (props.model === undefined)) {
+      throw new Error('PrivateTopology takes exactly one of `spec` and `model`');
+    }
+    const result = props.model ? { findings: [], model: props.model } : validateTopology(props.spec);
     this.findings = result.findings;
-    if (hasErrors(result.findings) || !result.model) {
+    const model = result.model;
+    if (hasErrors(result.findings) || !model) {
       const report = formatFindings(props.source ?? 'topology', result.findings);
       this.node.addValidation({ validate: () => [report] });
       return;
     }
-    this.model = result.model;
-    this.createNamespace(result.model);
-    const network = this.createNetwork(result.model);
-    this.createNat(result.model, network);
-    this.createPrivateServiceAccess(result.model, network);
-    this.createGoogleApis(result.model, network);
-    this.createDns(result.model, network);
-    this.createLoadBalancers(result.model);
-    this.createBackends(result.model, network);
-    this.createSecrets(result.model);
-    this.createServices(result.model);
-    this.createInvokerPolicies(result.model);
-    this.createArgoApplication(result.model);
-    const model = result.model;
+    this.model = model;
+    this.createNamespace(model);
+    const network = this.createNetwork(model);
+    this.createNat(model, network);
+    this.createPrivateServiceAccess(model, network);
+    this.createGoogleApis(model, network);
+    this.createDns(model, network);
+    this.createLoadBalancers(model);
+    this.createBackends(model, network);
+    this.createSecrets(model);
+    this.createServices(model);
+    this.createInvokerPolicies(model);
+    this.createArgoApplication(model);
     new PlainFile(this, 'diagram', { outputPath: TOPOLOGY_FILE, render: () => topologyMarkdown(model) });
   }
 
