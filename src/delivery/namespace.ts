@@ -1,4 +1,4 @@
-import type { Namespace as PlusNamespace } from 'cdk8s-plus-28';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KccAnnotation } from '../annotations';
 
@@ -20,12 +20,13 @@ export class ConfigConnectorNamespace extends Construct {
   constructor(scope: Construct, id: string, props: ConfigConnectorNamespaceProps) {
     super(scope, id);
     this.name = props.name;
-    // cdk8s-plus-28 is a large library (evaluating it costs ~15 ms of every synth, measured): load it only
-    // when a namespace is asked for.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Namespace } = require('cdk8s-plus-28') as { Namespace: typeof PlusNamespace };
-    new Namespace(this, 'Resource', {
+    // A plain core/v1 Namespace: one object does not justify cdk8s-plus-28 as a runtime dependency (9.5 MB,
+    // ~15 ms to evaluate). `spec: {}` as before: NamespaceSpec holds only optional finalizers.
+    new ApiObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
       metadata: { name: props.name, annotations: { [KccAnnotation.PROJECT_ID]: props.project } },
+      spec: {},
     });
   }
 }
