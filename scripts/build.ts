@@ -3,16 +3,20 @@
  * no schema compiling at run time):
  *   lib/runnel.js      the CLI (`node lib/runnel.js synth`)
  *   lib/cdk8s-app.js   the cdk8s app (`app:` in cdk8s.yaml)
- * Each is one esbuild bundle: one file to read instead of ~200 modules to resolve. The topology schema's
+ *   lib/index.js       the library (`require('runnel')`): constructs, synthesizeTopology, the topology types;
+ *                      its dependencies and cdk8s/constructs (peers: one copy in the user's app) stay external
+ *   lib/topology.schema.json  the editor schema (scripts/editor-schema.ts)
+ * The CLI bundles are self-contained: one file to read instead of ~200 modules to resolve. The topology schema's
  * validators are generated as Ajv standalone code here, in place of src/topology/schema-validators.ts, which
  * compiles them at run time (the path tests and tsx take). Type-checking stays in `npm test` (tsc --noEmit).
  */
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { build, Plugin } from 'esbuild';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TOPOLOGY_SCHEMA } from '../src/topology/schema';
+import { editorSchema } from './editor-schema';
 import { ValidatorName, VALIDATOR_OPTIONS } from '../src/topology/schema-validators';
 
 const root = resolve(__dirname, '..');
@@ -64,6 +68,19 @@ async function main(): Promise<void> {
     logLevel: 'warning',
     legalComments: 'none',
   });
+  await build({
+    entryPoints: { index: join(root, 'src/index.ts') },
+    outdir: staging,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    plugins: [precompiledValidators],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  writeFileSync(join(staging, 'topology.schema.json'), `${JSON.stringify(editorSchema(root), null, 2)}\n`);
   rmSync(out, { recursive: true, force: true });
   renameSync(staging, out);
 }

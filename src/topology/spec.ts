@@ -25,7 +25,9 @@ export interface TopologySpec {
    * @default - none: the namespace given to `kubectl apply -n`
    */
   readonly namespace?: string;
+  /** The VPC network the services egress into, and the subnets, connector and NAT runnel derives on it. */
   readonly network: NetworkSpec;
+  /** The Cloud Run services: what each calls, uses and reads, and how it reaches the VPC. */
   readonly services: readonly ServiceSpec[];
   /**
    * Private backends the services use: Memorystore Redis instances runnel creates, and existing private
@@ -84,7 +86,7 @@ export interface DeliverySpec {
 export interface ArgoCdSpec {
   /** Git repository holding the rendered output. */
   readonly repoURL: string;
-  /** @default 'HEAD' */
+  /** Git revision (branch, tag or commit) Argo CD syncs. @default 'HEAD' */
   readonly targetRevision?: string;
   /** Path of the output folder in the repository. @default 'dist' */
   readonly path?: string;
@@ -114,11 +116,11 @@ export interface BackendSpec {
 }
 
 export interface RedisSpec {
-  /** @default 'BASIC' */
+  /** Service tier: `BASIC` (one node) or `STANDARD_HA` (a replica in another zone, automatic failover). @default 'BASIC' */
   readonly tier?: RedisTier;
-  /** @default 1 */
+  /** Memory size in GiB (1-300). @default 1 */
   readonly memorySizeGb?: number;
-  /** @default 'REDIS_7_2' */
+  /** Redis version, as Memorystore names it (`REDIS_7_2`). @default 'REDIS_7_2' */
   readonly version?: string;
   /**
    * How the instance joins the network: VPC peering of its own, or the network's private services access
@@ -137,6 +139,7 @@ export interface RedisSpec {
 export interface EndpointSpec {
   /** Private IP address or host name. */
   readonly host: string;
+  /** TCP port the backend listens on. */
   readonly port: number;
 }
 
@@ -155,7 +158,7 @@ export interface SecretSpec {
 export interface SecretRefSpec {
   /** Secret ID in Secret Manager, in the topology's project. */
   readonly secret: string;
-  /** @default 'latest' */
+  /** Secret version: a number, or `latest` (read at each instance start). @default 'latest' */
   readonly version?: string;
 }
 
@@ -178,6 +181,7 @@ export interface DnsSpec {
 }
 
 export interface GoogleApisSpec {
+  /** The Private Service Connect endpoint for the `all-apis` bundle: its internal address and name. */
   readonly privateServiceConnect: PrivateServiceConnectSpec;
 }
 
@@ -233,18 +237,18 @@ export interface SubnetSpec {
 export interface ConnectorSpec {
   /** @default `<network>-conn` */
   readonly name?: string;
-  /** @default 2 */
+  /** Fewest connector instances (2-9). @default 2 */
   readonly minInstances?: number;
-  /** @default 3 */
+  /** Most connector instances (3-10, above `minInstances`). @default 3 */
   readonly maxInstances?: number;
-  /** @default 'e2-micro' */
+  /** Machine type of the connector's instances. @default 'e2-micro' */
   readonly machineType?: 'e2-micro' | 'f1-micro' | 'e2-standard-4';
 }
 
 export interface PrivateServiceAccessSpec {
   /** @default `<network>-psa` */
   readonly name?: string;
-  /** @default '10.30.0.0/20' */
+  /** The range allocated to private services access (Google's producers take addresses from it). @default '10.30.0.0/20' */
   readonly cidr?: string;
 }
 
@@ -262,7 +266,7 @@ export interface ServiceSpec {
   readonly name: string;
   /** Container image. */
   readonly image: string;
-  /** @default 'internal' */
+  /** Where requests may come from: `internal` (the VPC and internal load balancers), `internal-and-cloud-load-balancing`, or `all`. @default 'internal' */
   readonly ingress?: IngressSetting;
   /** @default - no VPC egress */
   readonly egress?: EgressSpec;
@@ -274,7 +278,7 @@ export interface ServiceSpec {
   readonly access?: CalleeAccess;
   /** Internal load balancer settings, when `access` is `load-balancer`. */
   readonly loadBalancer?: LoadBalancerSpec;
-  /** @default 8080 */
+  /** The port the container listens on (Cloud Run sends requests there and sets `PORT`). @default 8080 */
   readonly port?: number;
   /** Literal environment variables; never secrets (see `secrets`). @default {} */
   readonly env?: Readonly<Record<string, string>>;
@@ -299,9 +303,9 @@ export interface ServiceSpec {
 }
 
 export interface EgressSpec {
-  /** @default 'none' */
+  /** How the service's outbound traffic enters the VPC: `none`, a Serverless VPC Access `connector`, or `direct-vpc` egress. @default 'none' */
   readonly via?: EgressVia;
-  /** @default 'private-ranges-only' */
+  /** What goes into the VPC: `private-ranges-only` (internal ranges; the rest leaves directly) or `all-traffic`. @default 'private-ranges-only' */
   readonly route?: EgressRouteSetting;
 }
 
@@ -325,8 +329,8 @@ export interface HttpsSpec {
 }
 
 export interface ScalingSpec {
-  /** @default 0 */
+  /** Instances kept warm (0 scales to zero). @default 0 */
   readonly minInstances?: number;
-  /** @default 100 */
+  /** Upper bound on instances; also sizes the Direct VPC subnet. @default 100 */
   readonly maxInstances?: number;
 }

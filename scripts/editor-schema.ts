@@ -1,0 +1,108 @@
+/**
+ * The editor schema (`topology.schema.json`): the topology file's JSON Schema (src/topology/schema.ts, which the
+ * compiler already ties to spec.ts's types) with every field's description and default read from spec.ts's
+ * TSDoc, so an editor running yaml-language-server completes, documents and checks topology.yaml as runnel does.
+ *
+ * Hand-written rather than a schema generator (typescript-json-schema, ts-json-schema-generator): runnel's
+ * schema already exists and is what runnel validates with; only the words are missing, and the compiler API
+ * that reads them is already a development dependency.
+ */
+import ts from 'typescript';
+import { join } from 'node:path';
+import { TOPOLOGY_SCHEMA } from '../src/topology/schema';
+
+type Schema = Record<string, unknown>;
+
+interface Doc {
+  readonly description?: string;
+  readonly defaultText?: string;
+}
+
+/** TSDoc of one property: the summary, and the `@default` tag's text. */
+function docOf(symbol: ts.Symbol, checker: ts.TypeChecker): Doc {
+  const description = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim() || undefined;
+  const tag = symbol.getJsDocTags(checker).find((t) => t.name === 'default');
+  const defaultText = tag ? ts.displayPartsToString(tag.text).trim() : undefined;
+  return { description, defaultText };
+}
+
+/** A literal `@default` (`'internal'`, `8080`, `false`, `[]`) as JSON; prose (`- none`, a template) stays words. */
+function literalDefault(text: string): { value: unknown } | undefined {
+  const quoted = /^'(.*)'$/.exec(text);
+  if (quoted) return { value: quoted[1] };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(schema: Schema, doc: Doc): void {
+  const parts: string[] = [];
+  if (doc.description) parts.push(doc.description);
+  if (doc.defaultText !== undefined) {
+    const literal = literalDefault(doc.defaultText);
+    if (literal) schema.default = literal.value;
+    else parts.push(`Default: ${doc.defaultText.replace(/^- /, '')}`);
+  }
+  if (parts.length > 0) schema.description = parts.join('\n\n');
+}
+
+/** Walks the schema beside the type it describes, documenting each property from its declaration. */
+function annotate(schema: Schema, type: ts.Type, checker: ts.TypeChecker): void {
+  const t = checker.getNonNullableType(type);
+  if (checker.isArrayType(t) || checker.isTupleType(t)) {
+    const element = checker.getTypeArguments(t as ts.TypeReference)[0];
+    if (element && schema.items && typeof schema.items === 'object') annotate(schema.items as Schema, element, checker);
+    return;
+  }
+  const properties = schema.properties as Record<string, Schema> | undefined;
+  if (properties) {
+    for (const symbol of checker.getPropertiesOfType(t)) {
+      const sub = properties[symbol.name];
+      if (!sub) continue;
+      describe(sub, docOf(symbol, checker));
+      annotate(sub, checker.getTypeOfSymbol(symbol), checker);
+    }
+  }
+  const values = t.getStringIndexType();
+  if (values && schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    annotate(schema.additionalProperties as Schema, values, checker);
+  }
+}
+
+/** Ajv's `nullable: true` is not JSON Schema: editors read it as a type that also admits null. */
+function standardize(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(standardize);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(schema as Schema)) {
+    if (k === 'nullable') continue;
+    out[k] = k === 'enum' || k === 'required' || k === 'default' ? v : standardize(v);
+  }
+  const s = schema as Schema;
+  if (s.nullable === true && typeof s.type === 'string') {
+    out.type = [s.type, 'null'];
+    if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+  }
+  return out;
+}
+
+export function editorSchema(root: string): Schema {
+  const specFile = join(root, 'src', 'topology', 'spec.ts');
+  // spec.ts imports nothing: the ES5 lib (for ReadonlyArray) is all the checker needs, and ~3× faster than the default.
+  const program = ts.createProgram([specFile], { strict: true, noEmit: true, skipLibCheck: true, lib: ['lib.es5.d.ts'], types: [] });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(specFile);
+  if (!source) throw new Error(`cannot read ${specFile}`);
+  const spec = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'TopologySpec');
+  if (!spec) throw new Error('spec.ts declares no TopologySpec');
+  const schema = standardize(JSON.parse(JSON.stringify(TOPOLOGY_SCHEMA))) as Schema;
+  annotate(schema, checker.getTypeAtLocation(spec), checker);
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'runnel topology',
+    description: 'A private Cloud Run topology: which services call which, and what they use. See the README of runnel.',
+    ...schema,
+  };
+}
