@@ -1,0 +1,30 @@
+import { tempDir } from './temp';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { runCli } from '../../src/cli/run';
+
+export interface CliOutcome {
+  /** The exit code the process would have: an exception escaping runCli is a runnel bug, exit 3. */
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Runs `runnel <command> --topology <file>` in process on `topology` (an object, or YAML text). */
+export function runOn(command: 'check' | 'synth', topology: unknown, extra: readonly string[] = []): CliOutcome {
+  const dir = tempDir('cli-run');
+  const file = join(dir, 'topology.yaml');
+  writeFileSync(file, typeof topology === 'string' ? topology : stringify(topology));
+  const out: string[] = [];
+  const err: string[] = [];
+  const args = [command, '--topology', file, ...(command === 'synth' ? ['--out', join(dir, 'dist')] : []), ...extra];
+  let code: number;
+  try {
+    code = runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+  } catch (e) {
+    err.push(`internal error: ${(e as Error).message}`);
+    code = 3;
+  }
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
