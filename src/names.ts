@@ -150,7 +150,68 @@ export const derivedName = {
   runAppZone: (network: string) => `${network}-run-app`,
   googleApisZone: (network: string) => `${network}-googleapis`,
   pscEndpoint: () => 'allapis',
+  serviceNetworkingConnection: (network: string) => `${network}-servicenetworking`,
+  argoApplication: (network: string) => `${network}-topology`,
 } as const;
+
+/*
+ * Kubernetes object names (metadata.name) that are not GCP names. Kubernetes takes a DNS-1123 subdomain:
+ * lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 253 characters.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names
+ */
+export const KUBERNETES_NAME_MAX = 253;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A Kubernetes namespace or other DNS-1123 label: at most 63 characters, no dots. */
+export const KUBERNETES_LABEL = { pattern: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, maxLength: 63 } as const;
+
+/** What is wrong with `name` as a Kubernetes object name, or `undefined` when it is valid. */
+export function kubernetesNameProblem(name: string): string | undefined {
+  if (name.length > KUBERNETES_NAME_MAX) return `Kubernetes object name ${JSON.stringify(name)} is ${name.length} characters, more than ${KUBERNETES_NAME_MAX}`;
+  if (!DNS1123_SUBDOMAIN.test(name)) {
+    return `${JSON.stringify(name)} is not a Kubernetes object name (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)`;
+  }
+  return undefined;
+}
+
+/**
+ * `metadata.name` of a Secret Manager secret runnel creates. A secret ID (`[A-Za-z0-9_-]{1,255}`) that is already a
+ * Kubernetes name is kept as is; any other is lowercased, `_` becomes `-`, leading and trailing `-` go, and it is cut
+ * to 253 characters (the real ID then goes in `spec.resourceID`). Never contains a dot, so names built from it with
+ * dots as separators stay unambiguous; two IDs that map to one name (`DB_PASS`, `db-pass`) are refused by the rule
+ * `emitted-names-unique`.
+ */
+export function secretObjectName(secretId: string): string {
+  if (secretId.length <= KUBERNETES_NAME_MAX && DNS1123_SUBDOMAIN.test(secretId)) return secretId;
+  const name = secretId.toLowerCase().replace(/_/g, '-').slice(0, KUBERNETES_NAME_MAX).replace(/^-+|-+$/g, '');
+  return name === '' ? 'secret' : name;
+}
+
+/**
+ * A service account as part of an object name: a created account's ID (no dots), or an existing account's email
+ * with `@` as `.` (always dots: a service account email's domain has some, its local part none).
+ */
+export function accountKey(accountIdOrEmail: string): string {
+  return accountIdOrEmail.toLowerCase().replace('@', '.');
+}
+
+/**
+ * Names of the IAMPolicyMembers runnel emits. The first label is a secret or service name and the second the kind of
+ * grant; neither holds a dot, so two different grants never get one name: `api` reading `db-password` and `api-db`
+ * reading `password` are `db-password.secret-accessor.run-api` and `password.secret-accessor.run-api-db`. One grant per
+ * account, not per service: services sharing an account share its grants.
+ */
+export const grantName = {
+  secretAccessor: (secretId: string, account: string) => `${secretObjectName(secretId)}.secret-accessor.${accountKey(account)}`,
+  invoker: (callee: string, account: string) => `${callee}.invoker.${accountKey(account)}`,
+  /** Two labels, where every other invoker grant has three or more: no account can take this name. */
+  publicInvoker: (callee: string) => `${callee}.invoker-all-users`,
+} as const;
+
+/** `metadata.name` of a record set: zone, label (`*` as `wildcard`, `@` as `apex`) and type. */
+export function recordSetName(zone: string, label: string, type: string): string {
+  const part = label === '@' ? 'apex' : label === '*' ? 'wildcard' : label;
+  return `${zone}-${part}-${type.toLowerCase()}`.replace(/[^a-z0-9.-]/g, '-');
+}
 
 /** `server-service` → `SERVER_SERVICE`: the stem of the variables runnel injects. */
 export function envStem(name: string): string {

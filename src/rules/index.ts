@@ -11,6 +11,7 @@ import { connectorInstancesInRange } from './connector-instances-in-range';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
 import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
 import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
+import { emittedNamesUnique } from './emitted-names-unique';
 import { envDoesNotShadow } from './env-does-not-shadow';
 import { httpsCertificateSource } from './https-certificate-source';
 import { httpsNeedsPrivateDns } from './https-needs-private-dns';
@@ -47,6 +48,7 @@ export const MODEL_RULES: readonly Rule[] = [
   connectorSubnetMustBe28,
   createNamespaceNeedsNamespace,
   directVpcSubnetCapacity,
+  emittedNamesUnique,
   envDoesNotShadow,
   httpsCertificateSource,
   httpsNeedsPrivateDns,

@@ -1,4 +1,5 @@
-import { derivedName, NameKind, nameProblem, NAME_RULES } from '../names';
+import { derivedName, kubernetesNameProblem, NameKind, nameProblem, NAME_RULES } from '../names';
+import { emittedNames } from '../topology/emitted-names';
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
@@ -101,6 +102,11 @@ export const validNames = defineRule({
     if (model.psc) {
       check('pscEndpoint', model.psc.name, model.psc.namePath, 'use 1-20 lowercase letters and digits, e.g. allapis');
       check('dnsZone', model.psc.zoneName, 'network.name', 'shorten network.name');
+    }
+    // Names that are Kubernetes names only (grants, record sets): at most 253 characters of a DNS subdomain.
+    for (const n of emittedNames(model).filter((x) => x.kubernetesOnly)) {
+      const problem = kubernetesNameProblem(n.name);
+      if (problem) problems.push({ path: n.path, message: `${problem} (${n.what})`, fix: `shorten the names it is made of (${n.path})` });
     }
     return problems;
   },

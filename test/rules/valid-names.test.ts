@@ -1,5 +1,7 @@
 import { validNames } from '../../src/rules/valid-names';
 import { describeRule } from '../helpers/rule-cases';
+import { validateTopology } from '../../src/validation/engine';
+import { baseTopology } from '../helpers/synth';
 
 describeRule(validNames, {
   valid: [
@@ -31,4 +33,13 @@ describeRule(validNames, {
     { name: 'explicit zone name invalid', mutate: (t) => { t.dns = { domain: 'internal.acme.example', zoneName: 'Zone' }; }, path: 'dns.zoneName' },
     { name: 'explicit connector name over 25 characters', mutate: (t) => { t.network.connector = { name: 'connector-with-a-long-name' }; t.services[0].egress.via = 'connector'; }, path: 'network.connector.name' },
   ],
+});
+
+test('a grant name over the 253 characters of a Kubernetes name is refused at the secret reference', () => {
+  const t = baseTopology();
+  const long = `s${'x'.repeat(240)}`;
+  t.services[0].secrets = { LONG: { secret: long } };
+  const findings = validateTopology(t).findings.filter((f) => f.ruleId === 'valid-names');
+  expect(findings.map((f) => f.path)).toEqual(['services[0].secrets.LONG.secret']);
+  expect(findings[0].message).toMatch(/more than 253/);
 });
