@@ -27,6 +27,18 @@ function computeRule(label: string): NameRule {
   };
 }
 
+/*
+ * Kubernetes object names (metadata.name) that are not GCP names. Kubernetes takes a DNS-1123 subdomain:
+ * lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 253 characters.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names
+ */
+export const KUBERNETES_NAME_MAX = 253;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A Kubernetes namespace or other DNS-1123 label: at most 63 characters, no dots. */
+export const KUBERNETES_LABEL = { pattern: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, maxLength: 63 } as const;
+
+const KUBERNETES_NAMES = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/';
+
 export const NAME_RULES = {
   /** @see https://cloud.google.com/run/docs/reference/rest/v1/ObjectMeta (name: DNS label, at most 49 characters) */
   cloudRunService: {
@@ -105,6 +117,24 @@ export const NAME_RULES = {
   forwardingRule: computeRule('forwarding rule'),
   router: computeRule('Cloud Router'),
   routerNat: computeRule('Cloud NAT gateway'),
+  /** A backend's name is also the stem of its variables (`orders-db` → `ORDERS_DB_HOST`) and a diagram label. */
+  backend: computeRule('backend'),
+  /** @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names */
+  kubernetesNamespace: {
+    label: 'Kubernetes namespace',
+    pattern: KUBERNETES_LABEL.pattern,
+    maxLength: KUBERNETES_LABEL.maxLength,
+    describe: '1-63 characters: lowercase letters, digits and hyphens, starting and ending with a letter or digit (RFC 1123 label)',
+    docUrl: KUBERNETES_NAMES,
+  },
+  /** @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names */
+  kubernetesObject: {
+    label: 'Kubernetes object',
+    pattern: DNS1123_SUBDOMAIN,
+    maxLength: KUBERNETES_NAME_MAX,
+    describe: 'at most 253 characters: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit (RFC 1123 subdomain)',
+    docUrl: KUBERNETES_NAMES,
+  },
 } satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;
@@ -153,16 +183,6 @@ export const derivedName = {
   serviceNetworkingConnection: (network: string) => `${network}-servicenetworking`,
   argoApplication: (network: string) => `${network}-topology`,
 } as const;
-
-/*
- * Kubernetes object names (metadata.name) that are not GCP names. Kubernetes takes a DNS-1123 subdomain:
- * lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 253 characters.
- * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names
- */
-export const KUBERNETES_NAME_MAX = 253;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** A Kubernetes namespace or other DNS-1123 label: at most 63 characters, no dots. */
-export const KUBERNETES_LABEL = { pattern: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, maxLength: 63 } as const;
 
 /** What is wrong with `name` as a Kubernetes object name, or `undefined` when it is valid. */
 export function kubernetesNameProblem(name: string): string | undefined {
@@ -223,6 +243,22 @@ export const backendEnvVar = {
   host: (backend: string) => `${envStem(backend)}_HOST`,
   port: (backend: string) => `${envStem(backend)}_PORT`,
 } as const;
+
+/**
+ * The forms of a service account email: a user-managed account `<id>@<project>.iam.gserviceaccount.com` (a
+ * domain-scoped project `example.com:p` gives `p.example.com`), a service agent `service-<number>@gcp-sa-<x>.iam...`,
+ * and the default accounts `<number>-compute@developer`, `<project>@appspot`, `<number>@cloudservices` and
+ * `<number>@cloudbuild.gserviceaccount.com`. No dots before `@`.
+ * @see https://cloud.google.com/iam/docs/service-account-types
+ * @see https://cloud.google.com/iam/docs/service-agents
+ */
+const SERVICE_ACCOUNT_EMAIL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?@([a-z][-a-z0-9.]{0,90}[a-z0-9]\.iam|developer|appspot|cloudservices|cloudbuild)\.gserviceaccount\.com$/;
+
+/** What is wrong with `email` as a service account email, or `undefined` when it has one of the forms. */
+export function serviceAccountEmailProblem(email: string): string | undefined {
+  if (SERVICE_ACCOUNT_EMAIL.test(email)) return undefined;
+  return `${JSON.stringify(email)} is not a service account email (<account-id>@<project>.iam.gserviceaccount.com, lowercase)`;
+}
 
 /** Email of a service account in `project`. */
 export function serviceAccountEmail(accountId: string, project: string): string {
