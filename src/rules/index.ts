@@ -29,7 +29,9 @@ import { secretEnvByReference } from './secret-env-by-reference';
 import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
 import { topologySchema } from './topology-schema';
 import { uniqueNames } from './unique-names';
+import { validBackendHost } from './valid-backend-host';
 import { validCidr } from './valid-cidr';
+import { validImage } from './valid-image';
 import { validNames } from './valid-names';
 
 /** Checks on the raw input; when one fails, the model rules do not run. */
@@ -65,7 +67,9 @@ export const MODEL_RULES: readonly Rule[] = [
   secretEnvByReference,
   subnetCidrsMustNotOverlap,
   uniqueNames,
+  validBackendHost,
   validCidr,
+  validImage,
   validNames,
 ];
 
