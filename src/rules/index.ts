@@ -26,6 +26,7 @@ import { runAppCallNeedsPrivateGoogleAccess } from './run-app-call-needs-private
 import { runAppUrlNeedsProjectNumber } from './run-app-url-needs-project-number';
 import { scalingMinNotAboveMax } from './scaling-min-not-above-max';
 import { secretEnvByReference } from './secret-env-by-reference';
+import { secretValueInEnv } from './secret-value-in-env';
 import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
 import { topologySchema } from './topology-schema';
 import { uniqueNames } from './unique-names';
@@ -65,6 +66,7 @@ export const MODEL_RULES: readonly Rule[] = [
   runAppUrlNeedsProjectNumber,
   scalingMinNotAboveMax,
   secretEnvByReference,
+  secretValueInEnv,
   subnetCidrsMustNotOverlap,
   uniqueNames,
   validBackendHost,
