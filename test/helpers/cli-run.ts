@@ -1,4 +1,5 @@
 import { tempDir } from './temp';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -27,4 +28,15 @@ export function runOn(command: 'check' | 'synth', topology: unknown, extra: read
     code = 3;
   }
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The same through the built CLI (`node lib/runnel.js`, built by jest's global set-up): the real exit code. */
+export function runBuilt(command: 'check' | 'synth', topology: unknown, extra: readonly string[] = []): CliOutcome {
+  const dir = tempDir('cli-built');
+  const file = join(dir, 'topology.yaml');
+  writeFileSync(file, typeof topology === 'string' ? topology : stringify(topology));
+  const args = [command, '--topology', file, ...(command === 'synth' ? ['--out', join(dir, 'dist')] : []), ...extra];
+  const root = join(__dirname, '..', '..');
+  const r = spawnSync(process.execPath, [join(root, 'lib', 'runnel.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { emittedNamesUnique } from '../../src/rules/emitted-names-unique';
 import { emittedNames } from '../../src/topology/emitted-names';
 import { validateTopology } from '../../src/validation/engine';
-import { runOn } from '../helpers/cli-run';
+import { runBuilt } from '../helpers/cli-run';
 import { describeRule } from '../helpers/rule-cases';
 import { all, baseTopology, find, synth } from '../helpers/synth';
 
@@ -80,7 +80,7 @@ describeRule(emittedNamesUnique, {
   ],
 });
 
-describe('the issue 12 reproducers at CLI level: check and synth agree, never exit 3', () => {
+describe('the issue 12 reproducers through the built CLI: check and synth agree, never exit 3', () => {
   const cases: Array<[string, (t: any) => void, number]> = [
     ['shared created serviceAccount', sharedAccount, 0],
     ['api + db-password beside api-db + password', secretNamesAbut, 0],
@@ -96,8 +96,8 @@ describe('the issue 12 reproducers at CLI level: check and synth agree, never ex
   test.each(cases)('%s', (_name, mutate, expected) => {
     const t = baseTopology();
     mutate(t);
-    const check = runOn('check', t);
-    const synthed = runOn('synth', t);
+    const check = runBuilt('check', t);
+    const synthed = runBuilt('synth', t);
     expect(check.err).not.toContain('internal error');
     expect(synthed.err).not.toContain('internal error');
     expect(check.code).toBe(expected);

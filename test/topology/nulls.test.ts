@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { runOn } from '../helpers/cli-run';
+import { runBuilt, runOn } from '../helpers/cli-run';
 import { baseTopology } from '../helpers/synth';
 import { withoutNulls } from '../../src/topology/nulls';
 
@@ -53,6 +53,19 @@ describe('a null field means the field is absent', () => {
     // Absent: the same findings as without the field at all.
     const absent = parse(JSON.stringify(withoutNulls(t)));
     expect(runOn('check', absent, ['--json']).out.replace(/"source": "[^"]*"/, '')).toBe(json.out.replace(/"source": "[^"]*"/, ''));
+  });
+
+  test.each([
+    ['serviceAccount: null', (t: any) => { t.services[0].serviceAccount = null; }],
+    ['dns: {domain: null}', (t: any) => { t.dns = { domain: null }; }],
+  ])('the issue reproducer %s through the built CLI: check, --json and synth exit 0', (_name, mutate) => {
+    const t = baseTopology();
+    mutate(t);
+    for (const [command, extra] of [['check', []], ['check', ['--json']], ['synth', []]] as const) {
+      const r = runBuilt(command, t, extra);
+      expect(r.err).not.toMatch(/internal error/);
+      expect(r.code).toBe(0);
+    }
   });
 
   test('serviceAccount: null is the derived account, as if unwritten', () => {
