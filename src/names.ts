@@ -143,9 +143,9 @@ export type NameKind = keyof typeof NAME_RULES;
 export function nameProblem(kind: NameKind, name: string): string | undefined {
   const rule: NameRule = NAME_RULES[kind];
   if (name.length > rule.maxLength) {
-    return `${rule.label} name "${name}" is ${name.length} characters, more than ${rule.maxLength}`;
+    return `${rule.label} name ${JSON.stringify(name)} is ${name.length} characters, more than ${rule.maxLength}`;
   }
-  if (!rule.pattern.test(name)) return `"${name}" is not a valid ${rule.label} name (${rule.describe})`;
+  if (!rule.pattern.test(name)) return `${JSON.stringify(name)} is not a valid ${rule.label} name (${rule.describe})`;
   return undefined;
 }
 

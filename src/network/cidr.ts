@@ -14,19 +14,19 @@ export interface Cidr {
 
 /** Why a CIDR string could not be parsed, or `undefined` when it is a canonical IPv4 range. */
 export function cidrProblem(text: string): string | undefined {
-  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) return `"${text}" is not an IPv4 range in CIDR notation (a.b.c.d/n)`;
+  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) return `${JSON.stringify(text)} is not an IPv4 range in CIDR notation (a.b.c.d/n)`;
   if (hasLeadingZero(text)) return leadingZeroProblem(text);
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
     parsed = ipaddr.IPv4.parseCIDR(text);
   } catch {
-    return `"${text}" is not a valid IPv4 range`;
+    return `${JSON.stringify(text)} is not a valid IPv4 range`;
   }
   const [addr, prefix] = parsed;
   const start = toInt(addr.toString());
   const aligned = alignedStart(start, prefix);
   if (aligned !== start) {
-    return `"${text}" has host bits set; the range starts at ${fromInt(aligned)}/${prefix}`;
+    return `${JSON.stringify(text)} has host bits set; the range starts at ${fromInt(aligned)}/${prefix}`;
   }
   return undefined;
 }
@@ -101,7 +101,7 @@ export function hasLeadingZero(text: string): boolean {
 /** The finding text for a leading zero, with the decimal reading as the suggestion. */
 export function leadingZeroProblem(text: string): string {
   const decimal = text.replace(/\d+/g, (n) => String(Number(n)));
-  return `"${text}" has a number with a leading zero, which some tools read as octal (010 = 8): write ${decimal} if decimal is meant`;
+  return `${JSON.stringify(text)} has a number with a leading zero, which some tools read as octal (010 = 8): write ${decimal} if decimal is meant`;
 }
 
 function toInt(address: string): number {

@@ -12,10 +12,10 @@ import { TopologyModel } from '../topology/model';
 function domainProblem(domain: string): string | undefined {
   const labels = domain.split('.');
   if (domain.length > 253 || labels.length < 2 || !labels.every((l) => /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(l))) {
-    return `"${domain}" is not a DNS domain (dot-separated labels of letters, digits and inner hyphens, such as internal.acme.example)`;
+    return `${JSON.stringify(domain)} is not a DNS domain (dot-separated labels of letters, digits and inner hyphens, such as internal.acme.example)`;
   }
   if (domain === 'run.app' || domain.endsWith('.run.app') || domain === 'googleapis.com' || domain.endsWith('.googleapis.com')) {
-    return `"${domain}" is a Google domain: a private zone for it would hide the real names (use dns.runApp for run.app)`;
+    return `${JSON.stringify(domain)} is a Google domain: a private zone for it would hide the real names (use dns.runApp for run.app)`;
   }
   return undefined;
 }

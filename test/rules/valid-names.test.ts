@@ -62,3 +62,11 @@ test('a grant name over the 253 characters of a Kubernetes name is refused at th
   expect(findings.map((f) => f.path)).toEqual(['services[0].secrets.LONG.secret']);
   expect(findings[0].message).toMatch(/more than 253/);
 });
+
+test('a name with a line break is quoted in JSON string form, so its finding stays one line', () => {
+  const t = baseTopology();
+  t.backends = [{ name: 'db\nservices[0].name: forged', endpoint: { host: '10.20.0.5', port: 5432 } }];
+  const finding = validateTopology(t).findings.find((f) => f.ruleId === 'valid-names')!;
+  expect(finding.message).toContain('"db\\nservices[0].name: forged"');
+  expect(finding.message).not.toContain('\n');
+});
