@@ -27,6 +27,18 @@ function computeRule(label: string): NameRule {
   };
 }
 
+/*
+ * Kubernetes object names (metadata.name) that are not GCP names. Kubernetes takes a DNS-1123 subdomain:
+ * lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 253 characters.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names
+ */
+export const KUBERNETES_NAME_MAX = 253;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A Kubernetes namespace or other DNS-1123 label: at most 63 characters, no dots. */
+export const KUBERNETES_LABEL = { pattern: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, maxLength: 63 } as const;
+
+const KUBERNETES_NAMES = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/';
+
 export const NAME_RULES = {
   /** @see https://cloud.google.com/run/docs/reference/rest/v1/ObjectMeta (name: DNS label, at most 49 characters) */
   cloudRunService: {
@@ -105,6 +117,24 @@ export const NAME_RULES = {
   forwardingRule: computeRule('forwarding rule'),
   router: computeRule('Cloud Router'),
   routerNat: computeRule('Cloud NAT gateway'),
+  /** A backend's name is also the stem of its variables (`orders-db` → `ORDERS_DB_HOST`) and a diagram label. */
+  backend: computeRule('backend'),
+  /** @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names */
+  kubernetesNamespace: {
+    label: 'Kubernetes namespace',
+    pattern: KUBERNETES_LABEL.pattern,
+    maxLength: KUBERNETES_LABEL.maxLength,
+    describe: '1-63 characters: lowercase letters, digits and hyphens, starting and ending with a letter or digit (RFC 1123 label)',
+    docUrl: KUBERNETES_NAMES,
+  },
+  /** @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names */
+  kubernetesObject: {
+    label: 'Kubernetes object',
+    pattern: DNS1123_SUBDOMAIN,
+    maxLength: KUBERNETES_NAME_MAX,
+    describe: 'at most 253 characters: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit (RFC 1123 subdomain)',
+    docUrl: KUBERNETES_NAMES,
+  },
 } satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;
@@ -113,9 +143,9 @@ export type NameKind = keyof typeof NAME_RULES;
 export function nameProblem(kind: NameKind, name: string): string | undefined {
   const rule: NameRule = NAME_RULES[kind];
   if (name.length > rule.maxLength) {
-    return `${rule.label} name "${name}" is ${name.length} characters, more than ${rule.maxLength}`;
+    return `${rule.label} name ${JSON.stringify(name)} is ${name.length} characters, more than ${rule.maxLength}`;
   }
-  if (!rule.pattern.test(name)) return `"${name}" is not a valid ${rule.label} name (${rule.describe})`;
+  if (!rule.pattern.test(name)) return `${JSON.stringify(name)} is not a valid ${rule.label} name (${rule.describe})`;
   return undefined;
 }
 
@@ -150,7 +180,58 @@ export const derivedName = {
   runAppZone: (network: string) => `${network}-run-app`,
   googleApisZone: (network: string) => `${network}-googleapis`,
   pscEndpoint: () => 'allapis',
+  serviceNetworkingConnection: (network: string) => `${network}-servicenetworking`,
+  argoApplication: (network: string) => `${network}-topology`,
 } as const;
+
+/** What is wrong with `name` as a Kubernetes object name, or `undefined` when it is valid. */
+export function kubernetesNameProblem(name: string): string | undefined {
+  if (name.length > KUBERNETES_NAME_MAX) return `Kubernetes object name ${JSON.stringify(name)} is ${name.length} characters, more than ${KUBERNETES_NAME_MAX}`;
+  if (!DNS1123_SUBDOMAIN.test(name)) {
+    return `${JSON.stringify(name)} is not a Kubernetes object name (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)`;
+  }
+  return undefined;
+}
+
+/**
+ * `metadata.name` of a Secret Manager secret runnel creates. A secret ID (`[A-Za-z0-9_-]{1,255}`) that is already a
+ * Kubernetes name is kept as is; any other is lowercased, `_` becomes `-`, leading and trailing `-` go, and it is cut
+ * to 253 characters (the real ID then goes in `spec.resourceID`). Never contains a dot, so names built from it with
+ * dots as separators stay unambiguous; two IDs that map to one name (`DB_PASS`, `db-pass`) are refused by the rule
+ * `emitted-names-unique`.
+ */
+export function secretObjectName(secretId: string): string {
+  if (secretId.length <= KUBERNETES_NAME_MAX && DNS1123_SUBDOMAIN.test(secretId)) return secretId;
+  const name = secretId.toLowerCase().replace(/_/g, '-').slice(0, KUBERNETES_NAME_MAX).replace(/^-+|-+$/g, '');
+  return name === '' ? 'secret' : name;
+}
+
+/**
+ * A service account as part of an object name: a created account's ID (no dots), or an existing account's email
+ * with `@` as `.` (always dots: a service account email's domain has some, its local part none).
+ */
+export function accountKey(accountIdOrEmail: string): string {
+  return accountIdOrEmail.toLowerCase().replace('@', '.');
+}
+
+/**
+ * Names of the IAMPolicyMembers runnel emits. The first label is a secret or service name and the second the kind of
+ * grant; neither holds a dot, so two different grants never get one name: `api` reading `db-password` and `api-db`
+ * reading `password` are `db-password.secret-accessor.run-api` and `password.secret-accessor.run-api-db`. One grant per
+ * account, not per service: services sharing an account share its grants.
+ */
+export const grantName = {
+  secretAccessor: (secretId: string, account: string) => `${secretObjectName(secretId)}.secret-accessor.${accountKey(account)}`,
+  invoker: (callee: string, account: string) => `${callee}.invoker.${accountKey(account)}`,
+  /** Two labels, where every other invoker grant has three or more: no account can take this name. */
+  publicInvoker: (callee: string) => `${callee}.invoker-all-users`,
+} as const;
+
+/** `metadata.name` of a record set: zone, label (`*` as `wildcard`, `@` as `apex`) and type. */
+export function recordSetName(zone: string, label: string, type: string): string {
+  const part = label === '@' ? 'apex' : label === '*' ? 'wildcard' : label;
+  return `${zone}-${part}-${type.toLowerCase()}`.replace(/[^a-z0-9.-]/g, '-');
+}
 
 /** `server-service` → `SERVER_SERVICE`: the stem of the variables runnel injects. */
 export function envStem(name: string): string {
@@ -162,6 +243,22 @@ export const backendEnvVar = {
   host: (backend: string) => `${envStem(backend)}_HOST`,
   port: (backend: string) => `${envStem(backend)}_PORT`,
 } as const;
+
+/**
+ * The forms of a service account email: a user-managed account `<id>@<project>.iam.gserviceaccount.com` (a
+ * domain-scoped project `example.com:p` gives `p.example.com`), a service agent `service-<number>@gcp-sa-<x>.iam...`,
+ * and the default accounts `<number>-compute@developer`, `<project>@appspot`, `<number>@cloudservices` and
+ * `<number>@cloudbuild.gserviceaccount.com`. No dots before `@`.
+ * @see https://cloud.google.com/iam/docs/service-account-types
+ * @see https://cloud.google.com/iam/docs/service-agents
+ */
+const SERVICE_ACCOUNT_EMAIL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?@([a-z][-a-z0-9.]{0,90}[a-z0-9]\.iam|developer|appspot|cloudservices|cloudbuild)\.gserviceaccount\.com$/;
+
+/** What is wrong with `email` as a service account email, or `undefined` when it has one of the forms. */
+export function serviceAccountEmailProblem(email: string): string | undefined {
+  if (SERVICE_ACCOUNT_EMAIL.test(email)) return undefined;
+  return `${JSON.stringify(email)} is not a service account email (<account-id>@<project>.iam.gserviceaccount.com, lowercase)`;
+}
 
 /** Email of a service account in `project`. */
 export function serviceAccountEmail(accountId: string, project: string): string {

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ComputeAddress } from '../../imports/compute.cnrm.cloud.google.com';
 import { ServiceNetworkingConnection } from '../../imports/servicenetworking.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
+import { derivedName } from '../names';
 import { parseCidr } from '../network/cidr';
 import { Network } from '../network/network';
 import { validateName } from '../validation/name-check';
@@ -43,7 +44,7 @@ export class PrivateServiceAccess extends Construct {
     new ServiceNetworkingConnection(this, 'Connection', {
       // One connection per network and producer service: named after the network.
       // Stateful: deleting the peering cuts every Cloud SQL and Memorystore instance that uses it.
-      metadata: kccMetadata(`${props.network.name}-servicenetworking`, kcc, { stateful: true }),
+      metadata: kccMetadata(derivedName.serviceNetworkingConnection(props.network.name), kcc, { stateful: true }),
       spec: {
         networkRef: { name: props.network.name },
         service: 'servicenetworking.googleapis.com',

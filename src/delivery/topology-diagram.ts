@@ -5,8 +5,17 @@ import { BackendModel, ServiceModel, TopologyModel } from '../topology/model';
 /** A Mermaid node id: letters, digits and underscores only. */
 const id = (prefix: string, name: string) => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
 
-/** A quoted Mermaid label; `"` cannot appear inside one, `<br/>` breaks lines. */
-const label = (...lines: string[]) => `"${lines.map((l) => l.replace(/"/g, '#quot;')).join('<br/>')}"`;
+/**
+ * A quoted Mermaid label, `<br/>` between lines. Every character outside a small safe set is written as a Mermaid
+ * entity code (`#34;`), so no value can end the label, add a line, open HTML or leave the Markdown fence, whatever
+ * the rules let through.
+ * @see https://mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters
+ */
+const label = (...lines: string[]) => `"${lines.map(escapeLabel).join('<br/>')}"`;
+
+export function escapeLabel(text: string): string {
+  return [...text].map((c) => (/[A-Za-z0-9 .,:/_()@*+=-]/.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+}
 
 const ROLE_LABEL: Record<SubnetRole, string> = {
   workload: 'workload',

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { DnsRecordSet } from '../../imports/dns.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
+import { recordSetName } from '../names';
 import { PrivateDnsZone } from './private-zone';
 
 /** What a record answers: literal data, or the address of a `ComputeAddress` in the output. */
@@ -28,11 +29,10 @@ export class DnsRecord extends Construct {
     super(scope, id);
     const zone = props.zone;
     this.fqdn = zone.fqdn(props.label);
-    const label = props.label === '@' ? 'apex' : props.label === '*' ? 'wildcard' : props.label;
     const data = props.data;
     new DnsRecordSet(this, 'Resource', {
       // Kubernetes names only (a record set has no GCP name besides its DNS name): zone, label and type.
-      metadata: kccMetadata(`${zone.name}-${label}-${props.type.toLowerCase()}`.replace(/[^a-z0-9.-]/g, '-'), zone.network.kccScope),
+      metadata: kccMetadata(recordSetName(zone.name, props.label, props.type), zone.network.kccScope),
       spec: {
         name: this.fqdn,
         type: props.type,

@@ -14,18 +14,19 @@ export interface Cidr {
 
 /** Why a CIDR string could not be parsed, or `undefined` when it is a canonical IPv4 range. */
 export function cidrProblem(text: string): string | undefined {
-  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) return `"${text}" is not an IPv4 range in CIDR notation (a.b.c.d/n)`;
+  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) return `${JSON.stringify(text)} is not an IPv4 range in CIDR notation (a.b.c.d/n)`;
+  if (hasLeadingZero(text)) return leadingZeroProblem(text);
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
     parsed = ipaddr.IPv4.parseCIDR(text);
   } catch {
-    return `"${text}" is not a valid IPv4 range`;
+    return `${JSON.stringify(text)} is not a valid IPv4 range`;
   }
   const [addr, prefix] = parsed;
   const start = toInt(addr.toString());
   const aligned = alignedStart(start, prefix);
   if (aligned !== start) {
-    return `"${text}" has host bits set; the range starts at ${fromInt(aligned)}/${prefix}`;
+    return `${JSON.stringify(text)} has host bits set; the range starts at ${fromInt(aligned)}/${prefix}`;
   }
   return undefined;
 }
@@ -84,7 +85,23 @@ export function isPrivate(range: Cidr): boolean {
 }
 
 export function isIpv4Address(text: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && ipaddr.IPv4.isValidFourPartDecimal(text);
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && !hasLeadingZero(text) && ipaddr.IPv4.isValidFourPartDecimal(text);
+}
+
+/**
+ * Whether a number in an address or range has a leading zero (`010.0.0.0`, `10.0.0.0/08`). Such a number is read as
+ * octal by inet_aton and ipaddr.js (010 = 8) and as decimal by others (GCP, this module's arithmetic), so one text would
+ * name two ranges: refused everywhere, never guessed.
+ * @see https://man7.org/linux/man-pages/man3/inet_aton.3.html (numbers with a leading 0 are octal)
+ */
+export function hasLeadingZero(text: string): boolean {
+  return /(^|[./])0\d/.test(text);
+}
+
+/** The finding text for a leading zero, with the decimal reading as the suggestion. */
+export function leadingZeroProblem(text: string): string {
+  const decimal = text.replace(/\d+/g, (n) => String(Number(n)));
+  return `${JSON.stringify(text)} has a number with a leading zero, which some tools read as octal (010 = 8): write ${decimal} if decimal is meant`;
 }
 
 function toInt(address: string): number {

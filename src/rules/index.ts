@@ -11,6 +11,7 @@ import { connectorInstancesInRange } from './connector-instances-in-range';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
 import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
 import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
+import { emittedNamesUnique } from './emitted-names-unique';
 import { envDoesNotShadow } from './env-does-not-shadow';
 import { httpsCertificateSource } from './https-certificate-source';
 import { httpsNeedsPrivateDns } from './https-needs-private-dns';
@@ -25,10 +26,13 @@ import { runAppCallNeedsPrivateGoogleAccess } from './run-app-call-needs-private
 import { runAppUrlNeedsProjectNumber } from './run-app-url-needs-project-number';
 import { scalingMinNotAboveMax } from './scaling-min-not-above-max';
 import { secretEnvByReference } from './secret-env-by-reference';
+import { secretValueInEnv } from './secret-value-in-env';
 import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
 import { topologySchema } from './topology-schema';
 import { uniqueNames } from './unique-names';
+import { validBackendHost } from './valid-backend-host';
 import { validCidr } from './valid-cidr';
+import { validImage } from './valid-image';
 import { validNames } from './valid-names';
 
 /** Checks on the raw input; when one fails, the model rules do not run. */
@@ -47,6 +51,7 @@ export const MODEL_RULES: readonly Rule[] = [
   connectorSubnetMustBe28,
   createNamespaceNeedsNamespace,
   directVpcSubnetCapacity,
+  emittedNamesUnique,
   envDoesNotShadow,
   httpsCertificateSource,
   httpsNeedsPrivateDns,
@@ -61,9 +66,12 @@ export const MODEL_RULES: readonly Rule[] = [
   runAppUrlNeedsProjectNumber,
   scalingMinNotAboveMax,
   secretEnvByReference,
+  secretValueInEnv,
   subnetCidrsMustNotOverlap,
   uniqueNames,
+  validBackendHost,
   validCidr,
+  validImage,
   validNames,
 ];
 

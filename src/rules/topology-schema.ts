@@ -132,8 +132,9 @@ function toProblem(e: ErrorObject): Problem {
         : { path, message: `${JSON.stringify(e.data)} does not match ${e.params.pattern}`, fix: `rename it to match ${e.params.pattern}` };
     case 'propertyNames':
       return { path, message: 'has a key that is not a valid environment variable name', fix: 'use letters, digits and underscores, not starting with a digit' };
-    case 'minimum':
     case 'maximum':
+      return { path, message: `${JSON.stringify(e.data)} is more than ${e.params.limit}, the largest value allowed`, fix: `lower ${where} to at most ${e.params.limit}` };
+    case 'minimum':
     case 'minLength':
       return { path, message: `${JSON.stringify(e.data)} ${e.message}`, fix: `change ${where} so it ${e.message}` };
     default:

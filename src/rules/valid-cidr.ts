@@ -1,4 +1,4 @@
-import { cidrProblem } from '../network/cidr';
+import { cidrProblem, hasLeadingZero } from '../network/cidr';
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
@@ -16,7 +16,11 @@ export const validCidr = defineRule({
     return claimedRanges(model)
       .flatMap((s) => {
         const problem = cidrProblem(s.cidr);
-        return problem ? [{ path: s.cidrPath, message: problem, fix: `set ${s.cidrPath} to a range like 10.10.0.0/24, with the host bits zero` }] : [];
+        if (!problem) return [];
+        const fix = hasLeadingZero(s.cidr)
+          ? `write ${s.cidrPath} without leading zeros, e.g. ${s.cidr.replace(/\d+/g, (n) => String(Number(n)))}`
+          : `set ${s.cidrPath} to a range like 10.10.0.0/24, with the host bits zero`;
+        return [{ path: s.cidrPath, message: problem, fix }];
       });
   },
 });

@@ -1,4 +1,5 @@
-import { derivedName, NameKind, nameProblem, NAME_RULES } from '../names';
+import { derivedName, kubernetesNameProblem, NameKind, nameProblem, NAME_RULES, serviceAccountEmailProblem } from '../names';
+import { emittedNames } from '../topology/emitted-names';
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
@@ -11,10 +12,10 @@ import { TopologyModel } from '../topology/model';
 function domainProblem(domain: string): string | undefined {
   const labels = domain.split('.');
   if (domain.length > 253 || labels.length < 2 || !labels.every((l) => /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(l))) {
-    return `"${domain}" is not a DNS domain (dot-separated labels of letters, digits and inner hyphens, such as internal.acme.example)`;
+    return `${JSON.stringify(domain)} is not a DNS domain (dot-separated labels of letters, digits and inner hyphens, such as internal.acme.example)`;
   }
   if (domain === 'run.app' || domain.endsWith('.run.app') || domain === 'googleapis.com' || domain.endsWith('.googleapis.com')) {
-    return `"${domain}" is a Google domain: a private zone for it would hide the real names (use dns.runApp for run.app)`;
+    return `${JSON.stringify(domain)} is a Google domain: a private zone for it would hide the real names (use dns.runApp for run.app)`;
   }
   return undefined;
 }
@@ -58,6 +59,16 @@ export const validNames = defineRule({
       const before = problems.length;
       check('cloudRunService', s.name, `${s.path}.name`, 'rename the service');
       if (problems.length > before) continue;
+      if (!s.accountId) {
+        const problem = serviceAccountEmailProblem(s.serviceAccount);
+        if (problem) {
+          problems.push({
+            path: `${s.path}.serviceAccount`,
+            message: problem,
+            fix: 'write the email of an existing account, e.g. api-runner@acme-prod.iam.gserviceaccount.com, or an account ID of 6-30 characters for runnel to create',
+          });
+        }
+      }
       if (s.accountId) {
         const given = s.accountId !== derivedName.serviceAccount(s.name);
         check(
@@ -85,7 +96,20 @@ export const validNames = defineRule({
       }
       for (const [kind, name] of lbNames) check(kind, name, `${s.path}.name`, 'shorten the service name');
     }
-    for (const b of model.backends.filter((x) => x.redis)) check('redisInstance', b.name, `${b.path}.name`, 'rename the backend');
+    for (const b of model.backends) {
+      // Every backend name is a variable stem (`orders-db` → ORDERS_DB_HOST): a space or a dot would make an invalid variable.
+      const before = problems.length;
+      check('backend', b.name, `${b.path}.name`, 'rename the backend: lowercase letters, digits and hyphens, e.g. orders-db');
+      if (b.redis && problems.length === before) check('redisInstance', b.name, `${b.path}.name`, 'rename the backend');
+    }
+    if (model.namespace !== undefined) check('kubernetesNamespace', model.namespace, 'namespace', 'use a namespace name such as config-connector or run-infra');
+    const argo = model.delivery.argocd;
+    if (argo) {
+      const given = model.spec.delivery?.argocd?.name !== undefined;
+      check('kubernetesObject', argo.name, given ? 'delivery.argocd.name' : 'network.name', given ? 'rename the Application, e.g. run-topology' : derivedFix('delivery.argocd.name'));
+      check('kubernetesNamespace', argo.namespace, 'delivery.argocd.namespace', 'use the namespace Argo CD runs in, e.g. argocd');
+      check('kubernetesObject', argo.project, 'delivery.argocd.project', 'use the name of an Argo CD AppProject, e.g. default');
+    }
     for (const secret of model.secrets) check('secret', secret.name, `${secret.path}.name`, 'rename the secret');
     const psa = model.privateServiceAccess;
     if (psa.needed) check('address', psa.name, psa.namePath, psa.nameDerived ? derivedFix('network.privateServiceAccess.name') : 'rename the range');
@@ -101,6 +125,11 @@ export const validNames = defineRule({
     if (model.psc) {
       check('pscEndpoint', model.psc.name, model.psc.namePath, 'use 1-20 lowercase letters and digits, e.g. allapis');
       check('dnsZone', model.psc.zoneName, 'network.name', 'shorten network.name');
+    }
+    // Names that are Kubernetes names only (grants, record sets): at most 253 characters of a DNS subdomain.
+    for (const n of emittedNames(model).filter((x) => x.kubernetesOnly)) {
+      const problem = kubernetesNameProblem(n.name);
+      if (problem) problems.push({ path: n.path, message: `${problem} (${n.what})`, fix: `shorten the names it is made of (${n.path})` });
     }
     return problems;
   },

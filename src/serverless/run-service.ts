@@ -238,7 +238,7 @@ export class RunService extends Construct {
               valueSource: {
                 secretKeyRef: {
                   // The CRD's format for a secret of the same project is its bare ID.
-                  secretRef: typeof ref.secret === 'string' ? { external: ref.secret } : { name: ref.secret.name },
+                  secretRef: typeof ref.secret === 'string' ? { external: ref.secret } : { name: ref.secret.objectName },
                   versionRef: { external: ref.version ?? 'latest' },
                 },
               },

@@ -14,7 +14,7 @@ import { ConfigConnectorNamespace } from '../delivery/namespace';
 import { ArgoApplication } from '../delivery/argo-application';
 import { TOPOLOGY_FILE, topologyMarkdown } from '../delivery/topology-diagram';
 import { PlainFile } from '../output/plain-file';
-import { resourcePath, SubnetRole, urlEnvVar } from '../names';
+import { grantName, resourcePath, SubnetRole, urlEnvVar } from '../names';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
@@ -36,6 +36,35 @@ import { TopologySpec } from './spec';
 export const PRIVATE_GOOGLE_ACCESS_VIPS = ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
 
 const SECRET_ACCESSOR_ROLE = 'roles/secretmanager.secretAccessor';
+
+/** A service's account as object names take it: the ID of the account runnel creates, or the existing one's email. */
+function accountOf(s: ServiceModel): string {
+  return s.accountId ?? s.serviceAccount;
+}
+
+/** The services running as each account runnel creates, in file order. */
+function accountUsers(model: TopologyModel): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  for (const s of model.services) {
+    if (s.accountId === undefined) continue;
+    const list = users.get(s.accountId);
+    if (list) list.push(s.name);
+    else users.set(s.accountId, [s.name]);
+  }
+  return users;
+}
+
+/**
+ * `Cloud Run service api`, or for a shared account `Cloud Run services api, web`, cut to the 100 characters a
+ * display name may have (https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts, displayName).
+ */
+function accountDisplayName(services: readonly string[]): string {
+  if (services.length === 1) return `Cloud Run service ${services[0]}`;
+  let shown = services.length;
+  const text = (n: number) => `Cloud Run services ${services.slice(0, n).join(', ')}${n < services.length ? ` and ${services.length - n} more` : ''}`;
+  while (shown > 1 && text(shown).length > 100) shown--;
+  return text(shown);
+}
 
 function kccScopeOf(model: TopologyModel): KccScope {
   return { project: model.project, namespace: model.namespace, abandonStateful: model.delivery.abandonStateful };
@@ -76,7 +105,9 @@ export class PrivateTopology extends Construct {
   private dnsZone?: PrivateDnsZone;
   private googleApis?: GoogleApisEndpoint;
   private readonly secrets = new Map<string, Secret>();
+  /** The accounts runnel creates, by account ID. */
   private readonly accounts = new Map<string, ServiceAccount>();
+  private readonly grantNames = new Set<string>();
 
   constructor(scope: Construct, id: string, props: PrivateTopologyProps) {
     super(scope, id);
@@ -262,31 +293,42 @@ export class PrivateTopology extends Construct {
     }
   }
 
-  /** The service's own account (unless the user names an existing one), with read access to its secrets. */
-  private createIdentity(model: TopologyModel, s: ServiceModel): void {
-    const secrets = [...new Set(Object.values(s.secretEnv).map((ref) => ref.secret))].sort();
-    if (!s.accountId && secrets.length === 0) return;
+  /**
+   * The service's account, unless it runs as an existing one: created once, with the first service that runs as it
+   * (services may share one). Then the account's read access to the service's secrets, one grant per account and
+   * secret, so services sharing an account share its grants.
+   */
+  private createIdentity(model: TopologyModel, s: ServiceModel, usersOf: ReadonlyMap<string, readonly string[]>): void {
+    const account = accountOf(s);
+    const create = s.accountId !== undefined && !this.accounts.has(s.accountId);
+    const secrets = [...new Set(Object.values(s.secretEnv).map((ref) => ref.secret))]
+      .sort()
+      .filter((secret) => !this.grantNames.has(grantName.secretAccessor(secret, account)));
+    if (!create && secrets.length === 0) return;
     const kcc = kccScopeOf(model);
     const chart = new RunnelChart(this, `identity-${s.name}`, { outputPath: `config-connector/identity-${s.name}.yaml` });
-    if (s.accountId) {
-      this.accounts.set(s.name, new ServiceAccount(chart, 'ServiceAccount', { ...kcc, accountId: s.accountId, displayName: `Cloud Run service ${s.name}` }));
+    if (create) {
+      const accountId = s.accountId!;
+      const displayName = accountDisplayName(usersOf.get(accountId) ?? [s.name]);
+      this.accounts.set(accountId, new ServiceAccount(chart, 'ServiceAccount', { ...kcc, accountId, displayName }));
     }
     for (const secret of secrets) {
+      const name = grantName.secretAccessor(secret, account);
+      this.grantNames.add(name);
+      const created = this.secrets.get(secret);
       new IamGrant(chart, `SecretAccess-${secret}`, {
         ...kcc,
-        name: `${s.name}-${secret}-accessor`.toLowerCase().replace(/[^a-z0-9.-]/g, '-'),
+        name,
         role: SECRET_ACCESSOR_ROLE,
         member: this.memberOf(s),
-        target: this.secrets.has(secret)
-          ? { kind: Secret.KIND, name: secret }
-          : { kind: Secret.KIND, external: resourcePath.secret(model.project, secret) },
+        target: created ? { kind: Secret.KIND, name: created.objectName } : { kind: Secret.KIND, external: resourcePath.secret(model.project, secret) },
       });
     }
   }
 
   /** Who a service is in IAM: the account runnel creates for it (by reference), or the user's by email. */
   private memberOf(s: ServiceModel): ServiceAccount | string {
-    return this.accounts.get(s.name) ?? `serviceAccount:${s.serviceAccount}`;
+    return (s.accountId !== undefined ? this.accounts.get(s.accountId) : undefined) ?? `serviceAccount:${s.serviceAccount}`;
   }
 
   /** Each callee's invokers are exactly its callers' accounts (and `allUsers` when public). */
@@ -309,17 +351,21 @@ export class PrivateTopology extends Construct {
   }
 
   /**
-   * Config Connector mode: one IAMPolicyMember per caller on the RunService, referenced by name (an external
-   * RunService reference is what fails, k8s-config-connector #772).
+   * Config Connector mode: one IAMPolicyMember per calling account on the RunService (callers sharing an account
+   * share it), referenced by name (an external RunService reference is what fails, k8s-config-connector #772).
    */
   private createInvokerGrants(model: TopologyModel, callee: ServiceModel, callers: readonly ServiceModel[]): void {
     const chart = new RunnelChart(this, `invokers-${callee.name}`, { outputPath: `config-connector/invokers-${callee.name}.yaml` });
-    const members: Array<[string, ServiceAccount | string]> = callers.map((c) => [c.name, this.memberOf(c)]);
-    if (callee.public) members.push(['all-users', ALL_USERS]);
-    for (const [who, member] of members) {
-      new IamGrant(chart, `Invoker-${who}`, {
+    const members = new Map<string, ServiceAccount | string>();
+    for (const c of callers) {
+      const name = grantName.invoker(callee.name, accountOf(c));
+      if (!members.has(name)) members.set(name, this.memberOf(c));
+    }
+    if (callee.public) members.set(grantName.publicInvoker(callee.name), ALL_USERS);
+    for (const [name, member] of members) {
+      new IamGrant(chart, `Invoker-${name}`, {
         ...kccScopeOf(model),
-        name: `${callee.name}-invoker-${who}`,
+        name,
         role: INVOKER_ROLE,
         member,
         target: { kind: 'RunService', name: callee.name },
@@ -329,8 +375,9 @@ export class PrivateTopology extends Construct {
 
   private createServices(model: TopologyModel): void {
     const kcc = model.delivery.cloudRun === 'config-connector';
+    const usersOf = accountUsers(model);
     for (const s of model.services) {
-      this.createIdentity(model, s);
+      this.createIdentity(model, s, usersOf);
       const lbUrl = this.loadBalancers.get(s.name)?.url;
       const chart = new RunnelChart(this, `run-${s.name}`, {
         outputPath: kcc ? `config-connector/service-${s.name}.yaml` : `cloud-run/${s.name}.yaml`,
@@ -350,7 +397,7 @@ export class PrivateTopology extends Construct {
           Object.entries(s.secretEnv).map(([name, ref]) => [name, { secret: this.secrets.get(ref.secret) ?? ref.secret, version: ref.version }]),
         ),
         scaling: { minInstances: s.minInstances, maxInstances: s.maxInstances },
-        serviceAccount: this.accounts.get(s.name) ?? s.serviceAccount,
+        serviceAccount: (s.accountId !== undefined ? this.accounts.get(s.accountId) : undefined) ?? s.serviceAccount,
         // Callers mint ID tokens for the URL they call: accept the load balancer's.
         customAudiences: lbUrl ? [lbUrl] : undefined,
       });

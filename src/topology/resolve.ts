@@ -126,7 +126,7 @@ function resolveDelivery(spec: TopologySpec): DeliveryModel {
     ...(argo
       ? {
           argocd: {
-            name: argo.name ?? `${spec.network.name}-topology`,
+            name: argo.name ?? derivedName.argoApplication(spec.network.name),
             namespace: argo.namespace ?? 'argocd',
             project: argo.project ?? 'default',
             repoURL: argo.repoURL,

@@ -20,6 +20,9 @@ const subnet = {
 
 const optionalString = { type: 'string', nullable: true } as const;
 
+/** The largest value of an int32 API field. */
+const INT32_MAX = 2147483647;
+
 const backend = {
   type: 'object',
   additionalProperties: false,
@@ -89,8 +92,8 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
           nullable: true,
           properties: {
             name: { type: 'string', nullable: true },
-            minInstances: { type: 'integer', nullable: true },
-            maxInstances: { type: 'integer', nullable: true },
+            minInstances: { type: 'integer', nullable: true, maximum: INT32_MAX },
+            maxInstances: { type: 'integer', nullable: true, maximum: INT32_MAX },
             machineType: { type: 'string', nullable: true, enum: ['e2-micro', 'f1-micro', 'e2-standard-4'] },
           },
         },
@@ -168,9 +171,14 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             additionalProperties: false,
             required: [],
             nullable: true,
+            // Cloud Run sets no fixed ceiling (it follows the region's quota, which can be raised), but the API fields
+            // are int32 (RevisionScaling.minInstanceCount/maxInstanceCount): a larger number, such as 1e21 written as
+            // the annotation "1e+21", could never apply.
+            // https://cloud.google.com/run/docs/configuring/max-instances-limits
+            // https://cloud.google.com/dotnet/docs/reference/Google.Cloud.Run.V2/latest/Google.Cloud.Run.V2.RevisionScaling
             properties: {
-              minInstances: { type: 'integer', nullable: true, minimum: 0 },
-              maxInstances: { type: 'integer', nullable: true, minimum: 1 },
+              minInstances: { type: 'integer', nullable: true, minimum: 0, maximum: INT32_MAX },
+              maxInstances: { type: 'integer', nullable: true, minimum: 1, maximum: INT32_MAX },
             },
           },
           serviceAccount: { type: 'string', nullable: true },

@@ -1,6 +1,7 @@
 import { INPUT_RULES, MODEL_RULES } from '../rules';
 import { withoutUnknownFields } from '../rules/topology-schema';
 import { TopologyModel } from '../topology/model';
+import { withoutNulls } from '../topology/nulls';
 import { resolveTopology } from '../topology/resolve';
 import { TopologySpec } from '../topology/spec';
 import { Finding, pathSegments, Problem } from './finding';
@@ -18,9 +19,10 @@ export interface ValidationResult {
  * Runs every rule over `input` and returns all findings at once; never throws for bad input.
  * When the only shape problems are unknown fields, the semantic rules still run (on the input without those
  * fields), so a typo does not hide the other problems; any other shape problem stops there, since the rules
- * rely on the types.
+ * rely on the types. A null field counts as absent (see `withoutNulls`).
  */
-export function validateTopology(input: unknown): ValidationResult {
+export function validateTopology(raw: unknown): ValidationResult {
+  const input = withoutNulls(raw);
   const inputFindings = INPUT_RULES.flatMap((rule) => run(rule, () => rule.check(input)));
   const shapeBroken = inputFindings.some((f) => f.severity === 'error');
   // A misspelt required field stays broken after stripping, and stops here.

@@ -2,7 +2,8 @@ import { tempDir } from '../helpers/temp';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { topologyDiagram } from '../../src/delivery/topology-diagram';
+import { escapeLabel, topologyDiagram, topologyMarkdown } from '../../src/delivery/topology-diagram';
+import { resolveTopology } from '../../src/topology/resolve';
 import { parseTopology } from '../../src/topology/load';
 import { validateTopology } from '../../src/validation/engine';
 import { synth } from '../helpers/synth';
@@ -81,4 +82,25 @@ test('the Mermaid check fails on a broken diagram', () => {
   const r = spawnSync(process.execPath, [join(root, 'scripts', 'check-mermaid.mjs'), path], { encoding: 'utf8' });
   expect(r.status).toBe(1);
   expect(r.stdout).toMatch(/bad\.md: block 1: Parse error/);
+});
+
+test('hostile values stay inside their label and the fence, and the diagram still parses', () => {
+  // Straight from the resolver, past the rules that refuse such values: the diagram must hold on its own.
+  const spec = parseTopology(readFileSync(join(root, 'test', 'golden', 'private-backends', 'topology.yaml'), 'utf8'), 'x').input as any;
+  spec.backends.find((b: any) => b.name === 'orders-db').endpoint.host = 'db"]\n```\n# pwned <script>alert(1)</script> #quot; `x`';
+  const model = resolveTopology(spec);
+  const md = topologyMarkdown(model);
+  expect(md.split('\n').filter((l) => l.startsWith('```'))).toEqual(['```mermaid', '```']);
+  expect(md).not.toMatch(/<script>|# pwned\n/);
+  const node = md.split('\n').find((l) => l.includes('backend_orders_db[('))!;
+  expect(node).toContain('db#34;#93;#10;#96;#96;#96;#10;#35; pwned #60;script#62;alert(1)#60;/script#62; #35;quot#59; #96;x#96;:5432');
+  const path = join(tempDir('mermaid'), 'hostile.md');
+  writeFileSync(path, md);
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'check-mermaid.mjs'), path], { encoding: 'utf8' });
+  expect(r.stdout.trim()).toBe(`${path}: block 1: flowchart-v2 ok`);
+});
+
+test('escapeLabel keeps ordinary text and codes everything else', () => {
+  expect(escapeLabel('Redis cache 10.40.0.4:6379 (x)')).toBe('Redis cache 10.40.0.4:6379 (x)');
+  expect(escapeLabel('a"b|c<d\ne')).toBe('a#34;b#124;c#60;d#10;e');
 });

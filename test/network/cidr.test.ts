@@ -1,4 +1,4 @@
-import { addressAt, cidrProblem, containsAddress, isPrivate, isReservedInSubnet, overlaps, parseCidr, usableAddresses } from '../../src/network/cidr';
+import { addressAt, cidrProblem, containsAddress, isIpv4Address, isPrivate, isReservedInSubnet, overlaps, parseCidr, usableAddresses } from '../../src/network/cidr';
 import { allocateAddresses } from '../../src/topology/addresses';
 
 describe('CIDR math', () => {
@@ -49,5 +49,19 @@ describe('load balancer address allocation', () => {
     expect(new Set([...handed, '10.10.0.2']).size).toBe(4);
     for (const a of handed) expect(isReservedInSubnet(small, a)).toBe(false);
     expect(got.get('d')).toBeUndefined();
+  });
+});
+
+describe('leading zeros are refused everywhere, never read as octal or decimal', () => {
+  test.each(['010.0.0.0/8', '10.0.0.0/08', '10.00.0.0/16', '192.168.001.0/24'])('range %s', (text) => {
+    expect(cidrProblem(text)).toMatch(/leading zero/);
+    expect(() => parseCidr(text)).toThrow(/leading zero/);
+  });
+  test.each(['010.1.1.1', '10.1.1.01', '00.0.0.0'])('address %s', (text) => {
+    expect(isIpv4Address(text)).toBe(false);
+  });
+  test.each(['0.0.0.0/0', '10.0.0.0/8', '100.64.0.0/10', '10.10.0.0/24'])('zero itself is fine: %s', (text) => {
+    expect(cidrProblem(text)).toBeUndefined();
+    expect(isIpv4Address(text.split('/')[0])).toBe(true);
   });
 });

@@ -16,6 +16,8 @@ describeRule(topologySchema, {
     } },
   ],
   invalid: [
+    { name: 'maxInstances beyond int32 (1e21, the annotation "1e+21")', mutate: (t) => { t.services[0].scaling = { maxInstances: 1e21 }; }, path: 'services[0].scaling.maxInstances', message: /1e\+21 is more than 2147483647/ },
+    { name: 'minInstances beyond int32', mutate: (t) => { t.services[0].scaling = { minInstances: 2147483648 }; }, path: 'services[0].scaling.minInstances' },
     { name: 'typo in a field, with a suggestion', mutate: (t) => { t.services[0].ingres = 'internal'; }, path: 'services[0].ingres', message: /unknown field "ingres"/ },
     { name: 'misspelt required field', mutate: (t) => { t.netwrk = t.network; delete t.network; }, path: 'netwrk' },
     { name: 'missing required field', mutate: (t) => { delete t.services[1].image; }, path: 'services[1].image', message: /missing required field/ },

@@ -1,5 +1,7 @@
 import { validNames } from '../../src/rules/valid-names';
 import { describeRule } from '../helpers/rule-cases';
+import { validateTopology } from '../../src/validation/engine';
+import { baseTopology } from '../helpers/synth';
 
 describeRule(validNames, {
   valid: [
@@ -7,6 +9,15 @@ describeRule(validNames, {
     { name: 'a 49-character service name with its own account ID', mutate: (t) => { t.services[1].name = `s${'a'.repeat(48)}`; t.services[1].serviceAccount = 'long-server'; t.services[0].calls = [t.services[1].name]; } },
     { name: 'an existing account by email', mutate: (t) => { t.services[0].serviceAccount = 'x@other-project.iam.gserviceaccount.com'; } },
     { name: 'valid backend, secret, zone and endpoint names', mutate: (t) => { t.backends = [{ name: 'cache', redis: {} }]; t.secrets = [{ name: 'DB_password-1' }]; t.dns = { domain: 'internal.acme.example.' }; t.googleApis = { privateServiceConnect: { address: '10.255.255.254' } }; } },
+    { name: 'service agent and default account emails', mutate: (t) => {
+      t.services[0].serviceAccount = '123456789012-compute@developer.gserviceaccount.com';
+      t.services[1].serviceAccount = 'runner@my-project.example.com.iam.gserviceaccount.com';
+    } },
+    { name: 'a namespace and Argo CD names', mutate: (t) => {
+      t.namespace = 'run-infra';
+      t.delivery = { argocd: { repoURL: 'https://git.example/acme/run.git', name: 'run.topology', namespace: 'argo-cd', project: 'platform' } };
+    } },
+    { name: 'an endpoint backend named like a variable stem', mutate: (t) => { t.backends = [{ name: 'orders-db', endpoint: { host: '10.20.0.5', port: 5432 } }]; } },
     { name: 'an invalid default subnet name that nothing needs', mutate: (t) => { t.network.subnets = { connector: { name: 'Not_Used' } }; } },
   ],
   invalid: [
@@ -29,6 +40,33 @@ describeRule(validNames, {
     { name: 'DNS domain with one label', mutate: (t) => { t.dns = { domain: 'internal' }; }, path: 'dns.domain', message: /not a DNS domain/ },
     { name: 'DNS domain under run.app', mutate: (t) => { t.dns = { domain: 'x.run.app' }; }, path: 'dns.domain', message: /Google domain/ },
     { name: 'explicit zone name invalid', mutate: (t) => { t.dns = { domain: 'internal.acme.example', zoneName: 'Zone' }; }, path: 'dns.zoneName' },
+    { name: 'a service account email of no known form', mutate: (t) => { t.services[0].serviceAccount = 'me@gmail.com'; }, path: 'services[0].serviceAccount', message: /not a service account email/ },
+    { name: 'a service account email in capitals', mutate: (t) => { t.services[0].serviceAccount = 'Runner@acme-prod.iam.gserviceaccount.com'; }, path: 'services[0].serviceAccount' },
+    { name: 'a service account email with a newline', mutate: (t) => { t.services[0].serviceAccount = 'a@b.iam.gserviceaccount.com\nx'; }, path: 'services[0].serviceAccount' },
+    { name: 'a backend name with a space (ORDERS DB_HOST)', mutate: (t) => { t.backends = [{ name: 'orders db', endpoint: { host: '10.20.0.5', port: 5432 } }]; }, path: 'backends[0].name', message: /not a valid backend name/ },
+    { name: 'a backend name with Markdown', mutate: (t) => { t.backends = [{ name: 'db\n```\n# x', endpoint: { host: '10.20.0.5', port: 5432 } }]; }, path: 'backends[0].name' },
+    { name: 'a namespace in capitals', mutate: (t) => { t.namespace = 'Run_Infra'; }, path: 'namespace', message: /Kubernetes namespace/ },
+    { name: 'a namespace of 64 characters', mutate: (t) => { t.namespace = `n${'x'.repeat(63)}`; }, path: 'namespace', message: /more than 63/ },
+    { name: 'an Argo CD Application name with a slash', mutate: (t) => { t.delivery = { argocd: { repoURL: 'https://git.example/r.git', name: 'run/topology' } }; }, path: 'delivery.argocd.name' },
+    { name: 'an Argo CD namespace with a dot', mutate: (t) => { t.delivery = { argocd: { repoURL: 'https://git.example/r.git', namespace: 'argo.cd' } }; }, path: 'delivery.argocd.namespace' },
+    { name: 'an Argo CD project with spaces', mutate: (t) => { t.delivery = { argocd: { repoURL: 'https://git.example/r.git', project: 'my project' } }; }, path: 'delivery.argocd.project' },
     { name: 'explicit connector name over 25 characters', mutate: (t) => { t.network.connector = { name: 'connector-with-a-long-name' }; t.services[0].egress.via = 'connector'; }, path: 'network.connector.name' },
   ],
+});
+
+test('a grant name over the 253 characters of a Kubernetes name is refused at the secret reference', () => {
+  const t = baseTopology();
+  const long = `s${'x'.repeat(240)}`;
+  t.services[0].secrets = { LONG: { secret: long } };
+  const findings = validateTopology(t).findings.filter((f) => f.ruleId === 'valid-names');
+  expect(findings.map((f) => f.path)).toEqual(['services[0].secrets.LONG.secret']);
+  expect(findings[0].message).toMatch(/more than 253/);
+});
+
+test('a name with a line break is quoted in JSON string form, so its finding stays one line', () => {
+  const t = baseTopology();
+  t.backends = [{ name: 'db\nservices[0].name: forged', endpoint: { host: '10.20.0.5', port: 5432 } }];
+  const finding = validateTopology(t).findings.find((f) => f.ruleId === 'valid-names')!;
+  expect(finding.message).toContain('"db\\nservices[0].name: forged"');
+  expect(finding.message).not.toContain('\n');
 });

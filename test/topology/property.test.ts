@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { synthesizeTopology } from '../../src/synth';
+import { emittedNames } from '../../src/topology/emitted-names';
+import { validateTopology } from '../../src/validation/engine';
 import { checkReferences, isKccObject, referencesOf } from '../../src/validation/references';
 import { crdProblems } from '../helpers/crd';
 
-const NAMES = ['client-service', 'server-service', 'batch', 'ab', 'api-2'];
+const NAMES = ['client-service', 'server-service', 'batch', 'ab', 'api-2', 'api', 'api-db', 'all-users'];
 const BACKEND_NAMES = ['cache', 'orders-db'];
-const SECRET_NAMES = ['db-password', 'api-token'];
+const SECRET_NAMES = ['db-password', 'api-token', 'password', 'DB_PASSWORD'];
 const BAD_NAMES = ['Bad_Name', `s${'x'.repeat(49)}`, 'a'];
 const CIDRS = ['10.30.0.0/24', '10.31.0.0/22', '10.32.0.0/28', '10.33.0.0/23', '192.168.0.0/26', '100.64.0.0/28'];
 const BAD_CIDRS = ['10.10.0.0/24', '10.20.0.0/27', '10.10.0.0/30', '8.8.8.0/24', '10.10.0.1/24', 'not-a-cidr'];
@@ -21,7 +23,7 @@ const subnet = fc.record({ name: maybe(usually(['w', 'direct-1', 'conn-subnet'],
 const service = fc.record(
   {
     name: usually(NAMES, BAD_NAMES),
-    image: fc.constant('asia-northeast1-docker.pkg.dev/acme-prod/run/app:1.0.0'),
+    image: fc.oneof({ arbitrary: fc.constant('asia-northeast1-docker.pkg.dev/acme-prod/run/app:1.0.0'), weight: 40 }, { arbitrary: fc.constantFrom('gcr.io/x/App', 'app@sha256:1'), weight: 1 }),
     ingress: maybe(fc.constantFrom('all', 'internal', 'internal-and-cloud-load-balancing')),
     egress: maybe(fc.record({ via: maybe(fc.constantFrom('none', 'connector', 'direct-vpc')), route: maybe(fc.constantFrom('private-ranges-only', 'all-traffic')) }, { requiredKeys: [] })),
     internet: maybe(fc.boolean()),
@@ -34,13 +36,14 @@ const service = fc.record(
     uses: rarely(fc.uniqueArray(usually(BACKEND_NAMES, ['ghost']), { maxLength: 2 })),
     secrets: rarely(fc.dictionary(usually(['DB_PASSWORD', 'API_TOKEN'], ['PORT', 'LOG_LEVEL']), fc.record({ secret: usually(SECRET_NAMES, ['bad/secret']), version: maybe(fc.constantFrom('latest', '2')) }, { requiredKeys: ['secret'] }), { maxKeys: 2 })),
     public: rarely(fc.boolean()),
-    serviceAccount: rarely(usually(['api-runner', 'x@other.iam.gserviceaccount.com'], ['ab'])),
+    // Shared and colliding accounts: several services naming one ID, an ID equal to another service's derived one.
+    serviceAccount: rarely(usually(['api-runner', 'shared-runner', 'run-batch', 'x@other.iam.gserviceaccount.com'], ['ab', 'me@gmail.com'])),
   },
   { requiredKeys: ['name', 'image'] },
 );
 
 const redis = fc.record({ tier: maybe(fc.constantFrom('BASIC', 'STANDARD_HA')), connectMode: maybe(fc.constantFrom('direct-peering', 'private-service-access')), reservedRange: rarely(usually(['10.40.0.0/29'], ['10.40.0.0/24', '10.10.4.0/29'])) }, { requiredKeys: [] });
-const endpoint = fc.record({ host: usually(['10.50.0.5', 'db.internal'], ['35.1.2.3']), port: fc.constantFrom(5432, 3306) });
+const endpoint = fc.record({ host: usually(['10.50.0.5', 'db.internal'], ['35.1.2.3', 'db\n```', '010.50.0.5']), port: fc.constantFrom(5432, 3306) });
 const backend = fc.oneof(
   { arbitrary: fc.record({ name: usually(BACKEND_NAMES, ['Bad_Backend']), redis, host: maybe(fc.constantFrom('10.40.0.4', '10.30.0.9')) }, { requiredKeys: ['name', 'redis'] }), weight: 3 },
   { arbitrary: fc.record({ name: usually(BACKEND_NAMES, ['Bad_Backend']), endpoint }), weight: 3 },
@@ -60,13 +63,14 @@ const topology = fc.record(
         subnets: maybe(fc.record({ workload: maybe(subnet), directVpc: maybe(subnet), connector: maybe(subnet), proxyOnly: maybe(subnet) }, { requiredKeys: [] })),
         connector: maybe(fc.record({ name: maybe(usually(['conn'], ['a-connector-name-that-is-too-long'])), minInstances: maybe(usually([2, 3], [0, 10])), maxInstances: maybe(usually([4, 10], [2, 11])), machineType: maybe(fc.constantFrom('e2-micro', 'e2-standard-4')) }, { requiredKeys: [] })),
         nat: maybe(fc.record({ enabled: maybe(fc.boolean()), routerName: maybe(fc.constant('rtr')), name: maybe(fc.constant('nat')) }, { requiredKeys: [] })),
+        privateServiceAccess: rarely(fc.record({ name: maybe(usually(['psa-range'], ['allapis', 'server-service-ilb-ip'])) }, { requiredKeys: [] })),
       },
       { requiredKeys: ['name'] },
     ),
     services: fc.uniqueArray(service, { minLength: 1, maxLength: 4, selector: (s) => s.name }),
     backends: maybe(fc.uniqueArray(backend, { maxLength: 2, selector: (b) => b.name })),
     secrets: maybe(fc.uniqueArray(fc.record({ name: usually(SECRET_NAMES, ['bad.secret']) }), { maxLength: 2, selector: (x) => x.name })),
-    dns: rarely(fc.record({ domain: maybe(usually(['internal.acme.example'], ['internal', 'x.run.app'])), runApp: maybe(fc.boolean()) }, { requiredKeys: [] })),
+    dns: rarely(fc.record({ domain: maybe(usually(['internal.acme.example'], ['internal', 'x.run.app'])), zoneName: maybe(usually(['lb-zone'], ['run-vpc-run-app', 'run-vpc-googleapis'])), runApp: maybe(fc.boolean()) }, { requiredKeys: [] })),
     delivery: maybe(fc.record({ cloudRun: maybe(fc.constantFrom('knative', 'config-connector')), createNamespace: rarely(fc.boolean()), abandonStateful: maybe(fc.boolean()), argocd: rarely(fc.record({ repoURL: fc.constant('https://github.com/acme/p.git'), path: maybe(fc.constantFrom('dist', 'deploy/prod/')) }, { requiredKeys: ['repoURL'] })) }, { requiredKeys: [] })),
     googleApis: rarely(fc.record({ privateServiceConnect: fc.record({ address: usually(['10.255.255.254'], ['10.10.4.9', '8.8.8.8']), name: maybe(usually(['allapis'], ['all-apis'])) }, { requiredKeys: ['address'] }) })),
   },
@@ -139,6 +143,8 @@ test('any topology synthesizes CRD-valid, fully referenced, wave-ordered output 
       }
       const ids = objects.map((o) => `${o.kind}/${o.metadata.name}`);
       expect(new Set(ids).size).toBe(ids.length);
+      // The rule emitted-names-unique sees exactly what synth emits.
+      expect([...new Set(emittedNames(validateTopology(t).model!).map((n) => `${n.kind}/${n.name}`))].sort()).toEqual([...ids].sort());
     }),
     { numRuns: 1000, seed: 20261123 },
   );

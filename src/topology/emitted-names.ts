@@ -1,0 +1,143 @@
+import { derivedName, grantName, recordSetName, secretObjectName } from '../names';
+import { ServiceModel, TopologyModel } from './model';
+
+/** One object the output will hold, as far as its name goes. */
+export interface EmittedName {
+  /** The object's kind (`ComputeAddress`, `IAMPolicyMember`...). */
+  readonly kind: string;
+  /** Its `metadata.name`. */
+  readonly name: string;
+  /** The field a user edits to change the name. */
+  readonly path: string;
+  /** What the object is, in messages ("load balancer address of service api"). */
+  readonly what: string;
+  /**
+   * What the object says: two entries with the same kind, name and identity are one object, emitted once (two
+   * services sharing an account and a secret share the grant); the same kind and name with another identity collide.
+   */
+  readonly identity: string;
+  /** The name is only a Kubernetes name (a grant, a record set), not also a GCP name with a rule of its own. */
+  readonly kubernetesOnly?: boolean;
+}
+
+/**
+ * Every (kind, name) pair synth emits for `model`, with the field each comes from, made with the same functions of
+ * names.ts the constructs use. A test holds this list equal to what synth writes, so the rule `emitted-names-unique`
+ * refuses exactly what synth would emit twice.
+ */
+export function emittedNames(model: TopologyModel): EmittedName[] {
+  const out: EmittedName[] = [];
+  const add = (kind: string, name: string, path: string, what: string, identity = what, kubernetesOnly = false) =>
+    out.push({ kind, name, path, what, identity, ...(kubernetesOnly ? { kubernetesOnly } : {}) });
+  const net = model.network.name;
+
+  if (model.delivery.createNamespace && model.namespace) add('Namespace', model.namespace, 'namespace', 'namespace');
+  add('ComputeNetwork', net, 'network.name', 'network');
+  for (const s of Object.values(model.subnets).filter((x) => x.needed)) {
+    // Subnets sharing a name are the rule unique-names' finding: one identity here, so it is reported once.
+    add('ComputeSubnetwork', s.name, s.nameDerived ? `network.subnets.${s.role}.name` : s.namePath, `${s.role} subnet`, 'subnet');
+  }
+  if (model.connector.needed) add('VPCAccessConnector', model.connector.name, 'network.connector.name', 'connector');
+  if (model.nat.subnets.length > 0) {
+    add('ComputeRouter', model.nat.routerName, 'network.nat.routerName', 'Cloud Router');
+    add('ComputeRouterNAT', model.nat.name, 'network.nat.name', 'Cloud NAT');
+  }
+  const psa = model.privateServiceAccess;
+  if (psa.needed) {
+    add('ComputeAddress', psa.name, 'network.privateServiceAccess.name', 'private services access range');
+    add('ServiceNetworkingConnection', derivedName.serviceNetworkingConnection(net), 'network.name', 'private services access connection');
+  }
+  if (model.psc) {
+    const psc = model.psc;
+    add('ComputeAddress', psc.name, psc.namePath, 'Private Service Connect endpoint address');
+    add('ComputeForwardingRule', psc.name, psc.namePath, 'Private Service Connect endpoint');
+    add('DNSManagedZone', psc.zoneName, 'network.name', 'googleapis.com zone');
+    add('DNSRecordSet', recordSetName(psc.zoneName, '@', 'A'), 'network.name', 'googleapis.com apex record', undefined, true);
+    add('DNSRecordSet', recordSetName(psc.zoneName, '*', 'CNAME'), 'network.name', 'googleapis.com wildcard record', undefined, true);
+  }
+  const dns = model.dns;
+  // Derived names first, so a collision is reported at the name the user gave.
+  if (dns?.runAppZoneName) {
+    add('DNSManagedZone', dns.runAppZoneName, 'network.name', 'run.app zone');
+    add('DNSRecordSet', recordSetName(dns.runAppZoneName, '*', 'A'), 'network.name', 'run.app wildcard record', undefined, true);
+  }
+  if (dns?.domain !== undefined) add('DNSManagedZone', dns.zoneName, dns.zoneNamePath, 'private zone of the load balancers');
+  for (const s of model.services) loadBalancerNames(model, s, add);
+  for (const b of model.backends.filter((x) => x.redis)) add('RedisInstance', b.name, `${b.path}.name`, `Redis backend ${b.name}`);
+  for (const secret of model.secrets) add('SecretManagerSecret', secretObjectName(secret.name), `${secret.path}.name`, `secret ${secret.name}`);
+  identityNames(model, add);
+  const kcc = model.delivery.cloudRun === 'config-connector';
+  for (const s of model.services) add(kcc ? 'RunService' : 'Service', s.name, `${s.path}.name`, `service ${s.name}`);
+  if (model.delivery.argocd) add('Application', model.delivery.argocd.name, 'delivery.argocd.name', 'Argo CD Application');
+  return out;
+}
+
+type Add = (kind: string, name: string, path: string, what: string, identity?: string, kubernetesOnly?: boolean) => void;
+
+function loadBalancerNames(model: TopologyModel, s: ServiceModel, add: Add): void {
+  const lb = s.loadBalancer;
+  if (!lb) return;
+  const path = `${s.path}.name`;
+  const of = `of service ${s.name}`;
+  add('ComputeRegionNetworkEndpointGroup', derivedName.neg(s.name), path, `serverless NEG ${of}`);
+  add('ComputeBackendService', derivedName.backendService(s.name), path, `backend service ${of}`);
+  add('ComputeURLMap', derivedName.urlMap(s.name), path, `URL map ${of}`);
+  add('ComputeAddress', derivedName.address(s.name), path, `load balancer address ${of}`);
+  if (lb.http) {
+    add('ComputeTargetHTTPProxy', derivedName.targetProxy(s.name), path, `HTTP proxy ${of}`);
+    add('ComputeForwardingRule', derivedName.forwardingRule(s.name), path, `HTTP forwarding rule ${of}`);
+  }
+  if (lb.https) {
+    add('ComputeTargetHTTPSProxy', derivedName.httpsProxy(s.name), path, `HTTPS proxy ${of}`);
+    add('ComputeForwardingRule', derivedName.httpsForwardingRule(s.name), path, `HTTPS forwarding rule ${of}`);
+    if (lb.https.certificateSecret) add('ComputeSSLCertificate', derivedName.sslCertificate(s.name), path, `SSL certificate ${of}`);
+  }
+  if (model.dns?.domain !== undefined) {
+    add('DNSRecordSet', recordSetName(model.dns.zoneName, s.name, 'A'), path, `DNS record ${of}`, undefined, true);
+  }
+}
+
+/** Accounts (one per account ID, however many services share it) and the grants to them. */
+function identityNames(model: TopologyModel, add: Add): void {
+  const account = (s: ServiceModel) => s.accountId ?? s.serviceAccount;
+  for (const s of model.services) {
+    if (s.accountId !== undefined) {
+      const given = s.accountId !== derivedName.serviceAccount(s.name);
+      add('IAMServiceAccount', s.accountId, `${s.path}.${given ? 'serviceAccount' : 'name'}`, `service account ${s.accountId}`);
+    }
+    for (const [variable, ref] of Object.entries(s.secretEnv)) {
+      const grant = `roles/secretmanager.secretAccessor on secret ${ref.secret} for ${account(s)}`;
+      add('IAMPolicyMember', grantName.secretAccessor(ref.secret, account(s)), `${s.path}.secrets.${variable}.secret`, grant, grant, true);
+    }
+  }
+  if (model.delivery.cloudRun !== 'config-connector') return;
+  for (const callee of model.services) {
+    for (const caller of model.callersByName.get(callee.name) ?? []) {
+      const grant = `roles/run.invoker on ${callee.name} for ${account(caller)}`;
+      add('IAMPolicyMember', grantName.invoker(callee.name, account(caller)), `${caller.path}.calls`, grant, grant, true);
+    }
+    if (callee.public) {
+      const grant = `roles/run.invoker on ${callee.name} for allUsers`;
+      add('IAMPolicyMember', grantName.publicInvoker(callee.name), `${callee.path}.public`, grant, grant, true);
+    }
+  }
+}
+
+/** Two different objects with one kind and name: the later entry and the first. */
+export interface NameCollision {
+  readonly first: EmittedName;
+  readonly second: EmittedName;
+}
+
+/** Pairs of entries that would be two objects with one kind and name, in output order. */
+export function nameCollisions(names: readonly EmittedName[]): NameCollision[] {
+  const first = new Map<string, EmittedName>();
+  const collisions: NameCollision[] = [];
+  for (const n of names) {
+    const key = `${n.kind}/${n.name}`;
+    const seen = first.get(key);
+    if (!seen) first.set(key, n);
+    else if (seen.identity !== n.identity) collisions.push({ first: seen, second: n });
+  }
+  return collisions;
+}

@@ -1,0 +1,16 @@
+/**
+ * The topology with every `null` mapping value removed: in topology.yaml, `serviceAccount: null` (or a key with
+ * nothing after it) means the field is absent, everywhere, exactly as if it were not written. Done once, on input,
+ * so no later stage sees a null where its type says "optional". Nulls inside lists are kept, for the schema to
+ * refuse (`calls: [null]` is a mistake, not an absence). Never mutates its argument.
+ */
+export function withoutNulls(input: unknown): unknown {
+  if (Array.isArray(input)) return input.map(withoutNulls);
+  if (input === null || typeof input !== 'object') return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    // defineProperty: a `__proto__` key stays a plain field, as YAML parsed it.
+    if (value !== null) Object.defineProperty(out, key, { value: withoutNulls(value), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
