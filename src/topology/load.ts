@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Document } from 'yaml';
-import { Finding, pathSegments } from '../validation/finding';
+import { Finding, formatPath, pathSegments } from '../validation/finding';
 import { topologySchema } from '../rules/topology-schema';
 
 /** A topology read from a file, with a way back from field paths to line numbers. */
@@ -38,12 +38,12 @@ export function parseTopology(text: string, source: string): LoadedTopology {
   // logLevel 'error': yaml would print a Node warning for a mapping used as a key; it is reported as a finding below.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const lineOf = (path: string) => nodeLine(doc, lines, path);
-  const at = (offset: number | undefined, message: string, fix: string): Finding => {
+  const at = (offset: number | undefined, message: string, fix: string, path: ReadonlyArray<string | number> = []): Finding => {
     const pos = offset === undefined ? undefined : lines.linePos(offset);
     return {
       ruleId: topologySchema.id,
       severity: 'error',
-      path: '',
+      path: formatPath(path),
       message: pos ? `${message} at line ${pos.line}, column ${pos.col}` : message,
       fix,
       docUrl: topologySchema.docs.url,
@@ -70,7 +70,9 @@ export function parseTopology(text: string, source: string): LoadedTopology {
  * beyond the document (a "billion laughs" bomb; ordinary anchors and aliases are fine), mappings used as keys,
  * tags outside the core schema (`!!binary`), `.inf`/`.nan`, and nesting deeper than {@link MAX_DEPTH}.
  */
-function shapeFindings(doc: Document, textLength: number, at: (offset: number | undefined, message: string, fix: string) => Finding): Finding[] {
+type At = (offset: number | undefined, message: string, fix: string, path?: ReadonlyArray<string | number>) => Finding;
+
+function shapeFindings(doc: Document, textLength: number, at: At): Finding[] {
   const findings: Finding[] = [];
   // An alias expands to its anchor's whole node; the budget grows with the document, as the issue asks.
   const budget = Math.max(10_000, 10 * textLength);
@@ -93,49 +95,56 @@ function shapeFindings(doc: Document, textLength: number, at: (offset: number | 
     return 1;
   };
   let tooDeep = false;
-  const walk = (node: unknown, depth: number): void => {
+  const walk = (node: unknown, path: Array<string | number>): void => {
     if (node === null || node === undefined) return;
+    const depth = path.length;
     const range = (node as { range?: number[] }).range;
     if (depth > MAX_DEPTH) {
-      if (!tooDeep) findings.push(at(range?.[0], `YAML nests more than ${MAX_DEPTH} levels deep`, 'a topology nests at most a few levels: remove the extra nesting'));
+      if (!tooDeep) findings.push(at(range?.[0], `YAML nests more than ${MAX_DEPTH} levels deep`, 'a topology nests at most a few levels: remove the extra nesting', path.slice(0, 3)));
       tooDeep = true;
       return;
     }
     if (isAlias(node)) {
+      const target = node.resolve(doc) as { range?: number[] } | undefined;
+      if (target?.range && range && target.range[0] <= range[0] && range[1] <= target.range[1]) {
+        findings.push(at(range[0], `the alias *${node.source} is inside the node it refers to`, 'write the value out instead of a self-referring alias', path));
+        return;
+      }
       expanded += sizeOf(node, depth);
       if (expanded > budget && !bombReported) {
         bombReported = true;
-        findings.push(at(range?.[0], `YAML aliases expand to more than ${budget} values, far beyond the document's size`, 'write the values out instead of nesting aliases of aliases'));
+        findings.push(at(range?.[0], `YAML aliases expand to more than ${budget} values, far beyond the document's size`, 'write the values out instead of nesting aliases of aliases', path));
       }
       return;
     }
     const tag = (node as { tag?: string }).tag;
     if (tag !== undefined && !CORE_TAGS.has(tag) && (isScalar(node) || isMap(node) || isSeq(node))) {
-      findings.push(at(range?.[0], `the YAML tag ${JSON.stringify(tag.replace('tag:yaml.org,2002:', '!!'))} is not supported`, 'remove the tag and write the value as plain text, a list or a mapping'));
+      findings.push(at(range?.[0], `the YAML tag ${JSON.stringify(tag.replace('tag:yaml.org,2002:', '!!'))} is not supported`, 'remove the tag and write the value as plain text, a list or a mapping', path));
       return;
     }
     if (isScalar(node)) {
       if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
-        findings.push(at(range?.[0], `${JSON.stringify(String(node.source ?? node.value))} is not a finite number`, 'write a number, or quote the value to make it a string'));
+        findings.push(at(range?.[0], `${JSON.stringify(String(node.source ?? node.value))} is not a finite number`, 'write a number, or quote the value to make it a string', path));
       }
       return;
     }
     if (isMap(node) || isSeq(node)) {
-      for (const item of node.items as unknown[]) {
+      (node.items as unknown[]).forEach((item, index) => {
         if (!isPair(item)) {
-          walk(item, depth + 1);
-          continue;
+          walk(item, [...path, index]);
+          return;
         }
         if (isMap(item.key) || isSeq(item.key) || isAlias(item.key)) {
-          findings.push(at((item.key as { range?: number[] }).range?.[0], 'a mapping key is a list, a mapping or an alias', 'use a plain name as the key'));
-          continue;
+          findings.push(at((item.key as { range?: number[] }).range?.[0], 'a mapping key is a list, a mapping or an alias', 'use a plain name as the key', path));
+          return;
         }
-        walk(item.key, depth + 1);
-        walk(item.value, depth + 1);
-      }
+        const key = isScalar(item.key) ? String(item.key.value) : '';
+        walk(item.key, [...path, key]);
+        walk(item.value, [...path, key]);
+      });
     }
   };
-  walk(doc.contents, 0);
+  walk(doc.contents, []);
   return findings;
 }
 
