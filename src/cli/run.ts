@@ -145,9 +145,8 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
 
 async function write(outDir: string, files: SynthResult['files'], options: ReplaceOptions, json: boolean, io: CliIo): Promise<number> {
   const shown = oneLine(outDir);
-  let result;
   try {
-    result = await replaceDirectory(outDir, files, options);
+    await replaceDirectory(outDir, files, { ...options, onNote: (note) => io.err(`runnel: ${oneLine(note)}`) });
   } catch (e) {
     if (e instanceof OutputRefused) {
       io.err(`runnel: cannot write ${shown}: ${oneLine(e.message)} (fix: ${oneLine(e.fix)})`);
@@ -160,7 +159,6 @@ async function write(outDir: string, files: SynthResult['files'], options: Repla
     io.err(`runnel: cannot write ${shown}: ${oneLine((e as NodeJS.ErrnoException).code ?? (e as Error).message)}; ${shown} left as it was`);
     return 2;
   }
-  for (const note of result.notes) io.err(`runnel: ${oneLine(note)}`);
   if (!json) for (const f of files) io.err(`  ${shown}/${oneLine(f.path)}`);
   return 0;
 }

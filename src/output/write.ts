@@ -5,6 +5,7 @@ import {
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { shellQuote } from '../validation/shell-quote';
 import { GENERATED_NOTICE } from './header';
 import { RenderedFile } from './render';
 
@@ -43,13 +44,16 @@ export interface ReplaceOptions {
   readonly lockWaitMs?: number;
   /** Called at each step; tests inject faults here. @default - nothing */
   readonly onStep?: (step: ReplaceStep) => void;
+  /**
+   * Told, one line each and as they happen (so also when the write then fails), what this run repaired from an
+   * earlier one and what went wrong after the swap. @default - nothing
+   */
+  readonly onNote?: (note: string) => void;
 }
 
 export interface ReplaceResult {
   /** The folder replaced: `dir` itself, or the folder a `dir` symlink points at (the link is kept). */
   readonly dir: string;
-  /** One line each: what this run repaired from an earlier one, and problems that happened after the swap. */
-  readonly notes: readonly string[];
 }
 
 /** Writes files and the marker into `dir`, which must be empty or absent (as after `cdk8s synth` wiped it). */
@@ -74,7 +78,7 @@ export function writeFiles(dir: string, files: readonly RenderedFile[]): void {
  *    remove the staging folder and leave `dir` untouched;
  * 5. swaps with two renames (`dir` → `.old`, staging → `dir`) in one synchronous step, then removes `.old`.
  *    Only a hard kill (SIGKILL, power loss) can land between the renames; step 3 of the next run undoes it.
- * A failure after the swap (removing `.old`) does not undo it: it comes back in `notes`.
+ * A failure after the swap (removing `.old`) does not undo it: it is told to `onNote`.
  */
 export async function replaceDirectory(dir: string, files: readonly RenderedFile[], options: ReplaceOptions = {}): Promise<ReplaceResult> {
   if (dir.trim() === '') throw new OutputRefused('the output folder is "" (an unset variable?)', 'pass --out DIR with a folder name, e.g. --out dist');
@@ -85,11 +89,12 @@ export async function replaceDirectory(dir: string, files: readonly RenderedFile
   const base = basename(target);
   const lock = await acquireLock(dir, parent, base, options.lockWaitMs ?? 10_000);
   try {
-    const notes = recover(dir, parent, base);
+    const note = options.onNote ?? (() => undefined);
+    recover(dir, parent, base).forEach(note);
     refuseForeign(dir, target, options.force === true);
     refuseUnremovable(dir, target);
-    notes.push(...(await swapIn(parent, base, files, options.onStep ?? (() => undefined))));
-    return { dir: target, notes };
+    (await swapIn(parent, base, files, options.onStep ?? (() => undefined))).forEach(note);
+    return { dir: target };
   } finally {
     rmSync(lock, { force: true });
   }
@@ -171,11 +176,6 @@ function refuseUnremovable(dir: string, target: string): void {
     for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(join(d, e.name));
   };
   walk(target);
-}
-
-/** Quotes a path for a POSIX shell. */
-function shellQuote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 function lockPath(parent: string, base: string): string {
