@@ -105,7 +105,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   }
   if (command === 'help' || (parsed.values.help && command === undefined)) {
     const topic = command === 'help' ? rest[0] : undefined;
-    if (topic === undefined) io.out(USAGE);
+    if (topic === undefined || topic === 'help') io.out(USAGE);
     else if (COMMANDS[topic]?.help) io.out(COMMANDS[topic].help);
     else return usageError(io, `no help for ${JSON.stringify(topic)}${didYouMean(topic)}`);
     return 0;
@@ -220,7 +220,7 @@ function diff(ref: string, outDir: string, files: SynthResult['files'], io: CliI
     before = committedOutput(ref, resolve(outDir), process.cwd());
   } catch (e) {
     const detail = String((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n')[0];
-    io.err(`runnel: cannot read ${oneLine(outDir)}/ at ${JSON.stringify(ref)}: ${oneLine(detail) || 'not a git commit'} (fix: run inside the git repository, with a ref such as HEAD or main)`);
+    io.err(`runnel: cannot read ${oneLine(outDir)}/ at ${oneLine(ref)}: ${oneLine(detail) || 'not a git commit'} (fix: run inside the git repository, with a ref such as HEAD or main)`);
     return 2;
   }
   io.out(formatDiff(diffOutputs(before, files), `${oneLine(outDir)}/ at ${oneLine(ref)}`));

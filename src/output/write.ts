@@ -138,7 +138,22 @@ function refuseUnsafe(dir: string, target: string, protect: readonly string[]): 
   }
   if (!existsSync(target)) return;
   if (!statSync(target).isDirectory()) throw new OutputRefused(`the output folder ${shown} is a file, not a folder`, fix);
-  if (existsSync(join(target, '.git'))) throw new OutputRefused(`the output folder ${shown} contains a .git repository`, fix);
+  const git = findGit(target);
+  if (git) throw new OutputRefused(`the output folder ${shown} contains a .git repository${git === target ? '' : ` (in ${JSON.stringify(git)})`}`, fix);
+}
+
+/** The first folder at or under `folder` holding a `.git`, looking at no more than 100,000 entries. */
+function findGit(folder: string): string | undefined {
+  const queue = [folder];
+  let seen = 0;
+  while (queue.length > 0 && seen < 100_000) {
+    const d = queue.shift()!;
+    const entries = readdirSync(d, { withFileTypes: true });
+    seen += entries.length;
+    if (entries.some((e) => e.name === '.git')) return d;
+    for (const e of entries) if (e.isDirectory()) queue.push(join(d, e.name));
+  }
+  return undefined;
 }
 
 function refuseForeign(dir: string, target: string, force: boolean): void {
@@ -234,11 +249,18 @@ async function acquireLock(dir: string, parent: string, base: string, waitMs: nu
 
 /** Staging folders and `.old` copies of `base`: `.runnel-dist-AbC123`, `.runnel-dist-AbC123.old`. */
 function leftovers(parent: string, base: string): { staging: string[]; old: string[] } {
-  const pattern = new RegExp(`^\\.runnel-${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[A-Za-z0-9]{6}(\\.old)?$`);
-  const names = readdirSync(parent).filter((n) => pattern.test(n));
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^\\.runnel-${escaped}-[A-Za-z0-9]{6}(\\.old)?$`);
+  // A lock being written aside (`.runnel-dist.lock.PID`) by a run that died before linking it.
+  const lockAside = new RegExp(`^\\.runnel-${escaped}\\.lock\\.(\\d+)$`);
+  const names = readdirSync(parent);
+  const matching = names.filter((n) => pattern.test(n));
   return {
-    staging: names.filter((n) => !n.endsWith('.old')).map((n) => join(parent, n)),
-    old: names.filter((n) => n.endsWith('.old')).map((n) => join(parent, n)),
+    staging: [
+      ...matching.filter((n) => !n.endsWith('.old')),
+      ...names.filter((n) => { const pid = lockAside.exec(n)?.[1]; return pid !== undefined && !isAlive(Number(pid)); }),
+    ].map((n) => join(parent, n)),
+    old: matching.filter((n) => n.endsWith('.old')).map((n) => join(parent, n)),
   };
 }
 
@@ -257,7 +279,7 @@ function recover(dir: string, parent: string, base: string): string[] {
   }
   const stale = [...staging, ...old].filter((p) => existsSync(p));
   for (const p of stale) rmSync(p, { recursive: true, force: true });
-  if (stale.length > 0) notes.push(`removed ${stale.length} stale staging folder(s) left by stopped synths next to ${JSON.stringify(dir)}`);
+  if (stale.length > 0) notes.push(`removed ${stale.length} leftover(s) of stopped synths (staging folders, old copies, locks) next to ${JSON.stringify(dir)}`);
   return notes;
 }
 

@@ -55,9 +55,11 @@ describe('synth never replaces a folder it must not (item 1)', () => {
     mkdirSync(join(dir, 'work', 'nested'), { recursive: true });
     cpSync(join(ROOT, 'topology.yaml'), join(dir, 'work', 'nested', 'topology.yaml'));
     mkdirSync(join(dir, 'vendored', '.git'), { recursive: true });
+    mkdirSync(join(dir, 'deps', 'lib', 'tool', '.git'), { recursive: true });
     const before = snapshot(dir);
     expectOneLineRefusal(runnel(['synth', '--topology', 'work/nested/topology.yaml', '--out', 'work', '--force'], { cwd: dir }), /"work" contains the topology file/);
-    expectOneLineRefusal(runnel(['synth', '--out', 'vendored', '--force'], { cwd: dir }), /"vendored" contains a \.git repository/);
+    expectOneLineRefusal(runnel(['synth', '--out', 'vendored', '--force'], { cwd: dir }), /"vendored" contains a \.git repository \(fix/);
+    expectOneLineRefusal(runnel(['synth', '--out', 'deps', '--force'], { cwd: dir }), /"deps" contains a \.git repository \(in ".*deps\/lib\/tool"\)/);
     expectOneLineRefusal(runnel(['synth', '--out', 'topology.yaml', '--force'], { cwd: dir }), /contains the topology file|is a file, not a folder/);
     expect(snapshot(dir)).toEqual(before);
   });
@@ -125,11 +127,12 @@ describe('replacing dist/ under faults (items 4-8)', () => {
     const dir = project();
     expect(runnel(['synth'], { cwd: dir, env: { RUNNEL_FAULT: 'file-written:kill' } }).signal).toBe('SIGKILL');
     expect(leftovers(dir).some((n) => /^\.runnel-dist-[A-Za-z0-9]{6}$/.test(n))).toBe(true);
-    // A sibling output's staging is not ours to sweep.
+    // A sibling output's staging is not ours to sweep; a lock file written aside by a dead run is.
     mkdirSync(join(dir, '.runnel-dist-foo-AbC123'));
+    writeFileSync(join(dir, `.runnel-dist.lock.${2 ** 22 + 7}`), `${2 ** 22 + 7}\n`);
     const r = runnel(['synth'], { cwd: dir });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/removed 1 stale staging folder\(s\)/);
+    expect(r.stderr).toMatch(/removed 2 leftover\(s\) of stopped synths/);
     expect(leftovers(dir)).toEqual(['.runnel-dist-foo-AbC123']);
     expect(snapshot(join(dir, 'dist'))).toEqual(EXPECTED);
   });
