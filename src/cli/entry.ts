@@ -1,12 +1,13 @@
 import { CliIo } from './run';
 import { newerSourceThan } from './stale-build';
+import { oneLine } from '../validation/report';
 
 /**
  * Runs an entry point (the CLI or the cdk8s app) as a process: refuses a stale build, and turns any
  * exception that escapes, which is a runnel bug, into one line instead of a stack trace (RUNNEL_DEBUG=1
  * prints the trace).
  */
-export function runEntry(main: (io: CliIo) => number): void {
+export function runEntry(main: (io: CliIo) => number | Promise<number>): void {
   const io: CliIo = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
@@ -18,11 +19,16 @@ export function runEntry(main: (io: CliIo) => number): void {
     process.exitCode = 2;
     return;
   }
-  try {
-    process.exitCode = main(io);
-  } catch (e) {
-    io.err(`runnel: internal error: ${(e as Error).message}`);
+  const internalError = (e: unknown) => {
+    io.err(`runnel: internal error: ${oneLine((e as Error).message)}`);
     if (process.env.RUNNEL_DEBUG) io.err(`${(e as Error).stack}`);
     process.exitCode = 3;
+  };
+  try {
+    const code = main(io);
+    if (typeof code === 'number') process.exitCode = code;
+    else code.then((c) => (process.exitCode = c), internalError);
+  } catch (e) {
+    internalError(e);
   }
 }

@@ -1,13 +1,16 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffOutputs, formatDiff } from '../delivery/output-diff';
 import { committedOutput } from './git-output';
-import { loadTopologyFile } from '../topology/load';
-import { replaceDirectory, writeFiles } from '../output/write';
+import { loadTopologyFile, TopologyFileRefused } from '../topology/load';
+import { OutputInterrupted, OutputRefused, OUTPUT_MARKER, replaceDirectory, ReplaceOptions, writeFiles } from '../output/write';
 import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
 import { hasErrors, validateTopology } from '../validation/engine';
 import { Finding } from '../validation/finding';
-import { formatFinding } from '../validation/report';
+import { formatFinding, oneLine } from '../validation/report';
+import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
 
 export interface CliIo {
@@ -16,60 +19,167 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
 }
 
-const USAGE = `usage: runnel <synth|check|diff [GIT_REF]> [--topology FILE] [--out DIR] [--json]
+const OPTIONS_HELP = `  --topology FILE   topology file (default: $${TOPOLOGY_ENV}, else topology.yaml; a regular file of at most 4 MiB)
+  --json            print findings as JSON on stdout
+  -h, --help        print this help`;
 
-  synth   validate the topology and write the manifests to DIR (default dist), replacing it whole;
-          on any error DIR is left untouched
-  check   validate only; write nothing
-  diff    what synth would add, change and remove against DIR as committed at GIT_REF (default HEAD),
-          flagging changes GCP cannot make in place; writes nothing
-  --topology FILE   topology file (default: $${TOPOLOGY_ENV}, else topology.yaml)
-  --json            print findings as JSON on stdout`;
+/** Each command's one-line summary and its own help. */
+const COMMANDS: Record<string, { summary: string; help: string }> = {
+  synth: {
+    summary: 'validate the topology and write the manifests to DIR (default dist), replacing it whole',
+    help: `usage: runnel synth [--topology FILE] [--out DIR] [--force] [--json]
 
-/** Exit codes: 0 success, 1 the topology has errors, 2 usage or I/O problem. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+Validates the topology and, when it has no errors, replaces DIR (default dist) whole with the manifests.
+On any error DIR is left as it was. DIR must be empty, absent, or written by runnel (it holds ${OUTPUT_MARKER});
+runnel never replaces a folder holding the working directory, the topology file or a .git. A DIR symlink is
+followed: the folder it points at is replaced and the link stays.
+  --out DIR         output folder (default dist)
+  --force           also replace a non-empty DIR that runnel did not write
+${OPTIONS_HELP}`,
+  },
+  check: {
+    summary: 'validate only; write nothing',
+    help: `usage: runnel check [--topology FILE] [--json]
+
+Validates the topology and prints every finding; writes nothing.
+${OPTIONS_HELP}`,
+  },
+  diff: {
+    summary: 'what synth would change against DIR as committed at GIT_REF (default HEAD); writes nothing',
+    help: `usage: runnel diff [GIT_REF] [--topology FILE] [--out DIR] [--json]
+
+Prints what synth would add, change and remove against DIR (default dist) as committed at GIT_REF
+(default HEAD), flagging changes GCP cannot make in place. Writes nothing.
+  --out DIR         output folder to compare with (default dist)
+${OPTIONS_HELP}`,
+  },
+  help: { summary: 'print this help, or a command\'s: runnel help synth', help: '' },
+};
+
+const USAGE = `usage: runnel <command> [options]
+
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(6)}  ${c.summary}`).join('\n')}
+
+Options: --topology FILE, --out DIR, --force, --json, -h/--help, --version (runnel help COMMAND for details).
+Exit codes: 0 success (warnings allowed), 1 the topology has errors, 2 usage or I/O problem,
+130/143 interrupted (SIGINT/SIGTERM; the output folder is left as it was).`;
+
+/** Exits on a usage problem: one line saying what is wrong, then where to read more. */
+function usageError(io: CliIo, message: string, fix = 'see `runnel --help`'): number {
+  io.err(`runnel: ${message} (fix: ${fix})`);
+  return 2;
+}
+
+function didYouMean(command: string): string {
+  const names = Object.keys(COMMANDS);
+  const best = closest(command, names);
+  return distance(command, best) <= Math.max(2, Math.floor(best.length / 3)) ? `; did you mean ${JSON.stringify(best)}?` : '';
+}
+
+/**
+ * Exit codes: 0 success, 1 the topology has errors, 2 usage or I/O problem, 128+n killed by signal n while
+ * writing. A promise when the command writes output (the write yields so SIGINT/SIGTERM can stop it cleanly).
+ */
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { topology: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        topology: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
     });
   } catch (e) {
-    io.err(`runnel: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+    return usageError(io, oneLine((e as Error).message));
   }
-  const [command] = parsed.positionals;
-  if (parsed.values.help) {
-    io.out(USAGE);
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.version) {
+    io.out(`runnel ${version}`);
     return 0;
   }
+  if (command === 'help' || (parsed.values.help && command === undefined)) {
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic === undefined || topic === 'help') io.out(USAGE);
+    else if (COMMANDS[topic]?.help) io.out(COMMANDS[topic].help);
+    else return usageError(io, `no help for ${JSON.stringify(topic)}${didYouMean(topic)}`);
+    return 0;
+  }
+  if (command === undefined) return usageError(io, 'no command given: use synth, check or diff');
   if (command !== 'synth' && command !== 'check' && command !== 'diff') {
-    io.err(`runnel: unknown command ${command === undefined ? '(none)' : JSON.stringify(command)}\n${USAGE}`);
-    return 2;
+    return usageError(io, `unknown command ${JSON.stringify(command)}${didYouMean(command)}`);
+  }
+  if (parsed.values.help) {
+    io.out(COMMANDS[command].help);
+    return 0;
+  }
+  if (rest.length > (command === 'diff' ? 1 : 0)) return usageError(io, `unexpected argument ${JSON.stringify(rest[rest.length - 1])} after ${command}`);
+  if (parsed.values.out !== undefined && parsed.values.out.trim() === '') {
+    return usageError(io, '--out is "" (an unset variable?)', 'pass a folder name, e.g. --out dist');
+  }
+  if (parsed.values.topology !== undefined && parsed.values.topology.trim() === '') {
+    return usageError(io, '--topology is "" (an unset variable?)', 'pass a file name, e.g. --topology topology.yaml');
   }
   // check runs the rules only: rendering cannot find a problem in a topology the rules accept (one would be a runnel bug).
-  const outcome = loadAndSynthesize(topologyPath(parsed.values.topology, io.env), parsed.values.json === true, io, command !== 'check');
+  const file = topologyPath(parsed.values.topology, io.env);
+  const outcome = loadAndSynthesize(file, parsed.values.json === true, io, command !== 'check');
   if (typeof outcome === 'number') return outcome;
   const { source, result } = outcome;
   if (hasErrors(result.findings)) {
-    io.err(`runnel: ${result.findings.filter((f) => f.severity === 'error').length} error(s) in ${source}; nothing written`);
+    io.err(`runnel: ${result.findings.filter((f) => f.severity === 'error').length} error(s) in ${oneLine(source)}; nothing written`);
     return 1;
   }
   if (command === 'check') {
-    if (!parsed.values.json) io.err(`runnel: ${source} is valid`);
+    if (!parsed.values.json) io.err(`runnel: ${oneLine(source)} is valid`);
     return 0;
   }
   const outDir = parsed.values.out ?? 'dist';
-  if (command === 'diff') return diff(parsed.positionals[1] ?? 'HEAD', outDir, result.files, io);
+  if (command === 'diff') return diff(rest[0] ?? 'HEAD', outDir, result.files, io);
+  return write(outDir, result.files, { force: parsed.values.force === true, protect: [file], ...faultOptions(io.env) }, parsed.values.json === true, io);
+}
+
+async function write(outDir: string, files: SynthResult['files'], options: ReplaceOptions, json: boolean, io: CliIo): Promise<number> {
+  const shown = oneLine(outDir);
   try {
-    replaceDirectory(outDir, result.files);
+    await replaceDirectory(outDir, files, { ...options, onNote: (note) => io.err(`runnel: ${oneLine(note)}`) });
   } catch (e) {
-    io.err(`runnel: cannot write ${outDir}: ${(e as Error).message}`);
+    if (e instanceof OutputRefused) {
+      io.err(`runnel: cannot write ${shown}: ${oneLine(e.message)} (fix: ${oneLine(e.fix)})`);
+      return 2;
+    }
+    if (e instanceof OutputInterrupted) {
+      io.err(`runnel: ${e.message}; ${shown} left as it was`);
+      return 128 + (osConstants.signals[e.signal] ?? 0);
+    }
+    io.err(`runnel: cannot write ${shown}: ${oneLine((e as NodeJS.ErrnoException).code ?? (e as Error).message)}; ${shown} left as it was`);
     return 2;
   }
-  if (!parsed.values.json) for (const f of result.files) io.err(`  ${outDir}/${f.path}`);
+  if (!json) for (const f of files) io.err(`  ${shown}/${oneLine(f.path)}`);
   return 0;
+}
+
+/**
+ * Fault injection for the tests of the write path, never set by users: RUNNEL_FAULT=STEP:ACTION runs ACTION
+ * at STEP of the replacement (ACTION `kill` is SIGKILL, `SIGTERM`/`SIGINT` send that signal, `fail` throws),
+ * and RUNNEL_LOCK_WAIT_MS shortens the wait for another run's lock.
+ */
+function faultOptions(env: NodeJS.ProcessEnv): Pick<ReplaceOptions, 'onStep' | 'lockWaitMs'> {
+  const wait = env.RUNNEL_LOCK_WAIT_MS === undefined ? undefined : Number(env.RUNNEL_LOCK_WAIT_MS);
+  const [step, action] = (env.RUNNEL_FAULT ?? '').split(':');
+  if (!step) return { lockWaitMs: wait };
+  return {
+    lockWaitMs: wait,
+    onStep: (at) => {
+      if (at !== step) return;
+      if (action === 'fail') throw Object.assign(new Error('injected fault'), { code: 'EACCES' });
+      process.kill(process.pid, action === 'kill' ? 'SIGKILL' : (action as NodeJS.Signals));
+    },
+  };
 }
 
 function report(source: string, findings: readonly Finding[], json: boolean, io: CliIo): void {
@@ -89,7 +199,9 @@ function loadAndSynthesize(file: string, json: boolean, io: CliIo, render = true
   try {
     loaded = loadTopologyFile(file);
   } catch (e) {
-    io.err(`runnel: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (fix: create it, or pass --topology FILE or set ${TOPOLOGY_ENV})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const fix = e instanceof TopologyFileRefused ? e.fix : code === 'ENOENT' ? `create it, or pass --topology FILE or set ${TOPOLOGY_ENV}` : 'check the path and its permissions';
+    io.err(`runnel: cannot read ${JSON.stringify(file)}: ${oneLine(e instanceof TopologyFileRefused ? e.message : code ?? (e as Error).message)} (fix: ${fix})`);
     return 2;
   }
   const result =
@@ -108,10 +220,10 @@ function diff(ref: string, outDir: string, files: SynthResult['files'], io: CliI
     before = committedOutput(ref, resolve(outDir), process.cwd());
   } catch (e) {
     const detail = String((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n')[0];
-    io.err(`runnel: cannot read ${outDir}/ at ${ref}: ${detail || 'not a git commit'} (fix: run inside the git repository, with a ref such as HEAD or main)`);
+    io.err(`runnel: cannot read ${oneLine(outDir)}/ at ${oneLine(ref)}: ${oneLine(detail) || 'not a git commit'} (fix: run inside the git repository, with a ref such as HEAD or main)`);
     return 2;
   }
-  io.out(formatDiff(diffOutputs(before, files), `${outDir}/ at ${ref}`));
+  io.out(formatDiff(diffOutputs(before, files), `${oneLine(outDir)}/ at ${oneLine(ref)}`));
   return 0;
 }
 

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { YAML_HEADER } from '../output/header';
 import { PlainFile } from '../output/plain-file';
+import { shellQuote } from '../validation/shell-quote';
 
 export const INVOKER_ROLE = 'roles/run.invoker';
 /** The member that makes a service public; runnel grants it only to services that say `public: true`. */
@@ -37,7 +38,7 @@ export class InvokerPolicy extends Construct {
     const members = this.members;
     const comment = [
       `Who may invoke Cloud Run service ${props.service}. Apply after the service exists, from the folder above this file's:`,
-      `  gcloud run services set-iam-policy ${props.service} ${props.outputPath} --region ${props.region} --project ${props.project} --quiet`,
+      `  gcloud run services set-iam-policy ${[props.service, props.outputPath].map(shellQuote).join(' ')} --region ${shellQuote(props.region)} --project ${shellQuote(props.project)} --quiet`,
       "This replaces the service's whole IAM policy with the one below.",
     ];
     new PlainFile(this, 'File', {

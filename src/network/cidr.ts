@@ -39,6 +39,14 @@ export function parseCidr(text: string): Cidr {
   return { text, start: toInt(addr), prefix: Number(prefix), size: 2 ** (32 - Number(prefix)) };
 }
 
+/**
+ * The range of length `prefix` that holds the first address of `range`, in canonical form (no host bits):
+ * what to suggest when a range must grow or shrink. `10.0.0.64/27` at /24 is `10.0.0.0/24`, not `10.0.0.64/24`.
+ */
+export function resized(range: Cidr, prefix: number): string {
+  return `${fromInt(alignedStart(range.start, prefix))}/${prefix}`;
+}
+
 export function overlaps(a: Cidr, b: Cidr): boolean {
   return a.start < b.start + b.size && b.start < a.start + a.size;
 }

@@ -1,4 +1,4 @@
-import { cidrProblem, parseCidr } from '../network/cidr';
+import { cidrProblem, parseCidr, resized } from '../network/cidr';
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
@@ -29,8 +29,7 @@ export const backendHasOneKind = defineRule({
       if (redis.connectMode !== 'direct-peering') {
         problems.push({ path: redis.reservedRangePath, message: 'reservedRange is only for direct peering; with private services access the address comes from network.privateServiceAccess', fix: `remove ${redis.reservedRangePath}, or set ${b.path}.redis.connectMode to direct-peering` });
       } else if (!cidrProblem(redis.reservedRange) && parseCidr(redis.reservedRange).prefix !== REDIS_RANGE_PREFIX) {
-        const base = redis.reservedRange.split('/')[0];
-        problems.push({ path: redis.reservedRangePath, message: `${redis.reservedRange} is not a /${REDIS_RANGE_PREFIX}`, fix: `set ${redis.reservedRangePath} to a free /${REDIS_RANGE_PREFIX}, e.g. ${base}/${REDIS_RANGE_PREFIX}` });
+        problems.push({ path: redis.reservedRangePath, message: `${redis.reservedRange} is not a /${REDIS_RANGE_PREFIX}`, fix: `set ${redis.reservedRangePath} to a free /${REDIS_RANGE_PREFIX}, e.g. ${resized(parseCidr(redis.reservedRange), REDIS_RANGE_PREFIX)}` });
       }
     }
     return problems;

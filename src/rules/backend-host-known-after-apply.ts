@@ -1,4 +1,5 @@
 import { Problem } from '../validation/finding';
+import { shellQuote } from '../validation/shell-quote';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
 
@@ -17,7 +18,8 @@ export const backendHostKnownAfterApply = defineRule({
       .map((b) => ({
         path: b.hostPath,
         message: `the address of Redis instance "${b.name}" is known only after apply, so ${b.env.host} is not set for its users`,
-        fix: `after the first apply, run \`gcloud redis instances describe ${b.name} --region ${model.region} --format='value(host)'\` and set ${b.hostPath} to the address it prints`,
+        // Values are shell-quoted: the region is the user's text, and this rule runs even when another rule refuses it.
+        fix: `after the first apply, run \`gcloud redis instances describe ${shellQuote(b.name)} --region ${shellQuote(model.region)} --format='value(host)'\` and set ${b.hostPath} to the address it prints`,
       }));
   },
 });

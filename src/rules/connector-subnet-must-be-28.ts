@@ -1,4 +1,4 @@
-import { cidrProblem, parseCidr } from '../network/cidr';
+import { cidrProblem, parseCidr, resized } from '../network/cidr';
 import { CONNECTOR_LIMITS } from '../serverless/connector-limits';
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
@@ -17,7 +17,6 @@ export const connectorSubnetMustBe28 = defineRule({
     if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
     const prefix = parseCidr(subnet.cidr).prefix;
     if (prefix === CONNECTOR_LIMITS.subnetPrefix) return [];
-    const base = subnet.cidr.split('/')[0];
-    return [{ path: subnet.cidrPath, message: `connector subnet is ${subnet.cidr} (/${prefix}); a connector takes exactly a /28`, fix: `set ${subnet.cidrPath} to a free /28, e.g. ${base}/28` }];
+    return [{ path: subnet.cidrPath, message: `connector subnet is ${subnet.cidr} (/${prefix}); a connector takes exactly a /28`, fix: `set ${subnet.cidrPath} to a free /28, e.g. ${resized(parseCidr(subnet.cidr), 28)}` }];
   },
 });

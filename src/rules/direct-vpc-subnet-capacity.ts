@@ -1,4 +1,4 @@
-import { cidrProblem, parseCidr, usableAddresses } from '../network/cidr';
+import { cidrProblem, parseCidr, resized, usableAddresses } from '../network/cidr';
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
@@ -26,9 +26,8 @@ export const directVpcSubnetCapacity = defineRule({
     const subnet = model.subnets.directVpc;
     if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
     const range = parseCidr(subnet.cidr);
-    const base = subnet.cidr.split('/')[0];
     if (range.prefix > DIRECT_VPC_MIN_PREFIX) {
-      return [{ path: subnet.cidrPath, message: `Direct VPC egress subnet ${subnet.cidr} is smaller than /${DIRECT_VPC_MIN_PREFIX}`, fix: `set ${subnet.cidrPath} to a /${DIRECT_VPC_MIN_PREFIX} or larger range, e.g. ${base}/24` }];
+      return [{ path: subnet.cidrPath, message: `Direct VPC egress subnet ${subnet.cidr} is smaller than /${DIRECT_VPC_MIN_PREFIX}`, fix: `set ${subnet.cidrPath} to a /${DIRECT_VPC_MIN_PREFIX} or larger range, e.g. ${resized(range, 24)}` }];
     }
     const users = model.services.filter((s) => s.via === 'direct-vpc');
     const needed = users.reduce((sum, s) => sum + directVpcAddressesFor(s.maxInstances), 0);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { isMap, LineCounter, parseDocument, Document } from 'yaml';
-import { Finding, pathSegments } from '../validation/finding';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Document } from 'yaml';
+import { Finding, formatPath, pathSegments } from '../validation/finding';
 import { topologySchema } from '../rules/topology-schema';
 
 /** A topology read from a file, with a way back from field paths to line numbers. */
@@ -15,29 +15,163 @@ export interface LoadedTopology {
   lineOf(path: string): number | undefined;
 }
 
+/** The largest topology file runnel reads: far above any real topology, and bounded memory for a wrong file. */
+export const MAX_TOPOLOGY_BYTES = 4 * 1024 * 1024;
+
+/** Nesting deeper than this is no topology (the deepest field is about 6 levels down). */
+export const MAX_DEPTH = 64;
+
+/** Why a topology file is refused before parsing: one line, with the change that lets runnel read it. */
+export class TopologyFileRefused extends Error {
+  constructor(message: string, public readonly fix: string) {
+    super(message);
+    this.name = 'TopologyFileRefused';
+  }
+}
+
+/** The YAML 1.2 core schema's tags: the only ones a topology needs; others (`!!binary`, `!!set`) are refused. */
+const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+
 /** Parses topology YAML text. Never throws on bad input. */
 export function parseTopology(text: string, source: string): LoadedTopology {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': yaml would print a Node warning for a mapping used as a key; it is reported as a finding below.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const lineOf = (path: string) => nodeLine(doc, lines, path);
-  if (doc.errors.length > 0) {
-    const findings = doc.errors.map<Finding>((e) => ({
+  const at = (offset: number | undefined, message: string, fix: string, path: ReadonlyArray<string | number> = []): Finding => {
+    const pos = offset === undefined ? undefined : lines.linePos(offset);
+    return {
       ruleId: topologySchema.id,
       severity: 'error',
-      path: '',
-      message: `YAML syntax: ${e.message.split('\n')[0]}`,
-      fix: 'correct the YAML syntax at the line given',
+      path: formatPath(path),
+      message: pos ? `${message} at line ${pos.line}, column ${pos.col}` : message,
+      fix,
       docUrl: topologySchema.docs.url,
-      line: e.linePos?.[0]?.line,
-    }));
+      line: pos?.line,
+      column: pos?.col,
+    };
+  };
+  if (doc.errors.length > 0) {
+    const findings = doc.errors.map<Finding>((e) =>
+      /call stack/i.test(e.message)
+        ? at(e.pos[0], `YAML nests too deeply to read`, `a topology nests at most a few levels: remove the extra nesting`)
+        : at(e.pos[0], `YAML syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, 'correct the YAML syntax there'),
+    );
     return { source, input: undefined, findings, lineOf };
   }
-  return { source, input: doc.toJS({ maxAliasCount: 100 }), findings: [], lineOf };
+  const shape = shapeFindings(doc, text.length, at);
+  if (shape.length > 0) return { source, input: undefined, findings: shape, lineOf };
+  // Aliases were counted above against the document's size, so yaml's own fixed limit (100) is off.
+  return { source, input: doc.toJS({ maxAliasCount: -1 }), findings: [], lineOf };
 }
 
-/** Reads and parses a topology file. Throws only when the file cannot be read. */
+/**
+ * What YAML can say but a topology cannot, found on the syntax tree so each has a line: aliases that expand far
+ * beyond the document (a "billion laughs" bomb; ordinary anchors and aliases are fine), mappings used as keys,
+ * tags outside the core schema (`!!binary`), `.inf`/`.nan`, and nesting deeper than {@link MAX_DEPTH}.
+ */
+type At = (offset: number | undefined, message: string, fix: string, path?: ReadonlyArray<string | number>) => Finding;
+
+function shapeFindings(doc: Document, textLength: number, at: At): Finding[] {
+  const findings: Finding[] = [];
+  // An alias expands to its anchor's whole node; the budget grows with the document, as the issue asks.
+  const budget = Math.max(10_000, 10 * textLength);
+  const sizes = new Map<unknown, number>();
+  let expanded = 0;
+  let bombReported = false;
+  const sizeOf = (node: unknown, depth: number): number => {
+    if (depth > MAX_DEPTH) return 1;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return 1;
+      if (!sizes.has(target)) sizes.set(target, sizeOf(target, depth + 1));
+      return sizes.get(target)!;
+    }
+    if (isMap(node) || isSeq(node)) {
+      let sum = 1;
+      for (const item of node.items as unknown[]) sum += isPair(item) ? sizeOf(item.key, depth + 1) + sizeOf(item.value, depth + 1) : sizeOf(item, depth + 1);
+      return sum;
+    }
+    return 1;
+  };
+  let tooDeep = false;
+  const walk = (node: unknown, path: Array<string | number>): void => {
+    if (node === null || node === undefined) return;
+    const depth = path.length;
+    const range = (node as { range?: number[] }).range;
+    if (depth > MAX_DEPTH) {
+      if (!tooDeep) findings.push(at(range?.[0], `YAML nests more than ${MAX_DEPTH} levels deep`, 'a topology nests at most a few levels: remove the extra nesting', path.slice(0, 3)));
+      tooDeep = true;
+      return;
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(doc) as { range?: number[] } | undefined;
+      if (target?.range && range && target.range[0] <= range[0] && range[1] <= target.range[1]) {
+        findings.push(at(range[0], `the alias *${node.source} is inside the node it refers to`, 'write the value out instead of a self-referring alias', path));
+        return;
+      }
+      expanded += sizeOf(node, depth);
+      if (expanded > budget && !bombReported) {
+        bombReported = true;
+        findings.push(at(range?.[0], `YAML aliases expand to more than ${budget} values, far beyond the document's size`, 'write the values out instead of nesting aliases of aliases', path));
+      }
+      return;
+    }
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag) && (isScalar(node) || isMap(node) || isSeq(node))) {
+      findings.push(at(range?.[0], `the YAML tag ${JSON.stringify(tag.replace('tag:yaml.org,2002:', '!!'))} is not supported`, 'remove the tag and write the value as plain text, a list or a mapping', path));
+      return;
+    }
+    if (isScalar(node)) {
+      if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
+        findings.push(at(range?.[0], `${JSON.stringify(String(node.source ?? node.value))} is not a finite number`, 'write a number, or quote the value to make it a string', path));
+      }
+      return;
+    }
+    if (isMap(node) || isSeq(node)) {
+      (node.items as unknown[]).forEach((item, index) => {
+        if (!isPair(item)) {
+          walk(item, [...path, index]);
+          return;
+        }
+        if (isMap(item.key) || isSeq(item.key) || isAlias(item.key)) {
+          findings.push(at((item.key as { range?: number[] }).range?.[0], 'a mapping key is a list, a mapping or an alias', 'use a plain name as the key', path));
+          return;
+        }
+        const key = isScalar(item.key) ? String(item.key.value) : '';
+        walk(item.key, [...path, key]);
+        walk(item.value, [...path, key]);
+      });
+    }
+  };
+  walk(doc.contents, []);
+  return findings;
+}
+
+/**
+ * Reads and parses a topology file. Throws only when the file cannot be read: {@link TopologyFileRefused} for
+ * something that is not a regular file (a device, a FIFO, a folder) or is larger than {@link MAX_TOPOLOGY_BYTES},
+ * which is checked on the open file, without reading it, and without blocking on a FIFO.
+ */
 export function loadTopologyFile(file: string, source = file): LoadedTopology {
-  return parseTopology(readFileSync(file, 'utf8'), source);
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a file';
+      throw new TopologyFileRefused(`it is ${kind}, not a regular file`, 'pass a topology file (YAML) with --topology FILE');
+    }
+    if (stat.size > MAX_TOPOLOGY_BYTES) {
+      throw new TopologyFileRefused(`it has ${stat.size} bytes, more than the ${MAX_TOPOLOGY_BYTES} (4 MiB) runnel reads`, 'pass the topology file itself; a topology is far smaller');
+    }
+    const buffer = Buffer.alloc(MAX_TOPOLOGY_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length <= MAX_TOPOLOGY_BYTES; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_TOPOLOGY_BYTES) throw new TopologyFileRefused(`it grew past the ${MAX_TOPOLOGY_BYTES} bytes (4 MiB) runnel reads`, 'pass the topology file itself; a topology is far smaller');
+    return parseTopology(buffer.subarray(0, length).toString('utf8'), source);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function nodeLine(doc: Document, lines: LineCounter, path: string): number | undefined {

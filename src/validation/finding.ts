@@ -14,6 +14,8 @@ export interface Finding {
   readonly docUrl: string;
   /** 1-based line in the topology file, when the input came from a file. */
   readonly line?: number;
+  /** 1-based column in the topology file, when known (YAML syntax problems). */
+  readonly column?: number;
 }
 
 /** What a rule reports; the engine adds the rule's id, severity and doc URL. */

@@ -1,9 +1,22 @@
 import { Finding } from './finding';
 
-/** One line per finding: `topology.yaml: services[0].egress.route: <what> (fix: <how>)`. */
+/**
+ * `text` made safe to print as (part of) one line: line breaks, other control characters (ANSI escapes begin
+ * with one) and Unicode line/paragraph separators are written as JSON escapes (`\n`, `\u001b`), so a value can
+ * neither forge another line nor drive the terminal.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const escaped = JSON.stringify(c).slice(1, -1);
+    return escaped.length > 1 ? escaped : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** One line per finding: `topology.yaml:12: services[0].egress.route: <what> (fix: <how>)`. */
 export function formatFinding(source: string, f: Finding): string {
   const warning = f.severity === 'warning' ? 'warning: ' : '';
-  return `${source}: ${f.path || '(top level)'}: ${warning}${f.message} (fix: ${f.fix})`;
+  return oneLine(`${source}: ${f.path || '(top level)'}: ${warning}${f.message} (fix: ${f.fix})`);
 }
 
 export function formatFindings(source: string, findings: readonly Finding[]): string {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run';
+import { OUTPUT_MARKER } from '../../src/output/write';
 
 const root = join(__dirname, '..', '..');
 const BROKEN = `project: acme-prod
@@ -24,6 +25,7 @@ function workspace(topology: string): { dir: string; dist: string } {
   const dist = join(dir, 'dist');
   mkdirSync(join(dist, 'cloud-run'), { recursive: true });
   writeFileSync(join(dist, 'cloud-run', 'old.yaml'), 'kept: true\n');
+  writeFileSync(join(dist, OUTPUT_MARKER), ''); // an earlier runnel output
   return { dir, dist };
 }
 
@@ -116,7 +118,7 @@ describe('runnel CLI', () => {
     const err: string[] = [];
     const io = { out: () => undefined, err: (l: string) => err.push(l), env: {} };
     expect(runCli(['check', '--topology', join(dir, 'nope.yaml')], io)).toBe(2);
-    expect(err.pop()).toMatch(/cannot read .*nope.yaml: ENOENT/);
+    expect(err.pop()).toMatch(/cannot read ".*nope.yaml": ENOENT/);
     expect(runCli(['check', '--topology', join(dir, 'topology.yaml')], io)).toBe(1);
     expect(err.join('\n')).toMatch(/YAML syntax/);
     expect(runCli(['deploy'], io)).toBe(2);

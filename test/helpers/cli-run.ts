@@ -13,7 +13,7 @@ export interface CliOutcome {
 }
 
 /** Runs `runnel <command> --topology <file>` in process on `topology` (an object, or YAML text). */
-export function runOn(command: 'check' | 'synth', topology: unknown, extra: readonly string[] = []): CliOutcome {
+export async function runOn(command: 'check' | 'synth', topology: unknown, extra: readonly string[] = []): Promise<CliOutcome> {
   const dir = tempDir('cli-run');
   const file = join(dir, 'topology.yaml');
   writeFileSync(file, typeof topology === 'string' ? topology : stringify(topology));
@@ -22,7 +22,7 @@ export function runOn(command: 'check' | 'synth', topology: unknown, extra: read
   const args = [command, '--topology', file, ...(command === 'synth' ? ['--out', join(dir, 'dist')] : []), ...extra];
   let code: number;
   try {
-    code = runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+    code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
   } catch (e) {
     err.push(`internal error: ${(e as Error).message}`);
     code = 3;

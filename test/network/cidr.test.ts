@@ -1,4 +1,4 @@
-import { addressAt, cidrProblem, containsAddress, isIpv4Address, isPrivate, isReservedInSubnet, overlaps, parseCidr, usableAddresses } from '../../src/network/cidr';
+import { addressAt, cidrProblem, containsAddress, isIpv4Address, isPrivate, isReservedInSubnet, overlaps, parseCidr, resized, usableAddresses } from '../../src/network/cidr';
 import { allocateAddresses } from '../../src/topology/addresses';
 
 describe('CIDR math', () => {
@@ -21,6 +21,17 @@ describe('CIDR math', () => {
   ])('overlaps(%s, %s) = %s', (a, b, expected) => {
     expect(overlaps(parseCidr(a), parseCidr(b))).toBe(expected);
     expect(overlaps(parseCidr(b), parseCidr(a))).toBe(expected);
+  });
+
+  test.each([
+    ['10.10.4.32/27', 24, '10.10.4.0/24'],
+    ['10.10.5.64/26', 23, '10.10.4.0/23'],
+    ['10.0.0.8/29', 28, '10.0.0.0/28'],
+    ['10.0.0.0/22', 28, '10.0.0.0/28'],
+  ])('resized(%s, /%s) = %s, a range without host bits that holds the start', (text, prefix, expected) => {
+    expect(resized(parseCidr(text), prefix)).toBe(expected);
+    expect(cidrProblem(expected)).toBeUndefined();
+    expect(containsAddress(parseCidr(expected), text.split('/')[0])).toBe(true);
   });
 
   test('private ranges, usable and reserved addresses', () => {

@@ -1,4 +1,7 @@
 import { directVpcAddressesFor, directVpcSubnetCapacity } from '../../src/rules/direct-vpc-subnet-capacity';
+import { join } from 'node:path';
+import { loadTopologyFile } from '../../src/topology/load';
+import { validateTopology } from '../../src/validation/engine';
 import { describeRule } from '../helpers/rule-cases';
 
 describeRule(directVpcSubnetCapacity, {
@@ -16,4 +19,12 @@ describeRule(directVpcSubnetCapacity, {
 
 test('Direct VPC holds 2 addresses per instance in blocks of 16', () => {
   expect([1, 8, 9, 24, 100].map(directVpcAddressesFor)).toEqual([16, 16, 32, 48, 208]);
+});
+
+test('the suggested wider range has no host bits set (10.10.4.32/27 suggests 10.10.4.0/24)', () => {
+  const t = loadTopologyFile(join(__dirname, '..', '..', 'topology.yaml')).input as any;
+  t.network.subnets = { directVpc: { cidr: '10.10.4.32/27' } };
+  t.services[0].scaling = { maxInstances: 2 };
+  const [finding] = validateTopology(t).findings.filter((f) => f.ruleId === directVpcSubnetCapacity.id);
+  expect(finding.fix).toContain('e.g. 10.10.4.0/24');
 });

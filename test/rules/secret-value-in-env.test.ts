@@ -47,11 +47,11 @@ test('entropy: one symbol is 0 bits, 32 distinct symbols are 5', () => {
   expect(shannonEntropy(FAKE.random)).toBeCloseTo(5);
 });
 
-test('the CLI warns, exits 0 and never prints the value', () => {
+test('the CLI warns, exits 0 and never prints the value', async () => {
   const t = baseTopology();
   t.services[0].env = { A: FAKE.stripe, B: FAKE.url };
   for (const json of [false, true]) {
-    const r = runOn('check', t, json ? ['--json'] : []);
+    const r = await runOn('check', t, json ? ['--json'] : []);
     expect(r.code).toBe(0);
     const printed = r.out + r.err;
     expect(printed).toMatch(/looks like a Stripe secret key \(not shown\)/);

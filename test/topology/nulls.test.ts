@@ -40,19 +40,19 @@ const NULLS: Array<[string, (t: any) => void]> = [
 ];
 
 describe('a null field means the field is absent', () => {
-  test.each(NULLS)('%s: check, check --json and synth never crash, and agree', (_name, mutate) => {
+  test.each(NULLS)('%s: check, check --json and synth never crash, and agree', async (_name, mutate) => {
     const t = baseTopology();
     mutate(t);
-    const check = runOn('check', t);
-    const json = runOn('check', t, ['--json']);
-    const synth = runOn('synth', t);
+    const check = await runOn('check', t);
+    const json = await runOn('check', t, ['--json']);
+    const synth = await runOn('synth', t);
     expect([check.code, json.code, synth.code]).not.toContain(3);
     expect(check.err).not.toMatch(/internal error|Cannot read/);
     expect(JSON.parse(json.out).findings).toEqual(expect.any(Array));
     expect(synth.code).toBe(check.code);
     // Absent: the same findings as without the field at all.
     const absent = parse(JSON.stringify(withoutNulls(t)));
-    expect(runOn('check', absent, ['--json']).out.replace(/"source": "[^"]*"/, '')).toBe(json.out.replace(/"source": "[^"]*"/, ''));
+    expect((await runOn('check', absent, ['--json'])).out.replace(/"source": "[^"]*"/, '')).toBe(json.out.replace(/"source": "[^"]*"/, ''));
   });
 
   test.each([
@@ -68,16 +68,16 @@ describe('a null field means the field is absent', () => {
     }
   });
 
-  test('serviceAccount: null is the derived account, as if unwritten', () => {
+  test('serviceAccount: null is the derived account, as if unwritten', async () => {
     const t = baseTopology();
     t.services[0].serviceAccount = null;
-    expect(runOn('synth', t).code).toBe(0);
+    expect((await runOn('synth', t)).code).toBe(0);
   });
 
-  test('nulls inside lists are not absences: the schema refuses them', () => {
+  test('nulls inside lists are not absences: the schema refuses them', async () => {
     const t = baseTopology();
     t.services[0].calls = [null];
-    const r = runOn('check', t);
+    const r = await runOn('check', t);
     expect(r.code).toBe(1);
     expect(r.err).toContain('services[0].calls[0]');
   });
