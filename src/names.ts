@@ -181,4 +181,5 @@ export const resourcePath = {
   project: (project: string) => `projects/${project}`,
   secret: (project: string, name: string) => `projects/${project}/secrets/${name}`,
   regionSslCertificate: (project: string, region: string, name: string) => `projects/${project}/regions/${region}/sslCertificates/${name}`,
+  globalAddress: (project: string, name: string) => `projects/${project}/global/addresses/${name}`,
 } as const;

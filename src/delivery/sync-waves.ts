@@ -10,8 +10,9 @@ const keyOf = (o: Obj) => objectKey(o.kind, o.metadata?.namespace, o.metadata?.n
  * because nothing in the spec names them:
  * - an `INTERNAL_MANAGED` forwarding rule needs the active proxy-only subnet of its network and region, or
  *   GCP rejects it (https://cloud.google.com/load-balancing/docs/proxy-only-subnets);
- * - a regional backend service names its serverless NEG by path (k8s-config-connector #704): a path is not a
- *   reference Config Connector waits on, but it is one here;
+ * - a regional backend service names its serverless NEG by path (k8s-config-connector #704), and a Private Service
+ *   Connect forwarding rule its global address: a path is not a reference Config Connector waits on, but it is one
+ *   here (`referencesOf` resolves both);
  * - a Redis instance in private services access mode takes its range by name from the Service Networking
  *   connection, which must exist first (https://cloud.google.com/memorystore/docs/redis/networking);
  * - a RunService's revision starts only if its account may already read the secrets it mounts;

@@ -129,9 +129,30 @@ export class InternalLoadBalancer extends Construct {
       spec: {
         location: region,
         loadBalancingScheme: 'INTERNAL_MANAGED',
+        // Cloud Run speaks HTTP behind the proxy; the API's default, but the provider leaves it to the API
+        // (magic-modules RegionBackendService.yaml: protocol `default_from_api`), so it is written down.
         protocol: 'HTTP',
-        // Serverless NEGs take no health check. The NEG is referenced by path: see ServerlessNeg.path.
-        backend: [{ group: { networkEndpointGroupRef: { external: this.neg.path } } }],
+        // Request logs of the internal load balancer (off unless enabled): the audit trail of who called the service,
+        // sampled at 100 %, the provider's default rate (https://cloud.google.com/load-balancing/docs/l7-internal/monitoring).
+        logConfig: { enable: true, sampleRate: 1 },
+        // Left unset on purpose (https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts):
+        // - timeoutSec: refused for serverless NEG backends ("Timeout sec is not supported for a backend service with
+        //   Serverless network endpoint groups", terraform-google-lb-http #358); Cloud Run's request timeout applies;
+        // - healthChecks: serverless NEGs take none;
+        // - maxUtilization / maxRate*: refused for serverless NEGs (terraform-google-lb-http #110).
+        // The NEG is referenced by path: see ServerlessNeg.path.
+        backend: [{
+          group: { networkEndpointGroupRef: { external: this.neg.path } },
+          // Config Connector builds regional backend services through the Terraform provider, whose default for an
+          // omitted balancingMode was CONNECTION (its recorded request sends "balancingMode": "CONNECTION"), which the
+          // API refuses for an HTTP backend service; serverless NEGs take only UTILIZATION
+          // (https://cloud.google.com/load-balancing/docs/backend-service#balancing-mode). Cloud Foundation Fabric's
+          // net-lb-app-int writes both fields for its serverless backends.
+          balancingMode: 'UTILIZATION',
+          // Required for non-INTERNAL regional backend services (magic-modules RegionBackendService.yaml, capacityScaler):
+          // 1 serves the NEG at full capacity; 0 would drain the only backend.
+          capacityScaler: 1,
+        }],
       },
     });
 

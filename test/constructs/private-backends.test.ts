@@ -119,6 +119,9 @@ describe('PrivateDnsZone, DnsRecord and GoogleApisEndpoint', () => {
     new GoogleApisEndpoint(chart, 'Apis', { network, name: 'allapis', address: '10.255.255.254', zoneName: 'run-vpc-googleapis' });
     const objs = Testing.synth(chart);
     expect(byKind(objs, 'ComputeForwardingRule')[0].spec.target).toEqual({ googleAPIsBundle: 'all-apis' });
+    // The rule names its address by path, as a Private Service Connect rule must (a name would send the literal).
+    expect(byKind(objs, 'ComputeForwardingRule')[0].spec.ipAddress).toEqual({ addressRef: { external: 'projects/acme-prod/global/addresses/allapis' } });
+    expect(byKind(objs, 'ComputeAddress')[0].metadata.name).toBe('allapis');
     expect(byKind(objs, 'DNSRecordSet').map((r) => [r.spec.name, r.spec.type, r.spec.rrdatas])).toEqual([
       ['googleapis.com.', 'A', ['10.255.255.254']],
       ['*.googleapis.com.', 'CNAME', ['googleapis.com.']],
