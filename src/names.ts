@@ -150,6 +150,12 @@ export const derivedName = {
   runAppZone: (network: string) => `${network}-run-app`,
   googleApisZone: (network: string) => `${network}-googleapis`,
   pscEndpoint: () => 'allapis',
+  /** The IAMPolicyMember that lets the deployer attach a created service account. */
+  deployerGrant: (accountId: string) => `${accountId}-deployer-sa-user`,
+  /** A Google API, as Service Usage names it: `run` → `run.googleapis.com`. */
+  apiService: (api: string) => `${api}.googleapis.com`,
+  /** Config Connector accepts exactly one ConfigConnectorContext per namespace, by this name. */
+  configConnectorContext: () => 'configconnectorcontext.core.cnrm.cloud.google.com',
 } as const;
 
 /** `server-service` → `SERVER_SERVICE`: the stem of the variables runnel injects. */

@@ -16,6 +16,10 @@ const keyOf = (o: Obj) => objectKey(o.kind, o.metadata?.namespace, o.metadata?.n
  * - a Redis instance in private services access mode takes its range by name from the Service Networking
  *   connection, which must exist first (https://cloud.google.com/memorystore/docs/redis/networking);
  * - a RunService's revision starts only if its account may already read the secrets it mounts;
+ * - every Config Connector object needs the project's APIs enabled (serviceusage `Service`s): a fresh project
+ *   refuses the rest (https://cloud.google.com/service-usage/docs/enable-disable);
+ * - in namespaced mode, Config Connector acts on a namespace's objects only once its ConfigConnectorContext exists
+ *   (https://cloud.google.com/config-connector/docs/how-to/install-namespaced);
  * - every namespaced object needs its Namespace.
  */
 export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
@@ -25,6 +29,8 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
   const connections = kcc.filter((o) => o.kind === 'ServiceNetworkingConnection');
   const secretGrants = kcc.filter((o) => o.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/secretmanager.secretAccessor');
   const namespaces = new Map(objects.filter((o) => o.kind === 'Namespace' && o.apiVersion === 'v1').map((o) => [o.metadata.name, o]));
+  const contexts = new Map(kcc.filter(isContext).map((o) => [o.metadata.namespace, o]));
+  const apis = kcc.filter(isApiService);
 
   const deps = new Map<Obj, Obj[]>();
   for (const o of objects) {
@@ -32,6 +38,8 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
     const add = (x: Obj | undefined) => x && x !== o && found.add(x);
     add(namespaces.get(o.metadata?.namespace));
     if (isKccObject(o)) {
+      if (!isContext(o)) add(contexts.get(o.metadata?.namespace));
+      if (!isContext(o) && !isApiService(o)) for (const a of apis) add(a);
       for (const ref of referencesOf(o)) add(byKey.get(objectKey(ref.kind, ref.namespace, ref.name)));
       if (o.kind === 'ComputeForwardingRule' && o.spec?.loadBalancingScheme === 'INTERNAL_MANAGED') {
         for (const s of proxyOnly) if (s.spec.networkRef?.name === o.spec.networkRef?.name && s.spec.region === o.spec.location) add(s);
@@ -50,6 +58,14 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
     deps.set(o, [...found]);
   }
   return deps;
+}
+
+function isContext(o: Obj): boolean {
+  return o.kind === 'ConfigConnectorContext' && String(o.apiVersion).startsWith('core.cnrm.cloud.google.com/');
+}
+
+function isApiService(o: Obj): boolean {
+  return o.kind === 'Service' && String(o.apiVersion).startsWith('serviceusage.cnrm.cloud.google.com/');
 }
 
 /**

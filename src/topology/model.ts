@@ -67,6 +67,12 @@ export interface DeliveryModel {
     readonly targetRevision: string;
     readonly path: string;
   };
+  /** Whether runnel enables the APIs the output needs. */
+  readonly enableApis: boolean;
+  /** IAM member that deploys (`serviceAccount:...`), granted actAs on the accounts runnel creates. */
+  readonly deployer?: string;
+  /** The Google service account Config Connector runs as in the namespace (ConfigConnectorContext). */
+  readonly configConnectorServiceAccount?: string;
 }
 
 /** A range the topology claims in the network besides its subnets. */

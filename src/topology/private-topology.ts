@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PrivateServiceAccess } from '../backends/private-service-access';
 import { Redis } from '../backends/redis';
@@ -11,10 +12,13 @@ import { InternalLoadBalancer } from '../lb/internal-lb';
 import { TlsCertificate } from '../lb/tls-certificate';
 import { KccScope } from '../kcc';
 import { ConfigConnectorNamespace } from '../delivery/namespace';
+import { ConfigConnectorContext } from '../delivery/config-connector-context';
+import { ApiService } from '../project/api-service';
+import { ApiUser, requiredApis } from '../project/required-apis';
 import { ArgoApplication } from '../delivery/argo-application';
 import { TOPOLOGY_FILE, topologyMarkdown } from '../delivery/topology-diagram';
 import { PlainFile } from '../output/plain-file';
-import { resourcePath, SubnetRole, urlEnvVar } from '../names';
+import { derivedName, resourcePath, SubnetRole, urlEnvVar } from '../names';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
@@ -36,6 +40,11 @@ import { TopologySpec } from './spec';
 export const PRIVATE_GOOGLE_ACCESS_VIPS = ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
 
 const SECRET_ACCESSOR_ROLE = 'roles/secretmanager.secretAccessor';
+/**
+ * Holds `iam.serviceAccounts.actAs`, which attaching a service account to a Cloud Run service needs.
+ * @see https://cloud.google.com/run/docs/configuring/services/service-identity
+ */
+const SERVICE_ACCOUNT_USER_ROLE = 'roles/iam.serviceAccountUser';
 
 function kccScopeOf(model: TopologyModel): KccScope {
   return { project: model.project, namespace: model.namespace, abandonStateful: model.delivery.abandonStateful };
@@ -91,6 +100,7 @@ export class PrivateTopology extends Construct {
     this.createSecrets(result.model);
     this.createServices(result.model);
     this.createInvokerPolicies(result.model);
+    this.createApis(result.model);
     this.createArgoApplication(result.model);
     const model = result.model;
     new PlainFile(this, 'diagram', { outputPath: TOPOLOGY_FILE, render: () => topologyMarkdown(model) });
@@ -116,6 +126,25 @@ export class PrivateTopology extends Construct {
     if (!model.delivery.createNamespace || !model.namespace) return;
     const chart = new RunnelChart(this, 'namespace', { outputPath: 'config-connector/namespace.yaml' });
     new ConfigConnectorNamespace(chart, 'Namespace', { name: model.namespace, project: model.project });
+    const account = model.delivery.configConnectorServiceAccount;
+    if (account !== undefined) {
+      new ConfigConnectorContext(chart, 'ConfigConnectorContext', { namespace: model.namespace, googleServiceAccount: account });
+    }
+  }
+
+  /**
+   * The APIs of exactly what was emitted (`requiredApis` over every object in the tree; Cloud Run's is always among
+   * them), enabled first: a fresh project has them disabled and refuses the rest.
+   */
+  private createApis(model: TopologyModel): void {
+    if (!model.delivery.enableApis) return;
+    const users: ApiUser[] = [];
+    for (const c of this.node.findAll()) {
+      if (c instanceof IamGrant) users.push({ apiVersion: c.resource.apiVersion, kind: c.resource.kind, grantTargetKind: c.targetKind });
+      else if (c instanceof ApiObject && c.kind !== 'IAMPolicyMember') users.push({ apiVersion: c.apiVersion, kind: c.kind });
+    }
+    const chart = new RunnelChart(this, 'apis', { outputPath: 'config-connector/apis.yaml' });
+    for (const api of requiredApis(users)) new ApiService(chart, `Api-${api}`, { ...kccScopeOf(model), api });
   }
 
   private createNetwork(model: TopologyModel): Network {
@@ -259,6 +288,17 @@ export class PrivateTopology extends Construct {
     const chart = new RunnelChart(this, `identity-${s.name}`, { outputPath: `config-connector/identity-${s.name}.yaml` });
     if (s.accountId) {
       this.accounts.set(s.name, new ServiceAccount(chart, 'ServiceAccount', { ...kcc, accountId: s.accountId, displayName: `Cloud Run service ${s.name}` }));
+      const deployer = model.delivery.deployer;
+      if (deployer !== undefined) {
+        // Whoever deploys the service must act as its account (gcloud's user, or Config Connector's own account).
+        new IamGrant(chart, 'DeployerActAs', {
+          ...kcc,
+          name: derivedName.deployerGrant(s.accountId),
+          role: SERVICE_ACCOUNT_USER_ROLE,
+          member: deployer,
+          target: { kind: ServiceAccount.KIND, name: s.accountId },
+        });
+      }
     }
     for (const secret of secrets) {
       new IamGrant(chart, `SecretAccess-${secret}`, {

@@ -227,6 +227,9 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             name: optionalString,
           },
         },
+        enableApis: { type: 'boolean', nullable: true },
+        deployer: optionalString,
+        configConnectorServiceAccount: optionalString,
       },
     },
     googleApis: {

@@ -79,6 +79,29 @@ export interface DeliverySpec {
   readonly abandonStateful?: boolean;
   /** An Argo CD Application for the rendered output (the rendered-manifests pattern). @default - none */
   readonly argocd?: ArgoCdSpec;
+  /**
+   * Enable the Google APIs the topology needs (`serviceusage` `Service` objects: `run` always, `compute`, `iam`,
+   * `vpcaccess`, `dns`, `servicenetworking`, `redis`, `secretmanager` only when something emitted uses them), in
+   * the first sync wave, abandoned on delete and never pruned. false: the project's APIs are managed elsewhere.
+   * @default true
+   * @see https://cloud.google.com/config-connector/docs/reference/resource-docs/serviceusage/service
+   */
+  readonly enableApis?: boolean;
+  /**
+   * Who deploys the services, as an IAM member (`serviceAccount:`, `user:` or `group:`): the gcloud user in Knative
+   * mode, Config Connector's own service account in Config Connector mode. It gets `roles/iam.serviceAccountUser` on
+   * each service account runnel creates, which attaching an account to a Cloud Run service needs.
+   * @default - none: the deployer needs that role from elsewhere
+   * @see https://cloud.google.com/run/docs/securing/service-identity#deployer_permissions
+   */
+  readonly deployer?: string;
+  /**
+   * Email of the Google service account Config Connector runs as in `namespace` (namespaced mode). With
+   * `createNamespace`, runnel also emits the namespace's `ConfigConnectorContext` naming it.
+   * @default - none: no ConfigConnectorContext
+   * @see https://cloud.google.com/config-connector/docs/how-to/install-namespaced
+   */
+  readonly configConnectorServiceAccount?: string;
 }
 
 export interface ArgoCdSpec {

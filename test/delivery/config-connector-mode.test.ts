@@ -70,6 +70,7 @@ test('what must survive a delete is abandoned and never pruned; the rest is not'
     'IAMServiceAccount',
     'RedisInstance',
     'SecretManagerSecret',
+    'Service', // the enabled APIs: always abandoned, whatever abandonStateful says
     'ServiceNetworkingConnection',
   ]);
   expect(find(objects, 'ComputeAddress', 'run-vpc-psa').metadata.annotations['cnrm.cloud.google.com/deletion-policy']).toBe('abandon');
@@ -82,14 +83,20 @@ test('abandonStateful: false keeps Argo CD from pruning them but lets Config Con
   const spec = JSON.parse(JSON.stringify(loaded.input));
   spec.delivery.abandonStateful = false;
   const out = synth(spec).objects;
-  expect(out.filter((o) => o.metadata.annotations?.['cnrm.cloud.google.com/deletion-policy'])).toEqual([]);
+  // Only the enabled APIs stay abandoned: disabling an API breaks everything else in the project that uses it.
+  expect(out.filter((o) => o.metadata.annotations?.['cnrm.cloud.google.com/deletion-policy']).map((o) => o.kind)).toEqual(
+    expect.arrayContaining(['Service']),
+  );
+  expect(out.filter((o) => o.metadata.annotations?.['cnrm.cloud.google.com/deletion-policy'] && o.kind !== 'Service')).toEqual([]);
   expect(find(out, 'ComputeNetwork').metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
 });
 
 test('every Config Connector object says state-into-spec: absent, so Config Connector never edits the spec Argo CD compares', () => {
-  for (const o of objects.filter((x) => x.apiVersion.includes('cnrm.cloud.google.com'))) {
+  for (const o of objects.filter((x) => x.apiVersion.includes('cnrm.cloud.google.com') && x.kind !== 'ConfigConnectorContext')) {
     expect(o.metadata.annotations['cnrm.cloud.google.com/state-into-spec']).toBe('absent');
   }
+  // The namespace's default for the same, in the ConfigConnectorContext.
+  expect(find(objects, 'ConfigConnectorContext').spec.stateIntoSpec).toBe('Absent');
 });
 
 test('the Argo CD Application syncs the Config Connector folder automatically, with retries', () => {
@@ -99,4 +106,26 @@ test('the Argo CD Application syncs the Config Connector folder automatically, w
   expect(app.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'config-connector' });
   expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
   expect(app.spec.syncPolicy.retry.limit).toBeGreaterThan(0);
+});
+
+test('namespaced mode: the ConfigConnectorContext names the account Config Connector acts as, before everything in the namespace', () => {
+  const context = find(objects, 'ConfigConnectorContext');
+  expect(context.metadata.name).toBe('configconnectorcontext.core.cnrm.cloud.google.com');
+  expect(context.metadata.namespace).toBe('config-connector');
+  expect(context.spec.googleServiceAccount).toBe('kcc-prod@acme-platform.iam.gserviceaccount.com');
+  expect(files.find((f) => f.path === 'config-connector/namespace.yaml')!.objects.map((o) => (o as Obj).kind)).toEqual(['Namespace', 'ConfigConnectorContext']);
+  const wave = (o: Obj) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+  for (const o of objects.filter((x) => x.metadata.namespace === 'config-connector' && x !== context)) expect(wave(o)).toBeGreaterThan(wave(context));
+  // Without the account, no context; without createNamespace the account is refused (config-connector-service-account).
+  const spec = JSON.parse(JSON.stringify(loaded.input));
+  delete spec.delivery.configConnectorServiceAccount;
+  expect(all(synth(spec).objects, 'ConfigConnectorContext')).toEqual([]);
+});
+
+test('the deployer (Config Connector itself here) may act as every account runnel creates, and only those', () => {
+  const actAs = all(objects, 'IAMPolicyMember').filter((g) => g.spec.role === 'roles/iam.serviceAccountUser');
+  const created = all(objects, 'IAMServiceAccount').map((a) => a.metadata.name).sort();
+  expect(actAs.map((g) => g.spec.resourceRef).sort((a, b) => a.name.localeCompare(b.name))).toEqual(created.map((name) => ({ kind: 'IAMServiceAccount', name })));
+  for (const g of actAs) expect(g.spec.member).toBe('serviceAccount:kcc-prod@acme-platform.iam.gserviceaccount.com');
+  expect(created.length).toBeGreaterThan(0);
 });

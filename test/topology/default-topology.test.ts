@@ -14,7 +14,7 @@ const { files, objects } = synth(loaded.input);
 describe('default topology', () => {
   test('emits every part of the private topology', () => {
     const counts = (kind: string) => all(objects, kind).length;
-    expect(counts('Service')).toBe(3);
+    expect(all(objects, 'Service').filter((o) => o.apiVersion === 'serving.knative.dev/v1').length).toBe(3);
     expect(counts('ComputeNetwork')).toBe(1);
     expect(counts('ComputeSubnetwork')).toBe(4);
     for (const kind of ['VPCAccessConnector', 'ComputeRegionNetworkEndpointGroup', 'ComputeBackendService', 'ComputeURLMap', 'ComputeTargetHTTPProxy', 'ComputeAddress', 'ComputeForwardingRule', 'ComputeRouter', 'ComputeRouterNAT']) {
@@ -37,6 +37,7 @@ describe('default topology', () => {
       'cloud-run/batch-service.yaml',
       'cloud-run/client-service.yaml',
       'cloud-run/server-service.yaml',
+      'config-connector/apis.yaml',
       'config-connector/identity-batch-service.yaml',
       'config-connector/identity-client-service.yaml',
       'config-connector/identity-server-service.yaml',
@@ -62,7 +63,11 @@ describe('default topology', () => {
     const backend = find(objects, 'ComputeBackendService');
     expect(backend.spec.loadBalancingScheme).toBe('INTERNAL_MANAGED');
     expect(backend.spec.backend).toEqual([
-      { group: { networkEndpointGroupRef: { external: `projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/${neg.metadata.name}` } } },
+      {
+        group: { networkEndpointGroupRef: { external: `projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/${neg.metadata.name}` } },
+        balancingMode: 'UTILIZATION',
+        capacityScaler: 1,
+      },
     ]);
     expect(find(objects, 'ComputeURLMap').spec.defaultService.backendServiceRef.name).toBe(backend.metadata.name);
   });
