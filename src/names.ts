@@ -141,7 +141,8 @@ export const derivedName = {
   targetProxy: (service: string) => `${service}-proxy`,
   address: (service: string) => `${service}-ilb-ip`,
   forwardingRule: (service: string) => `${service}-http`,
-  sslCertificate: (service: string) => `${service}-cert`,
+  /** The version, when given, makes each rotation a new certificate beside the old one. */
+  sslCertificate: (service: string, version?: number) => (version === undefined ? `${service}-cert` : `${service}-cert-v${version}`),
   httpsProxy: (service: string) => `${service}-https-proxy`,
   httpsForwardingRule: (service: string) => `${service}-https`,
   serviceAccount: (service: string) => `run-${service}`,
@@ -187,5 +188,8 @@ export const resourcePath = {
   project: (project: string) => `projects/${project}`,
   secret: (project: string, name: string) => `projects/${project}/secrets/${name}`,
   regionSslCertificate: (project: string, region: string, name: string) => `projects/${project}/regions/${region}/sslCertificates/${name}`,
+  /** The form ComputeTargetHTTPSProxy's certificateManagerCertificates[].external takes (its CRD). */
+  certificateManagerCertificate: (project: string, location: string, name: string) =>
+    `projects/${project}/locations/${location}/certificates/${name}`,
   globalAddress: (project: string, name: string) => `projects/${project}/global/addresses/${name}`,
 } as const;

@@ -108,7 +108,7 @@ export class InternalLoadBalancer extends Construct {
       forwardingRule: derivedName.forwardingRule(service),
       httpsProxy: derivedName.httpsProxy(service),
       httpsForwardingRule: derivedName.httpsForwardingRule(service),
-      certificate: derivedName.sslCertificate(service),
+      certificate: derivedName.sslCertificate(service, props.https?.version),
     };
     this.addressName = names.address;
     validateName(this, 'backendService', names.backendService);
@@ -119,7 +119,7 @@ export class InternalLoadBalancer extends Construct {
     if (props.https) {
       validateName(this, 'targetProxy', names.httpsProxy);
       validateName(this, 'forwardingRule', names.httpsForwardingRule);
-      validateName(this, 'sslCertificate', names.certificate);
+      if (props.https.createsCertificate) validateName(this, 'sslCertificate', names.certificate);
     }
 
     this.neg = new ServerlessNeg(this, 'Neg', { scope: kcc, name: names.neg, region, service, serviceInOutput: props.serviceInOutput });
@@ -189,10 +189,10 @@ export class InternalLoadBalancer extends Construct {
       });
     }
     if (props.https) {
-      const certificate = props.https._bind(this, names.certificate, kcc, region);
+      const certificates = props.https._bind(this, names.certificate, kcc, region);
       new ComputeTargetHttpsProxy(this, 'HttpsProxy', {
         metadata: kccMetadata(names.httpsProxy, kcc),
-        spec: { location: region, urlMapRef: { name: names.urlMap }, sslCertificates: [certificate] },
+        spec: { location: region, urlMapRef: { name: names.urlMap }, ...certificates },
       });
     }
     new ComputeAddress(this, 'Address', {

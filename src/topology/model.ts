@@ -188,7 +188,12 @@ export interface LoadBalancerModel {
   readonly address?: string;
   readonly addressPinned: boolean;
   readonly http: boolean;
-  readonly https?: { readonly certificateSecret?: string; readonly sslCertificate?: string };
+  readonly https?: {
+    readonly certificateSecret?: string;
+    readonly sslCertificate?: string;
+    readonly certificateVersion?: number;
+    readonly certificateManagerCertificate?: string;
+  };
   /** `<service>.<domain>`, when the topology has private DNS. */
   readonly dnsName?: string;
 }

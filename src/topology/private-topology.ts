@@ -232,10 +232,12 @@ export class PrivateTopology extends Construct {
       const chart = new RunnelChart(this, `lb-${s.name}`, { outputPath: `config-connector/load-balancer-${s.name}.yaml` });
       const lb = s.loadBalancer!;
       const https = lb.https?.certificateSecret
-        ? TlsCertificate.fromSecret(lb.https.certificateSecret)
+        ? TlsCertificate.fromSecret(lb.https.certificateSecret, lb.https.certificateVersion)
         : lb.https?.sslCertificate
           ? TlsCertificate.fromExisting(lb.https.sslCertificate)
-          : undefined;
+          : lb.https?.certificateManagerCertificate
+            ? TlsCertificate.fromCertificateManager(lb.https.certificateManagerCertificate)
+            : undefined;
       const balancer = new InternalLoadBalancer(chart, 'LoadBalancer', {
         service: s.name,
         serviceInOutput: model.delivery.cloudRun === 'config-connector',

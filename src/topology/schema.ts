@@ -150,7 +150,12 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
                 additionalProperties: false,
                 required: [],
                 nullable: true,
-                properties: { certificateSecret: optionalString, sslCertificate: optionalString },
+                properties: {
+                  certificateSecret: optionalString,
+                  sslCertificate: optionalString,
+                  certificateVersion: { type: 'integer', nullable: true, minimum: 1 },
+                  certificateManagerCertificate: optionalString,
+                },
               },
               http: { type: 'boolean', nullable: true },
             },

@@ -340,11 +340,27 @@ export interface LoadBalancerSpec {
 export interface HttpsSpec {
   /**
    * A Kubernetes Secret (keys `tls.crt` and `tls.key`) in the Config Connector namespace, from which runnel
-   * creates a regional SSL certificate. Exactly one of `certificateSecret` and `sslCertificate`.
+   * creates a regional SSL certificate. Exactly one of `certificateSecret`, `sslCertificate` and
+   * `certificateManagerCertificate`.
    */
   readonly certificateSecret?: string;
+  /**
+   * Version of the certificate runnel creates from `certificateSecret`, carried in its name
+   * (`<service>-cert-v<version>`). A self-managed certificate cannot change in place: to rotate, put the new pair in
+   * a new Secret, point `certificateSecret` at it and bump the version, so a new certificate is created and the
+   * proxy moves to it before the old one is deleted. Only with `certificateSecret`.
+   * @default - none: the certificate is named `<service>-cert`
+   */
+  readonly certificateVersion?: number;
   /** Name of an existing regional SSL certificate in the region. */
   readonly sslCertificate?: string;
+  /**
+   * Name of an existing regional Certificate Manager certificate in the region (Google-managed or self-managed),
+   * which the regional internal load balancer references directly; it renews or is replaced without touching
+   * the load balancer.
+   * @see https://cloud.google.com/certificate-manager/docs/deploy
+   */
+  readonly certificateManagerCertificate?: string;
 }
 
 export interface ScalingSpec {

@@ -164,6 +164,26 @@ describe('InternalLoadBalancer with HTTPS', () => {
     expect(balancer.url).toBe('https://10.10.0.9');
   });
 
+  test('a versioned certificate from a secret: the version is in its name, and Argo CD prunes the old one last', () => {
+    const { objs } = lb({ https: TlsCertificate.fromSecret('api-tls-2', 2), hostname: 'api.internal.acme.example' });
+    const [cert] = byKind(objs, 'ComputeSSLCertificate');
+    expect(cert.metadata.name).toBe('api-cert-v2');
+    expect(cert.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('PruneLast=true');
+    expect(cert.spec.certificate.valueFrom.secretKeyRef).toEqual({ name: 'api-tls-2', key: 'tls.crt' });
+    expect(byKind(objs, 'ComputeTargetHTTPSProxy')[0].spec.sslCertificates).toEqual([{ name: 'api-cert-v2' }]);
+    expect(() => TlsCertificate.fromSecret('api-tls', 0)).toThrow(/positive integer/);
+    expectValidCrds(objs);
+  });
+
+  test('a Certificate Manager certificate: referenced by path, no SSL certificate created or referenced', () => {
+    const { objs } = lb({ https: TlsCertificate.fromCertificateManager('api'), http: false });
+    const [proxy] = byKind(objs, 'ComputeTargetHTTPSProxy');
+    expect(proxy.spec.certificateManagerCertificates).toEqual([{ external: 'projects/acme-prod/locations/asia-northeast1/certificates/api' }]);
+    expect(proxy.spec.sslCertificates).toBeUndefined();
+    expect(byKind(objs, 'ComputeSSLCertificate')).toEqual([]);
+    expectValidCrds(objs);
+  });
+
   test('neither HTTP nor HTTPS cannot be built', () => {
     expect(() => lb({ http: false })).toThrow(/neither HTTP nor HTTPS/);
   });

@@ -76,7 +76,9 @@ test('what must survive a delete is abandoned and never pruned; the rest is not'
   expect(find(objects, 'ComputeAddress', 'run-vpc-psa').metadata.annotations['cnrm.cloud.google.com/deletion-policy']).toBe('abandon');
   expect(find(objects, 'ComputeAddress', 'api-ilb-ip').metadata.annotations['cnrm.cloud.google.com/deletion-policy']).toBeUndefined();
   for (const o of stateful) expect(o.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
-  expect(objects.filter((o) => o.metadata.annotations?.['argocd.argoproj.io/sync-options']).length).toBe(stateful.length);
+  // Besides those, only the created certificate has sync options: pruned last, after the proxy moved to its successor.
+  const others = objects.filter((o) => o.metadata.annotations?.['argocd.argoproj.io/sync-options'] && !stateful.includes(o));
+  expect(others.map((o) => [o.kind, o.metadata.annotations['argocd.argoproj.io/sync-options']])).toEqual([['ComputeSSLCertificate', 'PruneLast=true']]);
 });
 
 test('abandonStateful: false keeps Argo CD from pruning them but lets Config Connector delete them', () => {
@@ -128,4 +130,25 @@ test('the deployer (Config Connector itself here) may act as every account runne
   expect(actAs.map((g) => g.spec.resourceRef).sort((a, b) => a.name.localeCompare(b.name))).toEqual(created.map((name) => ({ kind: 'IAMServiceAccount', name })));
   for (const g of actAs) expect(g.spec.member).toBe('serviceAccount:kcc-prod@acme-platform.iam.gserviceaccount.com');
   expect(created.length).toBeGreaterThan(0);
+});
+
+test('rotating a self-managed certificate: bumping the version creates the new certificate and moves the proxy, the old one goes last', () => {
+  const withCert = (secret: string, version?: number) => {
+    const spec = JSON.parse(JSON.stringify(loaded.input));
+    const api = spec.services.find((s: Obj) => s.name === 'api');
+    api.loadBalancer = { ...api.loadBalancer, https: { certificateSecret: secret, ...(version ? { certificateVersion: version } : {}) } };
+    return synth(spec).objects;
+  };
+  const before = withCert('api-tls');
+  const after = withCert('api-tls-2', 2);
+  const certs = (objs: Obj[]) => all(objs, 'ComputeSSLCertificate').map((c) => c.metadata.name);
+  expect(certs(before)).toEqual(['api-cert']);
+  expect(certs(after)).toEqual(['api-cert-v2']);
+  expect(find(after, 'ComputeTargetHTTPSProxy').spec.sslCertificates).toEqual([{ name: 'api-cert-v2' }]);
+  // A new name is a new object: Config Connector creates it beside the old one instead of updating immutable fields.
+  expect(find(after, 'ComputeSSLCertificate').spec.certificate.valueFrom.secretKeyRef.name).toBe('api-tls-2');
+  expect(find(before, 'ComputeSSLCertificate').metadata.annotations['argocd.argoproj.io/sync-options']).toBe('PruneLast=true');
+  // Nothing else about the load balancer changes.
+  const rest = (objs: Obj[]) => objs.filter((o) => ['ComputeForwardingRule', 'ComputeAddress', 'ComputeURLMap'].includes(o.kind)).map((o) => JSON.stringify(o));
+  expect(rest(after)).toEqual(rest(before));
 });
