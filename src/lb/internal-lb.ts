@@ -128,6 +128,8 @@ export class InternalLoadBalancer extends Construct {
       metadata: kccMetadata(names.backendService, kcc),
       spec: {
         location: region,
+        // The provider's default is INTERNAL (a passthrough load balancer), never what a proxy needs
+        // (magic-modules RegionBackendService.yaml: loadBalancingScheme default_value "INTERNAL").
         loadBalancingScheme: 'INTERNAL_MANAGED',
         // Cloud Run speaks HTTP behind the proxy; the API's default, but the provider leaves it to the API
         // (magic-modules RegionBackendService.yaml: protocol `default_from_api`), so it is written down.
@@ -139,7 +141,10 @@ export class InternalLoadBalancer extends Construct {
         // - timeoutSec: refused for serverless NEG backends ("Timeout sec is not supported for a backend service with
         //   Serverless network endpoint groups", terraform-google-lb-http #358); Cloud Run's request timeout applies;
         // - healthChecks: serverless NEGs take none;
-        // - maxUtilization / maxRate*: refused for serverless NEGs (terraform-google-lb-http #110).
+        // - maxUtilization / maxRate*: refused for serverless NEGs (terraform-google-lb-http #110);
+        // - connectionDrainingTimeoutSec: the provider sends 300, which the API accepts for serverless NEG backends
+        //   (terraform-google-lb-http #323 sets it on them); sessionAffinity, localityLbPolicy: the API's defaults
+        //   (NONE, ROUND_ROBIN) are what a single serverless backend needs, and the provider leaves them to the API.
         // The NEG is referenced by path: see ServerlessNeg.path.
         backend: [{
           group: { networkEndpointGroupRef: { external: this.neg.path } },
