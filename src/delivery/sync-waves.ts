@@ -15,7 +15,9 @@ const keyOf = (o: Obj) => objectKey(o.kind, o.metadata?.namespace, o.metadata?.n
  *   here (`referencesOf` resolves both);
  * - a Redis instance in private services access mode takes its range by name from the Service Networking
  *   connection, which must exist first (https://cloud.google.com/memorystore/docs/redis/networking);
- * - a RunService's revision starts only if its account may already read the secrets it mounts;
+ * - a RunService's revision starts only if its account may already read the secrets it mounts, and Config
+ *   Connector may attach the account only once the deployer's `roles/iam.serviceAccountUser` on it exists
+ *   (https://cloud.google.com/run/docs/configuring/services/service-identity);
  * - every Config Connector object needs the project's APIs enabled (serviceusage `Service`s): a fresh project
  *   refuses the rest (https://cloud.google.com/service-usage/docs/enable-disable);
  * - in namespaced mode, Config Connector acts on a namespace's objects only once its ConfigConnectorContext exists
@@ -28,6 +30,7 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
   const proxyOnly = kcc.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec?.purpose === 'REGIONAL_MANAGED_PROXY');
   const connections = kcc.filter((o) => o.kind === 'ServiceNetworkingConnection');
   const secretGrants = kcc.filter((o) => o.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/secretmanager.secretAccessor');
+  const actAsGrants = kcc.filter((o) => o.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/iam.serviceAccountUser');
   const namespaces = new Map(objects.filter((o) => o.kind === 'Namespace' && o.apiVersion === 'v1').map((o) => [o.metadata.name, o]));
   const contexts = new Map(kcc.filter(isContext).map((o) => [o.metadata.namespace, o]));
   const apis = kcc.filter(isApiService);
@@ -53,6 +56,7 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
           const member = g.spec.memberFrom?.serviceAccountRef?.name;
           if (account && ((member !== undefined && member === account.name) || g.spec.member === `serviceAccount:${account.external}`)) add(g);
         }
+        for (const g of actAsGrants) if (account?.name !== undefined && g.spec.resourceRef?.name === account.name) add(g);
       }
     }
     deps.set(o, [...found]);

@@ -130,6 +130,12 @@ test('the deployer (Config Connector itself here) may act as every account runne
   expect(actAs.map((g) => g.spec.resourceRef).sort((a, b) => a.name.localeCompare(b.name))).toEqual(created.map((name) => ({ kind: 'IAMServiceAccount', name })));
   for (const g of actAs) expect(g.spec.member).toBe('serviceAccount:kcc-prod@acme-platform.iam.gserviceaccount.com');
   expect(created.length).toBeGreaterThan(0);
+  // A RunService is applied only after the grant that lets the deployer attach its account.
+  const wave = (o: Obj) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+  for (const svc of all(objects, 'RunService').filter((s) => s.spec.template.serviceAccountRef.name)) {
+    const grant = actAs.find((g) => g.spec.resourceRef.name === svc.spec.template.serviceAccountRef.name)!;
+    expect(wave(grant)).toBeLessThan(wave(svc));
+  }
 });
 
 test('rotating a self-managed certificate: bumping the version creates the new certificate and moves the proxy, the old one goes last', () => {
