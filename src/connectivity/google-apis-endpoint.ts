@@ -52,7 +52,9 @@ export class GoogleApisEndpoint extends Construct {
         networkRef: { name: props.network.name },
         // By path, not by name: a name reference makes Config Connector send the address literal, while a Private
         // Service Connect rule needs the address resource; Config Connector's own PSC sample and fixture use the path
-        // (kcc-samples computeforwardingrule/regional-forwarding-rule-vpc-psc). Config Connector does not wait on a
+        // (kcc-samples computeforwardingrule/regional-forwarding-rule-vpc-psc: "PSC forwarding rule requires address's
+        // self_link"), in the form the CRD documents for ipAddress.addressRef.external
+        // ("projects/{{projectID}}/global/addresses/{{addressID}}"). Config Connector does not wait on a
         // path, so sync waves order the rule after the address (src/delivery/sync-waves.ts).
         ipAddress: { addressRef: { external: resourcePath.globalAddress(kcc.project, props.name) } },
         target: { googleApIsBundle: GoogleApisEndpoint.BUNDLE },
