@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { apiOf, requiredApis } from '../../src/project/required-apis';
 import { parseTopology } from '../../src/topology/load';
 import { all, baseTopology, Obj, synth } from '../helpers/synth';
+import { benchTopology } from '../../bench/topology';
 
 // What each emitted kind needs, written out independently of the table in src/project/required-apis.ts, so a
 // wrong entry there fails here.
@@ -34,6 +35,7 @@ const topologies: Array<[string, unknown]> = ['private-backends', 'config-connec
 ]);
 topologies.push(['default', parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml').input]);
 topologies.push(['base', baseTopology()]);
+topologies.push(['bench-60', benchTopology(60)]);
 
 describe.each(topologies)('enabled APIs of %s', (_name, input) => {
   const { objects } = synth(input);
