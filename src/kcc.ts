@@ -51,7 +51,8 @@ export function kccMetadata(name: string, scope: KccScope, options: KccMetadataO
       [KccAnnotation.PROJECT_ID]: scope.project,
       [KccAnnotation.STATE_INTO_SPEC]: 'absent',
       ...(stateful && scope.abandonStateful !== false ? { [KccAnnotation.DELETION_POLICY]: 'abandon' } : {}),
-      ...(stateful ? { [ArgoAnnotation.SYNC_OPTIONS]: 'Prune=false,Delete=false' } : options.pruneLast ? { [ArgoAnnotation.SYNC_OPTIONS]: 'PruneLast=true' } : {}),
+      ...(stateful ? { [ArgoAnnotation.SYNC_OPTIONS]: 'Prune=false,Delete=false' } : {}),
+      ...(!stateful && options.pruneLast ? { [ArgoAnnotation.SYNC_OPTIONS]: 'PruneLast=true' } : {}),
     },
   };
 }

@@ -30,7 +30,9 @@ export class TlsCertificate {
    * "Immutable."), so a rotation is a new certificate under a new name, created before the old one is released.
    */
   public static fromSecret(secretName: string, version?: number): TlsCertificate {
-    if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new Error(`certificate version ${version} is not a positive integer`);
+    if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
+      throw new Error(`certificate version ${version} is not a positive integer`);
+    }
     return new TlsCertificate({ kind: 'secret', secretName, version });
   }
 
@@ -67,9 +69,12 @@ export class TlsCertificate {
    */
   public _bind(scope: Construct, name: string, kcc: KccScope, region: string): ProxyCertificates {
     const source = this.source;
-    if (source.kind === 'ssl') return { sslCertificates: [{ external: resourcePath.regionSslCertificate(kcc.project, region, source.certificateName) }] };
+    if (source.kind === 'ssl') {
+      return { sslCertificates: [{ external: resourcePath.regionSslCertificate(kcc.project, region, source.certificateName) }] };
+    }
     if (source.kind === 'certificate-manager') {
-      return { certificateManagerCertificates: [{ external: resourcePath.certificateManagerCertificate(kcc.project, region, source.certificateName) }] };
+      const external = resourcePath.certificateManagerCertificate(kcc.project, region, source.certificateName);
+      return { certificateManagerCertificates: [{ external }] };
     }
     new ComputeSslCertificate(scope, 'Certificate', {
       // Deleted only after the proxy serves its successor: Argo CD prunes it last, and GCP refuses to delete a

@@ -106,7 +106,8 @@ export function checkReferences(objects: readonly Obj[]): ReferenceProblem[] {
       if (!ref.kind) {
         problems.push({ object: id, field: ref.field, message: `unknown reference field ${ref.field.split('.').pop()}` });
       } else if (!index.has(key(ref.kind, ref.namespace, ref.name))) {
-        problems.push({ object: id, field: ref.field, message: ref.byPath ? `${ref.kind === 'ComputeAddress' ? 'address' : 'NEG'} "${ref.name}" is not in the output` : `${ref.kind} "${ref.name}" is not in the output` });
+        const what = ref.byPath ? (ref.kind === 'ComputeAddress' ? 'address' : 'NEG') : ref.kind;
+        problems.push({ object: id, field: ref.field, message: `${what} "${ref.name}" is not in the output` });
       }
     }
   }
