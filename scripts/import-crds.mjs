@@ -17,12 +17,14 @@ const USED = {
     'computeregionnetworkendpointgroups', 'computerouternats', 'computerouters', 'computesslcertificates',
     'computesubnetworks', 'computetargethttpproxies', 'computetargethttpsproxies', 'computeurlmaps',
   ],
+  'core.cnrm.cloud.google.com': ['configconnectorcontexts'],
   'dns.cnrm.cloud.google.com': ['dnsmanagedzones', 'dnsrecordsets'],
   'iam.cnrm.cloud.google.com': ['iampolicymembers', 'iamserviceaccounts'],
   'redis.cnrm.cloud.google.com': ['redisinstances'],
   'run.cnrm.cloud.google.com': ['runservices'],
   'secretmanager.cnrm.cloud.google.com': ['secretmanagersecrets'],
   'servicenetworking.cnrm.cloud.google.com': ['servicenetworkingconnections'],
+  'serviceusage.cnrm.cloud.google.com': ['services'],
   'vpcaccess.cnrm.cloud.google.com': ['vpcaccessconnectors'],
 };
 

@@ -27,6 +27,13 @@ export interface KccMetadataOptions {
    * @default false
    */
   readonly stateful?: boolean;
+  /**
+   * Argo CD deletes the object only after everything else synced (`PruneLast=true`): for what its successor
+   * replaces, such as a certificate a proxy moves away from.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/#prune-last
+   */
+  readonly pruneLast?: boolean;
 }
 
 /**
@@ -45,6 +52,7 @@ export function kccMetadata(name: string, scope: KccScope, options: KccMetadataO
       [KccAnnotation.STATE_INTO_SPEC]: 'absent',
       ...(stateful && scope.abandonStateful !== false ? { [KccAnnotation.DELETION_POLICY]: 'abandon' } : {}),
       ...(stateful ? { [ArgoAnnotation.SYNC_OPTIONS]: 'Prune=false,Delete=false' } : {}),
+      ...(!stateful && options.pruneLast ? { [ArgoAnnotation.SYNC_OPTIONS]: 'PruneLast=true' } : {}),
     },
   };
 }

@@ -171,7 +171,8 @@ export const derivedName = {
   targetProxy: (service: string) => `${service}-proxy`,
   address: (service: string) => `${service}-ilb-ip`,
   forwardingRule: (service: string) => `${service}-http`,
-  sslCertificate: (service: string) => `${service}-cert`,
+  /** The version, when given, makes each rotation a new certificate beside the old one. */
+  sslCertificate: (service: string, version?: number) => (version === undefined ? `${service}-cert` : `${service}-cert-v${version}`),
   httpsProxy: (service: string) => `${service}-https-proxy`,
   httpsForwardingRule: (service: string) => `${service}-https`,
   serviceAccount: (service: string) => `run-${service}`,
@@ -182,6 +183,10 @@ export const derivedName = {
   pscEndpoint: () => 'allapis',
   serviceNetworkingConnection: (network: string) => `${network}-servicenetworking`,
   argoApplication: (network: string) => `${network}-topology`,
+  /** A Google API, as Service Usage names it: `run` → `run.googleapis.com`. */
+  apiService: (api: string) => `${api}.googleapis.com`,
+  /** Config Connector accepts exactly one ConfigConnectorContext per namespace, by this name. */
+  configConnectorContext: () => 'configconnectorcontext.core.cnrm.cloud.google.com',
 } as const;
 
 /** What is wrong with `name` as a Kubernetes object name, or `undefined` when it is valid. */
@@ -225,6 +230,8 @@ export const grantName = {
   invoker: (callee: string, account: string) => `${callee}.invoker.${accountKey(account)}`,
   /** Two labels, where every other invoker grant has three or more: no account can take this name. */
   publicInvoker: (callee: string) => `${callee}.invoker-all-users`,
+  /** The deployer's `roles/iam.serviceAccountUser` on a created account: two labels, the account's ID has no dot. */
+  deployerActAs: (accountId: string) => `${accountId}.deployer-act-as`,
 } as const;
 
 /** `metadata.name` of a record set: zone, label (`*` as `wildcard`, `@` as `apex`) and type. */
@@ -278,4 +285,8 @@ export const resourcePath = {
   project: (project: string) => `projects/${project}`,
   secret: (project: string, name: string) => `projects/${project}/secrets/${name}`,
   regionSslCertificate: (project: string, region: string, name: string) => `projects/${project}/regions/${region}/sslCertificates/${name}`,
+  /** The form ComputeTargetHTTPSProxy's certificateManagerCertificates[].external takes (its CRD). */
+  certificateManagerCertificate: (project: string, location: string, name: string) =>
+    `projects/${project}/locations/${location}/certificates/${name}`,
+  globalAddress: (project: string, name: string) => `projects/${project}/global/addresses/${name}`,
 } as const;

@@ -3,6 +3,7 @@ import { ComputeAddress, ComputeForwardingRule } from '../../imports/compute.cnr
 import { DnsRecord } from '../dns/dns-record';
 import { PrivateDnsZone } from '../dns/private-zone';
 import { kccMetadata } from '../kcc';
+import { resourcePath } from '../names';
 import { Network } from '../network/network';
 import { validateName } from '../validation/name-check';
 
@@ -49,7 +50,13 @@ export class GoogleApisEndpoint extends Construct {
         // Empty, as a Private Service Connect forwarding rule requires.
         loadBalancingScheme: '',
         networkRef: { name: props.network.name },
-        ipAddress: { addressRef: { name: props.name } },
+        // By path, not by name: a name reference makes Config Connector send the address literal, while a Private
+        // Service Connect rule needs the address resource; Config Connector's own PSC sample and fixture use the path
+        // (kcc-samples computeforwardingrule/regional-forwarding-rule-vpc-psc: "PSC forwarding rule requires address's
+        // self_link"), in the form the CRD documents for ipAddress.addressRef.external
+        // ("projects/{{projectID}}/global/addresses/{{addressID}}"). Config Connector does not wait on a
+        // path, so sync waves order the rule after the address (src/delivery/sync-waves.ts).
+        ipAddress: { addressRef: { external: resourcePath.globalAddress(kcc.project, props.name) } },
         target: { googleApIsBundle: GoogleApisEndpoint.BUNDLE },
       },
     });

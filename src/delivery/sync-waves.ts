@@ -11,11 +11,18 @@ const keyOf = (o: Obj) => objectKey(o.kind, o.metadata?.namespace, o.metadata?.n
  * because nothing in the spec names them:
  * - an `INTERNAL_MANAGED` forwarding rule needs the active proxy-only subnet of its network and region, or
  *   GCP rejects it (https://cloud.google.com/load-balancing/docs/proxy-only-subnets);
- * - a regional backend service names its serverless NEG by path (k8s-config-connector #704): a path is not a
- *   reference Config Connector waits on, but it is one here;
+ * - a regional backend service names its serverless NEG by path (k8s-config-connector #704), and a Private Service
+ *   Connect forwarding rule its global address: a path is not a reference Config Connector waits on, but it is one
+ *   here (`referencesOf` resolves both);
  * - a Redis instance in private services access mode takes its range by name from the Service Networking
  *   connection, which must exist first (https://cloud.google.com/memorystore/docs/redis/networking);
- * - a RunService's revision starts only if its account may already read the secrets it mounts;
+ * - a RunService's revision starts only if its account may already read the secrets it mounts, and Config
+ *   Connector may attach the account only once the deployer's `roles/iam.serviceAccountUser` on it exists
+ *   (https://cloud.google.com/run/docs/configuring/services/service-identity);
+ * - every Config Connector object needs the project's APIs enabled (serviceusage `Service`s): a fresh project
+ *   refuses the rest (https://cloud.google.com/service-usage/docs/enable-disable);
+ * - in namespaced mode, Config Connector acts on a namespace's objects only once its ConfigConnectorContext exists
+ *   (https://cloud.google.com/config-connector/docs/how-to/install-namespaced);
  * - every namespaced object needs its Namespace.
  */
 export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
@@ -24,7 +31,10 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
   const proxyOnly = kcc.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec?.purpose === 'REGIONAL_MANAGED_PROXY');
   const connections = kcc.filter((o) => o.kind === 'ServiceNetworkingConnection');
   const secretGrants = kcc.filter((o) => o.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/secretmanager.secretAccessor');
+  const actAsGrants = kcc.filter((o) => o.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/iam.serviceAccountUser');
   const namespaces = new Map(objects.filter((o) => o.kind === 'Namespace' && o.apiVersion === 'v1').map((o) => [o.metadata.name, o]));
+  const contexts = new Map(kcc.filter(isContext).map((o) => [o.metadata.namespace, o]));
+  const apis = kcc.filter(isApiService);
 
   const deps = new Map<Obj, Obj[]>();
   for (const o of objects) {
@@ -32,6 +42,8 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
     const add = (x: Obj | undefined) => x && x !== o && found.add(x);
     add(namespaces.get(o.metadata?.namespace));
     if (isKccObject(o)) {
+      if (!isContext(o)) add(contexts.get(o.metadata?.namespace));
+      if (!isContext(o) && !isApiService(o)) for (const a of apis) add(a);
       for (const ref of referencesOf(o)) add(byKey.get(objectKey(ref.kind, ref.namespace, ref.name)));
       if (o.kind === 'ComputeForwardingRule' && o.spec?.loadBalancingScheme === 'INTERNAL_MANAGED') {
         for (const s of proxyOnly) if (s.spec.networkRef?.name === o.spec.networkRef?.name && s.spec.region === o.spec.location) add(s);
@@ -45,11 +57,20 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
           const member = g.spec.memberFrom?.serviceAccountRef?.name;
           if (account && ((member !== undefined && member === account.name) || g.spec.member === `serviceAccount:${account.external}`)) add(g);
         }
+        for (const g of actAsGrants) if (account?.name !== undefined && g.spec.resourceRef?.name === account.name) add(g);
       }
     }
     deps.set(o, [...found]);
   }
   return deps;
+}
+
+function isContext(o: Obj): boolean {
+  return o.kind === 'ConfigConnectorContext' && String(o.apiVersion).startsWith('core.cnrm.cloud.google.com/');
+}
+
+function isApiService(o: Obj): boolean {
+  return o.kind === 'Service' && String(o.apiVersion).startsWith('serviceusage.cnrm.cloud.google.com/');
 }
 
 /**

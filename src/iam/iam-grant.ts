@@ -25,9 +25,12 @@ export interface IamGrantProps extends KccScope {
  */
 export class IamGrant extends Construct {
   public readonly resource: IamPolicyMember;
+  /** The kind of the resource the grant is on. */
+  public readonly targetKind: string;
 
   constructor(scope: Construct, id: string, props: IamGrantProps) {
     super(scope, id);
+    this.targetKind = props.target.kind;
     const member = props.member;
     this.resource = new IamPolicyMember(this, 'Resource', {
       metadata: kccMetadata(props.name, props),

@@ -20,6 +20,7 @@ export interface ServiceAccountProps extends KccScope {
  * @see https://cloud.google.com/run/docs/securing/service-identity
  */
 export class ServiceAccount extends Construct {
+  public static readonly KIND = 'IAMServiceAccount';
   public readonly accountId: string;
   public readonly email: string;
   public readonly resource: IamServiceAccount;

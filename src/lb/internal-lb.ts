@@ -108,7 +108,7 @@ export class InternalLoadBalancer extends Construct {
       forwardingRule: derivedName.forwardingRule(service),
       httpsProxy: derivedName.httpsProxy(service),
       httpsForwardingRule: derivedName.httpsForwardingRule(service),
-      certificate: derivedName.sslCertificate(service),
+      certificate: derivedName.sslCertificate(service, props.https?.version),
     };
     this.addressName = names.address;
     validateName(this, 'backendService', names.backendService);
@@ -119,7 +119,7 @@ export class InternalLoadBalancer extends Construct {
     if (props.https) {
       validateName(this, 'targetProxy', names.httpsProxy);
       validateName(this, 'forwardingRule', names.httpsForwardingRule);
-      validateName(this, 'sslCertificate', names.certificate);
+      if (props.https.createsCertificate) validateName(this, 'sslCertificate', names.certificate);
     }
 
     this.neg = new ServerlessNeg(this, 'Neg', { scope: kcc, name: names.neg, region, service, serviceInOutput: props.serviceInOutput });
@@ -128,10 +128,36 @@ export class InternalLoadBalancer extends Construct {
       metadata: kccMetadata(names.backendService, kcc),
       spec: {
         location: region,
+        // The provider's default is INTERNAL (a passthrough load balancer), never what a proxy needs
+        // (magic-modules RegionBackendService.yaml: loadBalancingScheme default_value "INTERNAL").
         loadBalancingScheme: 'INTERNAL_MANAGED',
+        // Cloud Run speaks HTTP behind the proxy; the API's default, but the provider leaves it to the API
+        // (magic-modules RegionBackendService.yaml: protocol `default_from_api`), so it is written down.
         protocol: 'HTTP',
-        // Serverless NEGs take no health check. The NEG is referenced by path: see ServerlessNeg.path.
-        backend: [{ group: { networkEndpointGroupRef: { external: this.neg.path } } }],
+        // Request logs of the internal load balancer (off unless enabled): the audit trail of who called the service,
+        // sampled at 100 %, the provider's default rate (https://cloud.google.com/load-balancing/docs/l7-internal/monitoring).
+        logConfig: { enable: true, sampleRate: 1 },
+        // Left unset on purpose (https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts):
+        // - timeoutSec: refused for serverless NEG backends ("Timeout sec is not supported for a backend service with
+        //   Serverless network endpoint groups", terraform-google-lb-http #358); Cloud Run's request timeout applies;
+        // - healthChecks: serverless NEGs take none;
+        // - maxUtilization / maxRate*: refused for serverless NEGs (terraform-google-lb-http #110);
+        // - connectionDrainingTimeoutSec: the provider sends 300, which the API accepts for serverless NEG backends
+        //   (terraform-google-lb-http #323 sets it on them); sessionAffinity, localityLbPolicy: the API's defaults
+        //   (NONE, ROUND_ROBIN) are what a single serverless backend needs, and the provider leaves them to the API.
+        // The NEG is referenced by path: see ServerlessNeg.path.
+        backend: [{
+          group: { networkEndpointGroupRef: { external: this.neg.path } },
+          // Config Connector builds regional backend services through the Terraform provider, whose default for an
+          // omitted balancingMode was CONNECTION (its recorded request sends "balancingMode": "CONNECTION"), which the
+          // API refuses for an HTTP backend service; serverless NEGs take only UTILIZATION
+          // (https://cloud.google.com/load-balancing/docs/backend-service#balancing-mode). Cloud Foundation Fabric's
+          // net-lb-app-int writes both fields for its serverless backends.
+          balancingMode: 'UTILIZATION',
+          // Required for non-INTERNAL regional backend services (magic-modules RegionBackendService.yaml, capacityScaler):
+          // 1 serves the NEG at full capacity; 0 would drain the only backend.
+          capacityScaler: 1,
+        }],
       },
     });
 
@@ -168,10 +194,10 @@ export class InternalLoadBalancer extends Construct {
       });
     }
     if (props.https) {
-      const certificate = props.https._bind(this, names.certificate, kcc, region);
+      const certificates = props.https._bind(this, names.certificate, kcc, region);
       new ComputeTargetHttpsProxy(this, 'HttpsProxy', {
         metadata: kccMetadata(names.httpsProxy, kcc),
-        spec: { location: region, urlMapRef: { name: names.urlMap }, sslCertificates: [certificate] },
+        spec: { location: region, urlMapRef: { name: names.urlMap }, ...certificates },
       });
     }
     new ComputeAddress(this, 'Address', {

@@ -7,9 +7,11 @@ import { backendUserNeedsVpcEgress } from './backend-user-needs-vpc-egress';
 import { callTargetExists } from './call-target-exists';
 import { callerNeedsVpcEgress } from './caller-needs-vpc-egress';
 import { cidrMustBePrivate } from './cidr-must-be-private';
+import { configConnectorServiceAccount } from './config-connector-service-account';
 import { connectorInstancesInRange } from './connector-instances-in-range';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
 import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
+import { deployerIsAMember } from './deployer-is-a-member';
 import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
 import { emittedNamesUnique } from './emitted-names-unique';
 import { envDoesNotShadow } from './env-does-not-shadow';
@@ -47,9 +49,11 @@ export const MODEL_RULES: readonly Rule[] = [
   callTargetExists,
   callerNeedsVpcEgress,
   cidrMustBePrivate,
+  configConnectorServiceAccount,
   connectorInstancesInRange,
   connectorSubnetMustBe28,
   createNamespaceNeedsNamespace,
+  deployerIsAMember,
   directVpcSubnetCapacity,
   emittedNamesUnique,
   envDoesNotShadow,

@@ -92,7 +92,9 @@ export const validNames = defineRule({
       ];
       if (s.loadBalancer.https) {
         lbNames.push(['targetProxy', derivedName.httpsProxy(s.name)], ['forwardingRule', derivedName.httpsForwardingRule(s.name)]);
-        if (s.loadBalancer.https.certificateSecret) lbNames.push(['sslCertificate', derivedName.sslCertificate(s.name)]);
+        if (s.loadBalancer.https.certificateSecret) {
+          lbNames.push(['sslCertificate', derivedName.sslCertificate(s.name, s.loadBalancer.https.certificateVersion)]);
+        }
       }
       for (const [kind, name] of lbNames) check(kind, name, `${s.path}.name`, 'shorten the service name');
     }

@@ -31,7 +31,12 @@ export function emittedNames(model: TopologyModel): EmittedName[] {
     out.push({ kind, name, path, what, identity, ...(kubernetesOnly ? { kubernetesOnly } : {}) });
   const net = model.network.name;
 
-  if (model.delivery.createNamespace && model.namespace) add('Namespace', model.namespace, 'namespace', 'namespace');
+  if (model.delivery.createNamespace && model.namespace) {
+    add('Namespace', model.namespace, 'namespace', 'namespace');
+    if (model.delivery.configConnectorServiceAccount !== undefined) {
+      add('ConfigConnectorContext', derivedName.configConnectorContext(), 'delivery.configConnectorServiceAccount', 'ConfigConnectorContext');
+    }
+  }
   add('ComputeNetwork', net, 'network.name', 'network');
   for (const s of Object.values(model.subnets).filter((x) => x.needed)) {
     // Subnets sharing a name are the rule unique-names' finding: one identity here, so it is reported once.
@@ -104,6 +109,10 @@ function identityNames(model: TopologyModel, add: Add): void {
     if (s.accountId !== undefined) {
       const given = s.accountId !== derivedName.serviceAccount(s.name);
       add('IAMServiceAccount', s.accountId, `${s.path}.${given ? 'serviceAccount' : 'name'}`, `service account ${s.accountId}`);
+      if (model.delivery.deployer !== undefined) {
+        const grant = `roles/iam.serviceAccountUser on ${s.accountId} for the deployer`;
+        add('IAMPolicyMember', grantName.deployerActAs(s.accountId), `${s.path}.${given ? 'serviceAccount' : 'name'}`, grant, grant, true);
+      }
     }
     for (const [variable, ref] of Object.entries(s.secretEnv)) {
       const grant = `roles/secretmanager.secretAccessor on secret ${ref.secret} for ${account(s)}`;

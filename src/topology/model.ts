@@ -67,6 +67,12 @@ export interface DeliveryModel {
     readonly targetRevision: string;
     readonly path: string;
   };
+  /** Whether runnel enables the APIs the output needs. */
+  readonly enableApis: boolean;
+  /** IAM member that deploys (`serviceAccount:...`), granted actAs on the accounts runnel creates. */
+  readonly deployer?: string;
+  /** The Google service account Config Connector runs as in the namespace (ConfigConnectorContext). */
+  readonly configConnectorServiceAccount?: string;
 }
 
 /** A range the topology claims in the network besides its subnets. */
@@ -182,7 +188,12 @@ export interface LoadBalancerModel {
   readonly address?: string;
   readonly addressPinned: boolean;
   readonly http: boolean;
-  readonly https?: { readonly certificateSecret?: string; readonly sslCertificate?: string };
+  readonly https?: {
+    readonly certificateSecret?: string;
+    readonly sslCertificate?: string;
+    readonly certificateVersion?: number;
+    readonly certificateManagerCertificate?: string;
+  };
   /** `<service>.<domain>`, when the topology has private DNS. */
   readonly dnsName?: string;
 }

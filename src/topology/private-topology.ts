@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PrivateServiceAccess } from '../backends/private-service-access';
 import { Redis } from '../backends/redis';
@@ -11,6 +12,9 @@ import { InternalLoadBalancer } from '../lb/internal-lb';
 import { TlsCertificate } from '../lb/tls-certificate';
 import { KccScope } from '../kcc';
 import { ConfigConnectorNamespace } from '../delivery/namespace';
+import { ConfigConnectorContext } from '../delivery/config-connector-context';
+import { ApiService } from '../project/api-service';
+import { ApiUser, requiredApis } from '../project/required-apis';
 import { ArgoApplication } from '../delivery/argo-application';
 import { TOPOLOGY_FILE, topologyMarkdown } from '../delivery/topology-diagram';
 import { PlainFile } from '../output/plain-file';
@@ -36,6 +40,11 @@ import { TopologySpec } from './spec';
 export const PRIVATE_GOOGLE_ACCESS_VIPS = ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
 
 const SECRET_ACCESSOR_ROLE = 'roles/secretmanager.secretAccessor';
+/**
+ * Holds `iam.serviceAccounts.actAs`, which attaching a service account to a Cloud Run service needs.
+ * @see https://cloud.google.com/run/docs/configuring/services/service-identity
+ */
+const SERVICE_ACCOUNT_USER_ROLE = 'roles/iam.serviceAccountUser';
 
 /** A service's account as object names take it: the ID of the account runnel creates, or the existing one's email. */
 function accountOf(s: ServiceModel): string {
@@ -134,6 +143,7 @@ export class PrivateTopology extends Construct {
     this.createSecrets(model);
     this.createServices(model);
     this.createInvokerPolicies(model);
+    this.createApis(model);
     this.createArgoApplication(model);
     new PlainFile(this, 'diagram', { outputPath: TOPOLOGY_FILE, render: () => topologyMarkdown(model) });
   }
@@ -158,6 +168,25 @@ export class PrivateTopology extends Construct {
     if (!model.delivery.createNamespace || !model.namespace) return;
     const chart = new RunnelChart(this, 'namespace', { outputPath: 'config-connector/namespace.yaml' });
     new ConfigConnectorNamespace(chart, 'Namespace', { name: model.namespace, project: model.project });
+    const account = model.delivery.configConnectorServiceAccount;
+    if (account !== undefined) {
+      new ConfigConnectorContext(chart, 'ConfigConnectorContext', { namespace: model.namespace, googleServiceAccount: account });
+    }
+  }
+
+  /**
+   * The APIs of exactly what was emitted (`requiredApis` over every object in the tree; Cloud Run's is always among
+   * them), enabled first: a fresh project has them disabled and refuses the rest.
+   */
+  private createApis(model: TopologyModel): void {
+    if (!model.delivery.enableApis) return;
+    const users: ApiUser[] = [];
+    for (const c of this.node.findAll()) {
+      if (c instanceof IamGrant) users.push({ apiVersion: c.resource.apiVersion, kind: c.resource.kind, grantTargetKind: c.targetKind });
+      else if (c instanceof ApiObject && c.kind !== 'IAMPolicyMember') users.push({ apiVersion: c.apiVersion, kind: c.kind });
+    }
+    const chart = new RunnelChart(this, 'apis', { outputPath: 'config-connector/apis.yaml' });
+    for (const api of requiredApis(users)) new ApiService(chart, `Api-${api}`, { ...kccScopeOf(model), api });
   }
 
   private createNetwork(model: TopologyModel): Network {
@@ -245,10 +274,12 @@ export class PrivateTopology extends Construct {
       const chart = new RunnelChart(this, `lb-${s.name}`, { outputPath: `config-connector/load-balancer-${s.name}.yaml` });
       const lb = s.loadBalancer!;
       const https = lb.https?.certificateSecret
-        ? TlsCertificate.fromSecret(lb.https.certificateSecret)
+        ? TlsCertificate.fromSecret(lb.https.certificateSecret, lb.https.certificateVersion)
         : lb.https?.sslCertificate
           ? TlsCertificate.fromExisting(lb.https.sslCertificate)
-          : undefined;
+          : lb.https?.certificateManagerCertificate
+            ? TlsCertificate.fromCertificateManager(lb.https.certificateManagerCertificate)
+            : undefined;
       const balancer = new InternalLoadBalancer(chart, 'LoadBalancer', {
         service: s.name,
         serviceInOutput: model.delivery.cloudRun === 'config-connector',
@@ -311,6 +342,17 @@ export class PrivateTopology extends Construct {
       const accountId = s.accountId!;
       const displayName = accountDisplayName(usersOf.get(accountId) ?? [s.name]);
       this.accounts.set(accountId, new ServiceAccount(chart, 'ServiceAccount', { ...kcc, accountId, displayName }));
+      const deployer = model.delivery.deployer;
+      if (deployer !== undefined) {
+        // Whoever deploys the service must act as its account (gcloud's user, or Config Connector's own account).
+        new IamGrant(chart, 'DeployerActAs', {
+          ...kcc,
+          name: grantName.deployerActAs(accountId),
+          role: SERVICE_ACCOUNT_USER_ROLE,
+          member: deployer,
+          target: { kind: ServiceAccount.KIND, name: accountId },
+        });
+      }
     }
     for (const secret of secrets) {
       const name = grantName.secretAccessor(secret, account);

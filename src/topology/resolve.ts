@@ -123,6 +123,9 @@ function resolveDelivery(spec: TopologySpec): DeliveryModel {
     cloudRun: d?.cloudRun ?? 'knative',
     createNamespace: d?.createNamespace ?? false,
     abandonStateful: d?.abandonStateful ?? true,
+    enableApis: d?.enableApis ?? true,
+    ...(d?.deployer !== undefined ? { deployer: d.deployer } : {}),
+    ...(d?.configConnectorServiceAccount !== undefined ? { configConnectorServiceAccount: d.configConnectorServiceAccount } : {}),
     ...(argo
       ? {
           argocd: {

@@ -153,7 +153,12 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
                 additionalProperties: false,
                 required: [],
                 nullable: true,
-                properties: { certificateSecret: optionalString, sslCertificate: optionalString },
+                properties: {
+                  certificateSecret: optionalString,
+                  sslCertificate: optionalString,
+                  certificateVersion: { type: 'integer', nullable: true, minimum: 1 },
+                  certificateManagerCertificate: optionalString,
+                },
               },
               http: { type: 'boolean', nullable: true },
             },
@@ -235,6 +240,9 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             name: optionalString,
           },
         },
+        enableApis: { type: 'boolean', nullable: true },
+        deployer: optionalString,
+        configConnectorServiceAccount: optionalString,
       },
     },
     googleApis: {

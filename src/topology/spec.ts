@@ -81,6 +81,29 @@ export interface DeliverySpec {
   readonly abandonStateful?: boolean;
   /** An Argo CD Application for the rendered output (the rendered-manifests pattern). @default - none */
   readonly argocd?: ArgoCdSpec;
+  /**
+   * Enable the Google APIs the topology needs (`serviceusage` `Service` objects: `run` always, `compute`, `iam`,
+   * `vpcaccess`, `dns`, `servicenetworking`, `redis`, `secretmanager` only when something emitted uses them), in
+   * the first sync wave, abandoned on delete and never pruned. false: the project's APIs are managed elsewhere.
+   * @default true
+   * @see https://cloud.google.com/config-connector/docs/reference/resource-docs/serviceusage/service
+   */
+  readonly enableApis?: boolean;
+  /**
+   * Who deploys the services, as an IAM member (`serviceAccount:`, `user:` or `group:`): the gcloud user in Knative
+   * mode, Config Connector's own service account in Config Connector mode. It gets `roles/iam.serviceAccountUser` on
+   * each service account runnel creates, which attaching an account to a Cloud Run service needs.
+   * @default - none: the deployer needs that role from elsewhere
+   * @see https://cloud.google.com/run/docs/securing/service-identity#deployer_permissions
+   */
+  readonly deployer?: string;
+  /**
+   * Email of the Google service account Config Connector runs as in `namespace` (namespaced mode). With
+   * `createNamespace`, runnel also emits the namespace's `ConfigConnectorContext` naming it.
+   * @default - none: no ConfigConnectorContext
+   * @see https://cloud.google.com/config-connector/docs/how-to/install-namespaced
+   */
+  readonly configConnectorServiceAccount?: string;
 }
 
 export interface ArgoCdSpec {
@@ -321,11 +344,27 @@ export interface LoadBalancerSpec {
 export interface HttpsSpec {
   /**
    * A Kubernetes Secret (keys `tls.crt` and `tls.key`) in the Config Connector namespace, from which runnel
-   * creates a regional SSL certificate. Exactly one of `certificateSecret` and `sslCertificate`.
+   * creates a regional SSL certificate. Exactly one of `certificateSecret`, `sslCertificate` and
+   * `certificateManagerCertificate`.
    */
   readonly certificateSecret?: string;
+  /**
+   * Version of the certificate runnel creates from `certificateSecret`, carried in its name
+   * (`<service>-cert-v<version>`). A self-managed certificate cannot change in place: to rotate, put the new pair in
+   * a new Secret, point `certificateSecret` at it and bump the version, so a new certificate is created and the
+   * proxy moves to it before the old one is deleted. Only with `certificateSecret`.
+   * @default - none: the certificate is named `<service>-cert`
+   */
+  readonly certificateVersion?: number;
   /** Name of an existing regional SSL certificate in the region. */
   readonly sslCertificate?: string;
+  /**
+   * Name of an existing regional Certificate Manager certificate in the region (Google-managed or self-managed),
+   * which the regional internal load balancer references directly; it renews or is replaced without touching
+   * the load balancer.
+   * @see https://cloud.google.com/certificate-manager/docs/deploy
+   */
+  readonly certificateManagerCertificate?: string;
 }
 
 export interface ScalingSpec {

@@ -78,6 +78,10 @@ export function referencesOf(o: Obj): Reference[] {
     } else if (field === 'networkEndpointGroupRef' && typeof ref.external === 'string') {
       const m = /^projects\/[^/]+\/regions\/[^/]+\/networkEndpointGroups\/([^/]+)$/.exec(ref.external);
       refs.push({ field: path, kind, namespace: o.metadata?.namespace, name: m ? m[1] : ref.external, byPath: true, alsoExternal: false });
+    } else if (field === 'addressRef' && typeof ref.external === 'string') {
+      // A Private Service Connect rule names its global address by path (GoogleApisEndpoint).
+      const m = /^projects\/[^/]+\/global\/addresses\/([^/]+)$/.exec(ref.external);
+      if (m) refs.push({ field: path, kind, namespace: o.metadata?.namespace, name: m[1], byPath: true, alsoExternal: false });
     }
   });
   return refs;
@@ -103,7 +107,8 @@ export function checkReferences(objects: readonly Obj[]): ReferenceProblem[] {
       if (!ref.kind) {
         problems.push({ object: id, field: ref.field, message: `unknown reference field ${ref.field.split('.').pop()}` });
       } else if (!index.has(key(ref.kind, ref.namespace, ref.name))) {
-        problems.push({ object: id, field: ref.field, message: ref.byPath ? `NEG "${ref.name}" is not in the output` : `${ref.kind} "${ref.name}" is not in the output` });
+        const what = ref.byPath ? (ref.kind === 'ComputeAddress' ? 'address' : 'NEG') : ref.kind;
+        problems.push({ object: id, field: ref.field, message: `${what} "${ref.name}" is not in the output` });
       }
     }
   }

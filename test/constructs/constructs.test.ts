@@ -128,6 +128,16 @@ describe('InternalLoadBalancer', () => {
     const byKind = (k: string) => objs.find((o) => o.kind === k)!;
     expect(byKind('ComputeRegionNetworkEndpointGroup').spec.cloudRun.serviceRef.external).toBe('api');
     expect(byKind('ComputeBackendService').spec.backend[0].group.networkEndpointGroupRef.external).toBe('projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/api-neg');
+    // The serverless NEG backend as the API accepts it: UTILIZATION at full capacity (the provider's CONNECTION is
+    // refused for HTTP backend services), no timeout, no health check, no utilization or rate targets.
+    const bes = byKind('ComputeBackendService').spec;
+    expect(bes.backend[0]).toEqual({
+      group: { networkEndpointGroupRef: { external: 'projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/api-neg' } },
+      balancingMode: 'UTILIZATION',
+      capacityScaler: 1,
+    });
+    expect(bes).toMatchObject({ loadBalancingScheme: 'INTERNAL_MANAGED', protocol: 'HTTP', logConfig: { enable: true, sampleRate: 1 } });
+    for (const refused of ['timeoutSec', 'healthChecks', 'portName']) expect(bes).not.toHaveProperty(refused);
     expect(byKind('ComputeForwardingRule').spec.target.targetHTTPProxyRef.name).toBe(byKind('ComputeTargetHTTPProxy').metadata.name);
     expect(byKind('ComputeAddress').spec).toMatchObject({ address: '10.10.0.9', subnetworkRef: { name: 'workload' } });
     expect(lb.url).toBe('http://10.10.0.9');

@@ -119,6 +119,9 @@ describe('PrivateDnsZone, DnsRecord and GoogleApisEndpoint', () => {
     new GoogleApisEndpoint(chart, 'Apis', { network, name: 'allapis', address: '10.255.255.254', zoneName: 'run-vpc-googleapis' });
     const objs = Testing.synth(chart);
     expect(byKind(objs, 'ComputeForwardingRule')[0].spec.target).toEqual({ googleAPIsBundle: 'all-apis' });
+    // The rule names its address by path, as a Private Service Connect rule must (a name would send the literal).
+    expect(byKind(objs, 'ComputeForwardingRule')[0].spec.ipAddress).toEqual({ addressRef: { external: 'projects/acme-prod/global/addresses/allapis' } });
+    expect(byKind(objs, 'ComputeAddress')[0].metadata.name).toBe('allapis');
     expect(byKind(objs, 'DNSRecordSet').map((r) => [r.spec.name, r.spec.type, r.spec.rrdatas])).toEqual([
       ['googleapis.com.', 'A', ['10.255.255.254']],
       ['*.googleapis.com.', 'CNAME', ['googleapis.com.']],
@@ -159,6 +162,26 @@ describe('InternalLoadBalancer with HTTPS', () => {
     expect(byKind(objs, 'ComputeTargetHTTPProxy')).toEqual([]);
     expect(byKind(objs, 'ComputeTargetHTTPSProxy')[0].spec.sslCertificates).toEqual([{ external: 'projects/acme-prod/regions/asia-northeast1/sslCertificates/c1' }]);
     expect(balancer.url).toBe('https://10.10.0.9');
+  });
+
+  test('a versioned certificate from a secret: the version is in its name, and Argo CD prunes the old one last', () => {
+    const { objs } = lb({ https: TlsCertificate.fromSecret('api-tls-2', 2), hostname: 'api.internal.acme.example' });
+    const [cert] = byKind(objs, 'ComputeSSLCertificate');
+    expect(cert.metadata.name).toBe('api-cert-v2');
+    expect(cert.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('PruneLast=true');
+    expect(cert.spec.certificate.valueFrom.secretKeyRef).toEqual({ name: 'api-tls-2', key: 'tls.crt' });
+    expect(byKind(objs, 'ComputeTargetHTTPSProxy')[0].spec.sslCertificates).toEqual([{ name: 'api-cert-v2' }]);
+    expect(() => TlsCertificate.fromSecret('api-tls', 0)).toThrow(/positive integer/);
+    expectValidCrds(objs);
+  });
+
+  test('a Certificate Manager certificate: referenced by path, no SSL certificate created or referenced', () => {
+    const { objs } = lb({ https: TlsCertificate.fromCertificateManager('api'), http: false });
+    const [proxy] = byKind(objs, 'ComputeTargetHTTPSProxy');
+    expect(proxy.spec.certificateManagerCertificates).toEqual([{ external: 'projects/acme-prod/locations/asia-northeast1/certificates/api' }]);
+    expect(proxy.spec.sslCertificates).toBeUndefined();
+    expect(byKind(objs, 'ComputeSSLCertificate')).toEqual([]);
+    expectValidCrds(objs);
   });
 
   test('neither HTTP nor HTTPS cannot be built', () => {

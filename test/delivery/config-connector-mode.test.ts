@@ -70,26 +70,35 @@ test('what must survive a delete is abandoned and never pruned; the rest is not'
     'IAMServiceAccount',
     'RedisInstance',
     'SecretManagerSecret',
+    'Service', // the enabled APIs: always abandoned, whatever abandonStateful says
     'ServiceNetworkingConnection',
   ]);
   expect(find(objects, 'ComputeAddress', 'run-vpc-psa').metadata.annotations['cnrm.cloud.google.com/deletion-policy']).toBe('abandon');
   expect(find(objects, 'ComputeAddress', 'api-ilb-ip').metadata.annotations['cnrm.cloud.google.com/deletion-policy']).toBeUndefined();
   for (const o of stateful) expect(o.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
-  expect(objects.filter((o) => o.metadata.annotations?.['argocd.argoproj.io/sync-options']).length).toBe(stateful.length);
+  // Besides those, only the created certificate has sync options: pruned last, after the proxy moved to its successor.
+  const others = objects.filter((o) => o.metadata.annotations?.['argocd.argoproj.io/sync-options'] && !stateful.includes(o));
+  expect(others.map((o) => [o.kind, o.metadata.annotations['argocd.argoproj.io/sync-options']])).toEqual([['ComputeSSLCertificate', 'PruneLast=true']]);
 });
 
 test('abandonStateful: false keeps Argo CD from pruning them but lets Config Connector delete them', () => {
   const spec = JSON.parse(JSON.stringify(loaded.input));
   spec.delivery.abandonStateful = false;
   const out = synth(spec).objects;
-  expect(out.filter((o) => o.metadata.annotations?.['cnrm.cloud.google.com/deletion-policy'])).toEqual([]);
+  // Only the enabled APIs stay abandoned: disabling an API breaks everything else in the project that uses it.
+  expect(out.filter((o) => o.metadata.annotations?.['cnrm.cloud.google.com/deletion-policy']).map((o) => o.kind)).toEqual(
+    expect.arrayContaining(['Service']),
+  );
+  expect(out.filter((o) => o.metadata.annotations?.['cnrm.cloud.google.com/deletion-policy'] && o.kind !== 'Service')).toEqual([]);
   expect(find(out, 'ComputeNetwork').metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
 });
 
 test('every Config Connector object says state-into-spec: absent, so Config Connector never edits the spec Argo CD compares', () => {
-  for (const o of objects.filter((x) => x.apiVersion.includes('cnrm.cloud.google.com'))) {
+  for (const o of objects.filter((x) => x.apiVersion.includes('cnrm.cloud.google.com') && x.kind !== 'ConfigConnectorContext')) {
     expect(o.metadata.annotations['cnrm.cloud.google.com/state-into-spec']).toBe('absent');
   }
+  // The namespace's default for the same, in the ConfigConnectorContext.
+  expect(find(objects, 'ConfigConnectorContext').spec.stateIntoSpec).toBe('Absent');
 });
 
 test('the Argo CD Application syncs the Config Connector folder automatically, with retries', () => {
@@ -99,4 +108,53 @@ test('the Argo CD Application syncs the Config Connector folder automatically, w
   expect(app.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'config-connector' });
   expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
   expect(app.spec.syncPolicy.retry.limit).toBeGreaterThan(0);
+});
+
+test('namespaced mode: the ConfigConnectorContext names the account Config Connector acts as, before everything in the namespace', () => {
+  const context = find(objects, 'ConfigConnectorContext');
+  expect(context.metadata.name).toBe('configconnectorcontext.core.cnrm.cloud.google.com');
+  expect(context.metadata.namespace).toBe('config-connector');
+  expect(context.spec.googleServiceAccount).toBe('kcc-prod@acme-platform.iam.gserviceaccount.com');
+  expect(files.find((f) => f.path === 'config-connector/namespace.yaml')!.objects.map((o) => (o as Obj).kind)).toEqual(['Namespace', 'ConfigConnectorContext']);
+  const wave = (o: Obj) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+  for (const o of objects.filter((x) => x.metadata.namespace === 'config-connector' && x !== context)) expect(wave(o)).toBeGreaterThan(wave(context));
+  // Without the account, no context; without createNamespace the account is refused (config-connector-service-account).
+  const spec = JSON.parse(JSON.stringify(loaded.input));
+  delete spec.delivery.configConnectorServiceAccount;
+  expect(all(synth(spec).objects, 'ConfigConnectorContext')).toEqual([]);
+});
+
+test('the deployer (Config Connector itself here) may act as every account runnel creates, and only those', () => {
+  const actAs = all(objects, 'IAMPolicyMember').filter((g) => g.spec.role === 'roles/iam.serviceAccountUser');
+  const created = all(objects, 'IAMServiceAccount').map((a) => a.metadata.name).sort();
+  expect(actAs.map((g) => g.spec.resourceRef).sort((a, b) => a.name.localeCompare(b.name))).toEqual(created.map((name) => ({ kind: 'IAMServiceAccount', name })));
+  for (const g of actAs) expect(g.spec.member).toBe('serviceAccount:kcc-prod@acme-platform.iam.gserviceaccount.com');
+  expect(created.length).toBeGreaterThan(0);
+  // A RunService is applied only after the grant that lets the deployer attach its account.
+  const wave = (o: Obj) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+  for (const svc of all(objects, 'RunService').filter((s) => s.spec.template.serviceAccountRef.name)) {
+    const grant = actAs.find((g) => g.spec.resourceRef.name === svc.spec.template.serviceAccountRef.name)!;
+    expect(wave(grant)).toBeLessThan(wave(svc));
+  }
+});
+
+test('rotating a self-managed certificate: bumping the version creates the new certificate and moves the proxy, the old one goes last', () => {
+  const withCert = (secret: string, version?: number) => {
+    const spec = JSON.parse(JSON.stringify(loaded.input));
+    const api = spec.services.find((s: Obj) => s.name === 'api');
+    api.loadBalancer = { ...api.loadBalancer, https: { certificateSecret: secret, ...(version ? { certificateVersion: version } : {}) } };
+    return synth(spec).objects;
+  };
+  const before = withCert('api-tls');
+  const after = withCert('api-tls-2', 2);
+  const certs = (objs: Obj[]) => all(objs, 'ComputeSSLCertificate').map((c) => c.metadata.name);
+  expect(certs(before)).toEqual(['api-cert']);
+  expect(certs(after)).toEqual(['api-cert-v2']);
+  expect(find(after, 'ComputeTargetHTTPSProxy').spec.sslCertificates).toEqual([{ name: 'api-cert-v2' }]);
+  // A new name is a new object: Config Connector creates it beside the old one instead of updating immutable fields.
+  expect(find(after, 'ComputeSSLCertificate').spec.certificate.valueFrom.secretKeyRef.name).toBe('api-tls-2');
+  expect(find(before, 'ComputeSSLCertificate').metadata.annotations['argocd.argoproj.io/sync-options']).toBe('PruneLast=true');
+  // Nothing else about the load balancer changes.
+  const rest = (objs: Obj[]) => objs.filter((o) => ['ComputeForwardingRule', 'ComputeAddress', 'ComputeURLMap'].includes(o.kind)).map((o) => JSON.stringify(o));
+  expect(rest(after)).toEqual(rest(before));
 });

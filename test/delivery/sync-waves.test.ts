@@ -43,6 +43,10 @@ describe.each(topologies)('sync waves of %s', (_name, input) => {
       const path: string = bes.spec.backend[0].group.networkEndpointGroupRef.external;
       expect(wave(named(objects, 'ComputeRegionNetworkEndpointGroup', path.split('/').pop()!))).toBeLessThan(wave(bes));
     }
+    for (const rule of applied.filter((o) => o.kind === 'ComputeForwardingRule' && o.spec.ipAddress?.addressRef?.external)) {
+      const path: string = rule.spec.ipAddress.addressRef.external;
+      expect(wave(named(objects, 'ComputeAddress', path.split('/').pop()!))).toBeLessThan(wave(rule));
+    }
     for (const redis of applied.filter((o) => o.kind === 'RedisInstance' && o.spec.connectMode === 'PRIVATE_SERVICE_ACCESS')) {
       expect(wave(applied.find((o) => o.kind === 'ServiceNetworkingConnection')!)).toBeLessThan(wave(redis));
     }

@@ -40,3 +40,12 @@ export function find(objects: Obj[], kind: string, name?: string): Obj {
 export function all(objects: Obj[], kind: string): Obj[] {
   return objects.filter((o) => o.kind === kind);
 }
+
+/**
+ * `kind/name` of every object whose name the topology decides: all but the serviceusage `Service`s, named
+ * `<api>.googleapis.com` after the APIs the output needs (src/project/required-apis.ts). No other object can take
+ * such a name: a Cloud Run service's name holds no dot.
+ */
+export function topologyNamedIds(objects: Obj[]): string[] {
+  return objects.filter((o) => !String(o.apiVersion).startsWith('serviceusage.')).map((o) => `${o.kind}/${o.metadata.name}`);
+}

@@ -6,7 +6,7 @@ import { emittedNames } from '../../src/topology/emitted-names';
 import { validateTopology } from '../../src/validation/engine';
 import { runBuilt } from '../helpers/cli-run';
 import { describeRule } from '../helpers/rule-cases';
-import { all, baseTopology, find, synth } from '../helpers/synth';
+import { all, baseTopology, find, synth, topologyNamedIds } from '../helpers/synth';
 
 const image = 'asia-northeast1-docker.pkg.dev/acme-prod/run/app:1.0.0';
 
@@ -169,7 +169,7 @@ function topologies(): Array<[string, unknown]> {
 
 test.each(topologies())('emittedNames lists exactly what synth emits: %s', (_name, topology) => {
   const { objects } = synth(topology);
-  const emitted = objects.map((o) => `${o.kind}/${o.metadata.name}`).sort();
+  const emitted = topologyNamedIds(objects).sort();
   const listed = [...new Set(emittedNames(validateTopology(topology).model!).map((n) => `${n.kind}/${n.name}`))].sort();
   expect(listed).toEqual(emitted);
   expect(new Set(emitted).size).toBe(emitted.length);

@@ -10,9 +10,18 @@ describeRule(httpsCertificateSource, {
   valid: [
     { name: 'a certificate from a secret', mutate: lb({ https: { certificateSecret: 'tls' } }) },
     { name: 'an existing certificate, HTTPS only', mutate: lb({ https: { sslCertificate: 'server-cert' }, http: false }) },
+    { name: 'a versioned certificate from a secret', mutate: lb({ https: { certificateSecret: 'tls-2', certificateVersion: 2 } }) },
+    { name: 'a Certificate Manager certificate', mutate: lb({ https: { certificateManagerCertificate: 'server' } }) },
   ],
   invalid: [
-    { name: 'both sources', mutate: lb({ https: { certificateSecret: 'tls', sslCertificate: 'c' } }), path: 'services[1].loadBalancer.https', message: /both/ },
+    { name: 'two sources', mutate: lb({ https: { certificateSecret: 'tls', sslCertificate: 'c' } }), path: 'services[1].loadBalancer.https', message: /certificateSecret and sslCertificate/ },
+    {
+      name: 'SSL and Certificate Manager certificates together (the proxy takes one kind)',
+      mutate: lb({ https: { sslCertificate: 'c', certificateManagerCertificate: 'm' } }),
+      path: 'services[1].loadBalancer.https',
+      message: /sslCertificate and certificateManagerCertificate/,
+    },
+    { name: 'a version on an existing certificate', mutate: lb({ https: { sslCertificate: 'c', certificateVersion: 2 } }), path: 'services[1].loadBalancer.https.certificateVersion', message: /does not create/ },
     { name: 'no source', mutate: lb({ https: {} }), path: 'services[1].loadBalancer.https', message: /no certificate/ },
     { name: 'neither HTTP nor HTTPS', mutate: lb({ http: false }), path: 'services[1].loadBalancer.http', message: /neither/ },
   ],

@@ -5,7 +5,7 @@ import { RunAnnotation } from '../../src/annotations';
 import { parseTopology } from '../../src/topology/load';
 import { checkReferences } from '../../src/validation/references';
 import { expectValidCrds } from '../helpers/crd';
-import { all, find, synth } from '../helpers/synth';
+import { all, find, synth, topologyNamedIds } from '../helpers/synth';
 
 // GIVEN the default topology.yaml at the repository root
 const loaded = parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml');
@@ -15,7 +15,7 @@ const { files, objects } = synth(loaded.input);
 describe('default topology', () => {
   test('emits every part of the private topology', () => {
     const counts = (kind: string) => all(objects, kind).length;
-    expect(counts('Service')).toBe(3);
+    expect(all(objects, 'Service').filter((o) => o.apiVersion === 'serving.knative.dev/v1').length).toBe(3);
     expect(counts('ComputeNetwork')).toBe(1);
     expect(counts('ComputeSubnetwork')).toBe(4);
     for (const kind of ['VPCAccessConnector', 'ComputeRegionNetworkEndpointGroup', 'ComputeBackendService', 'ComputeURLMap', 'ComputeTargetHTTPProxy', 'ComputeAddress', 'ComputeForwardingRule', 'ComputeRouter', 'ComputeRouterNAT']) {
@@ -38,6 +38,7 @@ describe('default topology', () => {
       'cloud-run/batch-service.yaml',
       'cloud-run/client-service.yaml',
       'cloud-run/server-service.yaml',
+      'config-connector/apis.yaml',
       'config-connector/identity-batch-service.yaml',
       'config-connector/identity-client-service.yaml',
       'config-connector/identity-server-service.yaml',
@@ -63,7 +64,11 @@ describe('default topology', () => {
     const backend = find(objects, 'ComputeBackendService');
     expect(backend.spec.loadBalancingScheme).toBe('INTERNAL_MANAGED');
     expect(backend.spec.backend).toEqual([
-      { group: { networkEndpointGroupRef: { external: `projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/${neg.metadata.name}` } } },
+      {
+        group: { networkEndpointGroupRef: { external: `projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/${neg.metadata.name}` } },
+        balancingMode: 'UTILIZATION',
+        capacityScaler: 1,
+      },
     ]);
     expect(find(objects, 'ComputeURLMap').spec.defaultService.backendServiceRef.name).toBe(backend.metadata.name);
   });
@@ -130,10 +135,9 @@ describe('default topology', () => {
     expect(cdk8sDefault(unnamed)).toBe(true);
     const input = loaded.input as { project: string; network: { name: string }; services: { name: string }[] };
     const given = [input.project, input.network.name, ...input.services.map((s) => s.name)];
-    for (const o of objects) {
-      expect(cdk8sDefault(o.metadata.name)).toBe(false);
-      expect(given.some((g: string) => o.metadata.name.includes(g))).toBe(true);
-    }
+    for (const o of objects) expect(cdk8sDefault(o.metadata.name)).toBe(false);
+    // Every name but the enabled APIs' (`run.googleapis.com`: the API's own name) carries a name the user gave.
+    for (const id of topologyNamedIds(objects)) expect(given.some((g: string) => id.includes(g))).toBe(true);
   });
 
   test('the same input gives byte-identical files', () => {

@@ -90,7 +90,7 @@ describe('Private Service Connect for Google APIs', () => {
     expect(address.spec).toMatchObject({ location: 'global', addressType: 'INTERNAL', purpose: 'PRIVATE_SERVICE_CONNECT', address: '10.255.255.254' });
     const rule = find(objects, 'ComputeForwardingRule', 'allapis');
     expect(rule.spec).toMatchObject({ location: 'global', loadBalancingScheme: '', target: { googleAPIsBundle: 'all-apis' } });
-    expect(rule.spec.ipAddress.addressRef.name).toBe('allapis');
+    expect(rule.spec.ipAddress.addressRef).toEqual({ external: 'projects/acme-prod/global/addresses/allapis' });
     const apex = all(objects, 'DNSRecordSet').find((r) => r.spec.name === 'googleapis.com.')!;
     expect(apex.spec.rrdatas).toEqual(['10.255.255.254']);
     const wildcard = all(objects, 'DNSRecordSet').find((r) => r.spec.name === '*.googleapis.com.')!;
@@ -100,7 +100,7 @@ describe('Private Service Connect for Google APIs', () => {
 
 describe('backends', () => {
   test('Redis variables reach exactly the services that use it', () => {
-    const users = all(objects, 'Service').filter((s) => envNames(s.metadata.name).includes('CACHE_PORT')).map((s) => s.metadata.name).sort();
+    const users = all(objects, 'Service').filter((s) => s.apiVersion === 'serving.knative.dev/v1').filter((s) => envNames(s.metadata.name).includes('CACHE_PORT')).map((s) => s.metadata.name).sort();
     expect(users).toEqual(['api', 'worker']);
     expect(env('worker')).toEqual(expect.arrayContaining([{ name: 'CACHE_HOST', value: '10.40.0.4' }, { name: 'CACHE_PORT', value: '6379' }]));
     for (const other of ['web', 'ledger']) expect(envNames(other).filter((n) => /CACHE|SESSIONS|DB_/.test(n))).toEqual([]);
