@@ -278,11 +278,14 @@ export class PrivateTopology extends Construct {
     return this.accounts.get(s.name) ?? `serviceAccount:${s.serviceAccount}`;
   }
 
-  /** Each callee's invokers are exactly its callers' accounts (and `allUsers` when public). */
+  /**
+   * Each service's invokers are exactly its callers' accounts, its `invokers`, and `allUsers` when public.
+   * Knative mode writes the authoritative policy for every service, `bindings: []` when nobody may invoke it,
+   * so losing the last caller or `public` revokes the old grant instead of leaving it in place.
+   */
   private createInvokerPolicies(model: TopologyModel): void {
     for (const s of model.services) {
       const callers = model.callersByName.get(s.name) ?? [];
-      if (callers.length === 0 && !s.public) continue;
       if (model.delivery.cloudRun === 'config-connector') {
         this.createInvokerGrants(model, s, callers);
         continue;
@@ -291,7 +294,7 @@ export class PrivateTopology extends Construct {
         project: model.project,
         region: model.region,
         service: s.name,
-        members: [...callers.map((c) => `serviceAccount:${c.serviceAccount}`), ...(s.public ? [ALL_USERS] : [])],
+        members: [...callers.map((c) => `serviceAccount:${c.serviceAccount}`), ...s.invokers, ...(s.public ? [ALL_USERS] : [])],
         outputPath: `cloud-run-iam/${s.name}.yaml`,
       });
     }
@@ -302,9 +305,12 @@ export class PrivateTopology extends Construct {
    * RunService reference is what fails, k8s-config-connector #772).
    */
   private createInvokerGrants(model: TopologyModel, callee: ServiceModel, callers: readonly ServiceModel[]): void {
-    const chart = new RunnelChart(this, `invokers-${callee.name}`, { outputPath: `config-connector/invokers-${callee.name}.yaml` });
     const members: Array<[string, ServiceAccount | string]> = callers.map((c) => [c.name, this.memberOf(c)]);
+    for (const member of callee.invokers) members.push([member.toLowerCase().replace(/[^a-z0-9.-]/g, '-'), member]);
     if (callee.public) members.push(['all-users', ALL_USERS]);
+    // IAMPolicyMember is additive: a grant removed from the topology is deleted with its object, so no empty file.
+    if (members.length === 0) return;
+    const chart = new RunnelChart(this, `invokers-${callee.name}`, { outputPath: `config-connector/invokers-${callee.name}.yaml` });
     for (const [who, member] of members) {
       new IamGrant(chart, `Invoker-${who}`, {
         ...kccScopeOf(model),

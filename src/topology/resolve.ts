@@ -230,6 +230,7 @@ function resolveService(s: TopologySpec['services'][number], index: number, proj
     uses: s.uses ?? [],
     secretEnv: Object.fromEntries(Object.entries(s.secrets ?? {}).map(([name, ref]) => [name, { secret: ref.secret, version: ref.version ?? 'latest' }])),
     public: s.public ?? false,
+    invokers: s.invokers ?? [],
     egressSubnet: via === 'connector' ? 'connector' : via === 'direct-vpc' ? 'directVpc' : undefined,
   };
 }

@@ -188,6 +188,13 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
           },
           uses: { type: 'array', nullable: true, items: { type: 'string' } },
           public: { type: 'boolean', nullable: true },
+          // user:, serviceAccount:, group: take an email; domain: a domain (allUsers is `public`).
+          // https://cloud.google.com/iam/docs/principal-identifiers
+          invokers: {
+            type: 'array',
+            nullable: true,
+            items: { type: 'string', pattern: '^((user|serviceAccount|group):[^@:\\s]+@[a-z0-9.-]+\\.[a-z]{2,}|domain:[a-z0-9.-]+\\.[a-z]{2,})$' },
+          },
         },
       },
     },

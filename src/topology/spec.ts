@@ -288,6 +288,14 @@ export interface ServiceSpec {
    * @default false
    */
   readonly public?: boolean;
+  /**
+   * Members outside the topology that may invoke the service (`roles/run.invoker`), e.g.
+   * `serviceAccount:batch@acme-prod.iam.gserviceaccount.com` or `group:ops@acme.example`. The invoker policy is
+   * authoritative, so a grant made by hand and not listed here is revoked on the next apply.
+   * @see https://cloud.google.com/iam/docs/principal-identifiers
+   * @default []
+   */
+  readonly invokers?: readonly string[];
   /** @default 0..100 instances */
   readonly scaling?: ScalingSpec;
   /**

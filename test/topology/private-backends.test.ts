@@ -33,9 +33,10 @@ describe('identities and invokers', () => {
     expect(invokers('ledger')).toEqual(['serviceAccount:batch-worker@acme-prod.iam.gserviceaccount.com', 'serviceAccount:run-api@acme-prod.iam.gserviceaccount.com']);
   });
 
-  test('allUsers appears only for the public service, and a service nobody calls gets no policy', () => {
+  test('allUsers appears only for the public service, and a service nobody calls gets an empty policy', () => {
     expect(invokers('web')).toEqual(['allUsers']);
-    expect(policy('worker')).toBeUndefined();
+    // Authoritative and empty: applying it revokes any earlier grant (a former caller, a former allUsers).
+    expect(require('yaml').parse(policy('worker')!.content)).toEqual({ bindings: [] });
     const everyPolicy = files.filter((f) => f.path.startsWith('cloud-run-iam/')).map((f) => f.content).join('\n');
     expect(everyPolicy.match(/allUsers/g)).toHaveLength(1);
     expect(all(objects, 'IAMPolicyMember').filter((o) => o.spec.member === 'allUsers')).toEqual([]);
