@@ -326,7 +326,7 @@ export class PrivateTopology extends Construct {
     const kcc = model.delivery.cloudRun === 'config-connector';
     for (const s of model.services) {
       this.createIdentity(model, s);
-      const lbUrl = this.loadBalancers.get(s.name)?.url;
+      const lbUrls = this.loadBalancers.get(s.name)?.urls ?? [];
       const chart = new RunnelChart(this, `run-${s.name}`, {
         outputPath: kcc ? `config-connector/service-${s.name}.yaml` : `cloud-run/${s.name}.yaml`,
       });
@@ -346,8 +346,8 @@ export class PrivateTopology extends Construct {
         ),
         scaling: { minInstances: s.minInstances, maxInstances: s.maxInstances },
         serviceAccount: this.accounts.get(s.name) ?? s.serviceAccount,
-        // Callers mint ID tokens for the URL they call: accept the load balancer's.
-        customAudiences: lbUrl ? [lbUrl] : undefined,
+        // Callers mint ID tokens for the URL they call: accept every URL the load balancer answers on.
+        customAudiences: lbUrls.length > 0 ? lbUrls : undefined,
       });
       for (const callee of s.calls) service.addEnv(urlEnvVar(callee), this.urlOf(model, callee));
       for (const name of s.uses) {

@@ -58,7 +58,8 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
     const loadBalancer: LoadBalancerModel = {
       address: addresses.get(s.name),
       addressPinned: given?.address !== undefined,
-      http: given?.http ?? true,
+      // HTTPS closes HTTP unless asked for: no clear-text requests (or ID tokens) beside it.
+      http: given?.http ?? !given?.https,
       ...(given?.https ? { https: { ...given.https } } : {}),
       ...(dns?.domain ? { dnsName: `${s.name}.${dns.domain}` } : {}),
     };

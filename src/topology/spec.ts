@@ -318,7 +318,11 @@ export interface LoadBalancerSpec {
   readonly address?: string;
   /** Serve HTTPS on port 443. Needs `dns` (a certificate names hosts, not addresses). @default - HTTP only */
   readonly https?: HttpsSpec;
-  /** Serve plain HTTP on port 80 too. @default true */
+  /**
+   * Serve plain HTTP on port 80. Beside HTTPS it is closed unless asked for; when both listen, both URLs are
+   * accepted as audiences of the service's ID tokens.
+   * @default - true without `https`, false with it
+   */
   readonly http?: boolean;
 }
 

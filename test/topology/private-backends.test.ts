@@ -65,7 +65,7 @@ describe('private DNS', () => {
     const [ref] = record.spec.rrdatasRefs;
     expect(ref.kind).toBe('ComputeAddress');
     const rules = all(objects, 'ComputeForwardingRule').filter((r) => r.metadata.name.startsWith('api-'));
-    expect(rules.map((r) => r.spec.ipAddress.addressRef.name)).toEqual([ref.name, ref.name]);
+    expect(rules.map((r) => r.spec.ipAddress.addressRef.name)).toEqual([ref.name]);
     expect(env('web')).toContainEqual({ name: 'API_URL', value: 'https://api.internal.acme.example' });
   });
 
@@ -146,7 +146,7 @@ describe('secrets', () => {
 });
 
 describe('HTTPS on the internal load balancer', () => {
-  test('port 443 through an HTTPS proxy with the certificate from the TLS secret, beside HTTP on port 80', () => {
+  test('port 443 through an HTTPS proxy with the certificate from the TLS secret, and no HTTP beside it', () => {
     const https = find(objects, 'ComputeForwardingRule', 'api-https');
     expect(https.spec.portRange).toBe('443');
     const proxy = find(objects, 'ComputeTargetHTTPSProxy', https.spec.target.targetHTTPSProxyRef.name);
@@ -154,7 +154,7 @@ describe('HTTPS on the internal load balancer', () => {
     expect(cert.spec.certificate.valueFrom.secretKeyRef).toEqual({ name: 'api-tls', key: 'tls.crt' });
     expect(cert.spec.privateKey.valueFrom.secretKeyRef).toEqual({ name: 'api-tls', key: 'tls.key' });
     expect(proxy.spec.urlMapRef.name).toBe('api-urlmap');
-    expect(find(objects, 'ComputeForwardingRule', 'api-http').spec.portRange).toBe('80');
+    expect(all(objects, 'ComputeForwardingRule').filter((r) => r.metadata.name === 'api-http')).toEqual([]);
   });
 
   test('HTTPS only with an existing certificate: no HTTP proxy or rule, the certificate by path', () => {
