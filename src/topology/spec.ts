@@ -314,7 +314,11 @@ export interface EgressSpec {
 }
 
 export interface LoadBalancerSpec {
-  /** Static internal address in the workload subnet. @default - derived from the service name */
+  /**
+   * Static internal address in the workload subnet.
+   * @default - derived from the service name and the workload range alone; two names that derive the same
+   * address are refused with a free address to pin (`lb-address-must-be-usable`)
+   */
   readonly address?: string;
   /** Serve HTTPS on port 443. Needs `dns` (a certificate names hosts, not addresses). @default - HTTP only */
   readonly https?: HttpsSpec;
