@@ -16,6 +16,7 @@ import { httpsCertificateSource } from './https-certificate-source';
 import { httpsNeedsPrivateDns } from './https-needs-private-dns';
 import { internetNeedsAWayOut } from './internet-needs-a-way-out';
 import { lbAddressMustBeUsable } from './lb-address-must-be-usable';
+import { noInternetMeansNoNat } from './no-internet-means-no-nat';
 import { proxyOnlySubnetSize } from './proxy-only-subnet-size';
 import { pscAddressUsable } from './psc-address-usable';
 import { publicNeedsIngressAll } from './public-needs-ingress-all';
@@ -52,6 +53,7 @@ export const MODEL_RULES: readonly Rule[] = [
   httpsNeedsPrivateDns,
   internetNeedsAWayOut,
   lbAddressMustBeUsable,
+  noInternetMeansNoNat,
   proxyOnlySubnetSize,
   pscAddressUsable,
   publicNeedsIngressAll,

@@ -266,7 +266,13 @@ export interface ServiceSpec {
   readonly ingress?: IngressSetting;
   /** @default - no VPC egress */
   readonly egress?: EgressSpec;
-  /** true: the service needs outbound internet access. @default false */
+  /**
+   * true: the service needs outbound internet access (with `all-traffic`, runnel adds Cloud NAT on its egress
+   * subnet). false keeps an all-traffic service off the internet; with `private-ranges-only` it restricts nothing,
+   * since internet-bound requests then leave through Cloud Run's own egress.
+   * @see https://cloud.google.com/run/docs/configuring/static-outbound-ip
+   * @default false
+   */
   readonly internet?: boolean;
   /** Services this one calls privately. @default [] */
   readonly calls?: readonly string[];

@@ -71,3 +71,31 @@ test('adding or removing a service changes no other service objects', () => {
   // Enough topologies must synthesize both ways, or the property says nothing.
   expect(compared).toBeGreaterThan(40);
 });
+
+// Issue 11 item 7: `internet: false` holds for all-traffic services: Cloud NAT never serves the subnet they egress
+// from. Read from the output alone: the revision's egress annotations, the connector's subnet and the NAT's list.
+test('Cloud NAT never serves a subnet an internet: false all-traffic service egresses from', () => {
+  let natted = 0;
+  fc.assert(
+    fc.property(scenario, fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }), ({ names, specs }, internet) => {
+      const services = names.map((n, i) => ({ name: n, image: specs[i].image, egress: specs[i].egress, internet: internet[i] }));
+      const result = synthesizeTopology({ project: 'acme-prod', region: 'asia-northeast1', network: { name: 'run-vpc' }, services });
+      if (result.files.length === 0) return;
+      const objects = result.files.flatMap((f) => f.objects as any[]);
+      const nat = objects.find((o) => o.kind === 'ComputeRouterNAT');
+      const servedSubnets = new Set<string>((nat?.spec.subnetwork ?? []).map((s: any) => s.subnetworkRef.name));
+      if (servedSubnets.size > 0) natted++;
+      const connectorSubnet = objects.find((o) => o.kind === 'VPCAccessConnector')?.spec.subnet.nameRef.name;
+      for (const s of services.filter((x) => !x.internet)) {
+        const annotations = objects.find((o) => o.kind === 'Service' && o.metadata.name === s.name).spec.template.metadata.annotations ?? {};
+        if (annotations['run.googleapis.com/vpc-access-egress'] !== 'all-traffic') continue;
+        const subnet = annotations['run.googleapis.com/network-interfaces']
+          ? JSON.parse(annotations['run.googleapis.com/network-interfaces'])[0].subnetwork
+          : connectorSubnet;
+        expect({ service: s.name, natServes: servedSubnets.has(subnet) }).toEqual({ service: s.name, natServes: false });
+      }
+    }),
+    { numRuns: 150, seed: 20261202 },
+  );
+  expect(natted).toBeGreaterThan(20);
+});
