@@ -8,8 +8,11 @@ import { callTargetExists } from './call-target-exists';
 import { callerNeedsVpcEgress } from './caller-needs-vpc-egress';
 import { cidrMustBePrivate } from './cidr-must-be-private';
 import { connectorInstancesInRange } from './connector-instances-in-range';
+import { connectorMachineTypeForLoad } from './connector-machine-type-for-load';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
 import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
+import { directVpcNatColdStart } from './direct-vpc-nat-cold-start';
+import { directVpcNeedsStartupProbe } from './direct-vpc-needs-startup-probe';
 import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
 import { envDoesNotShadow } from './env-does-not-shadow';
 import { httpsCertificateSource } from './https-certificate-source';
@@ -45,8 +48,11 @@ export const MODEL_RULES: readonly Rule[] = [
   callerNeedsVpcEgress,
   cidrMustBePrivate,
   connectorInstancesInRange,
+  connectorMachineTypeForLoad,
   connectorSubnetMustBe28,
   createNamespaceNeedsNamespace,
+  directVpcNatColdStart,
+  directVpcNeedsStartupProbe,
   directVpcSubnetCapacity,
   envDoesNotShadow,
   httpsCertificateSource,

@@ -171,6 +171,8 @@ export interface ServiceModel {
   readonly uses: readonly string[];
   readonly secretEnv: Readonly<Record<string, { readonly secret: string; readonly version: string }>>;
   readonly public: boolean;
+  /** `services[].startupProbe`, as written. */
+  readonly startupProbe?: { readonly path: string; readonly periodSeconds?: number; readonly failureThreshold?: number };
   /** Members outside the topology that may invoke it (`services[].invokers`). */
   readonly invokers: readonly string[];
   /** The subnet the service egresses from, if any. */

@@ -348,6 +348,7 @@ export class PrivateTopology extends Construct {
         serviceAccount: this.accounts.get(s.name) ?? s.serviceAccount,
         // Callers mint ID tokens for the URL they call: accept every URL the load balancer answers on.
         customAudiences: lbUrls.length > 0 ? lbUrls : undefined,
+        startupProbe: s.startupProbe,
       });
       for (const callee of s.calls) service.addEnv(urlEnvVar(callee), this.urlOf(model, callee));
       for (const name of s.uses) {

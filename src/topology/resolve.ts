@@ -232,6 +232,7 @@ function resolveService(s: TopologySpec['services'][number], index: number, proj
     secretEnv: Object.fromEntries(Object.entries(s.secrets ?? {}).map(([name, ref]) => [name, { secret: ref.secret, version: ref.version ?? 'latest' }])),
     public: s.public ?? false,
     invokers: s.invokers ?? [],
+    ...(s.startupProbe ? { startupProbe: { ...s.startupProbe } } : {}),
     egressSubnet: via === 'connector' ? 'connector' : via === 'direct-vpc' ? 'directVpc' : undefined,
   };
 }

@@ -173,6 +173,18 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
               maxInstances: { type: 'integer', nullable: true, minimum: 1 },
             },
           },
+          // Cloud Run's startup probe limits: https://cloud.google.com/run/docs/reference/rest/v2/Container#probe
+          startupProbe: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path'],
+            nullable: true,
+            properties: {
+              path: { type: 'string', pattern: '^/' },
+              periodSeconds: { type: 'integer', nullable: true, minimum: 1, maximum: 240 },
+              failureThreshold: { type: 'integer', nullable: true, minimum: 1 },
+            },
+          },
           serviceAccount: { type: 'string', nullable: true },
           secrets: {
             type: 'object',

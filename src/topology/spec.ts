@@ -305,11 +305,27 @@ export interface ServiceSpec {
   /** @default 0..100 instances */
   readonly scaling?: ScalingSpec;
   /**
+   * An HTTP startup probe: no request reaches an instance until `path` answers. Recommended with Direct VPC
+   * egress, whose connections can take a minute or more to be ready at instance start.
+   * @see https://cloud.google.com/run/docs/configuring/healthchecks
+   * @default - none
+   */
+  readonly startupProbe?: StartupProbeSpec;
+  /**
    * The service account the service runs as: the email of an existing account (runnel creates none), or an
    * account ID of 6-30 characters that runnel creates in the project.
    * @default - runnel creates `run-<service>@<project>.iam.gserviceaccount.com`
    */
   readonly serviceAccount?: string;
+}
+
+export interface StartupProbeSpec {
+  /** Path of the endpoint, e.g. `/ready`; best one that tests a connection the service needs. */
+  readonly path: string;
+  /** Seconds between attempts, 1-240. @default 10 */
+  readonly periodSeconds?: number;
+  /** Failed attempts before the instance is given up. @default 3 */
+  readonly failureThreshold?: number;
 }
 
 export interface EgressSpec {
