@@ -3,10 +3,12 @@ import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
 
 /**
- * A connector's throughput is its instances' machine type times their count. `f1-micro` and `e2-micro` are
- * shared-core machines with the lowest throughput of the three types Serverless VPC Access offers; under load the
- * connector saturates and requests through it slow down and time out. A warning: fine for development and light
- * traffic, and `e2-standard-4` costs more.
+ * Google documents that high packet rates can exhaust shared CPU credits and connection-tracking memory on `f1`
+ * and `e2-micro` connector instances, causing timeouts even below their bandwidth limits, and recommends
+ * `e2-standard-4` for production with high concurrency or frequent small requests. They also have the lowest
+ * throughput of the three machine types. A warning: fine for development and light traffic, and `e2-standard-4`
+ * costs more.
+ * @see https://cloud.google.com/run/docs/configuring/vpc-connectors#limitation
  * @see https://cloud.google.com/vpc/docs/serverless-vpc-access#scaling
  */
 export const connectorMachineTypeForLoad = defineRule({
@@ -20,7 +22,7 @@ export const connectorMachineTypeForLoad = defineRule({
     return [
       {
         path: 'network.connector.machineType',
-        message: `the connector runs on ${c.machineType} instances${written ? '' : ' (the default)'}, shared-core machines with the lowest throughput; under load, requests through the connector slow down and time out`,
+        message: `the connector runs on ${c.machineType} instances${written ? '' : ' (the default)'}, shared-core machines whose CPU credits and connection tracking run out under high packet rates, so requests through the connector time out under load`,
         fix: 'for production traffic, set network.connector.machineType to e2-standard-4 (and size minInstances/maxInstances to the load)',
       },
     ];
