@@ -306,7 +306,16 @@ export class PrivateTopology extends Construct {
    */
   private createInvokerGrants(model: TopologyModel, callee: ServiceModel, callers: readonly ServiceModel[]): void {
     const members: Array<[string, ServiceAccount | string]> = callers.map((c) => [c.name, this.memberOf(c)]);
-    for (const member of callee.invokers) members.push([member.toLowerCase().replace(/[^a-z0-9.-]/g, '-'), member]);
+    // Outside members after a '.', which no service name holds, so they never meet a caller's grant; two members
+    // that read alike once lowercased and dashed (a_b, a-b) get a counter.
+    const used = new Set<string>();
+    for (const member of [...new Set(callee.invokers)]) {
+      const base = `.${member.toLowerCase().replace(/[^a-z0-9.-]/g, '-')}`;
+      let who = base;
+      for (let i = 2; used.has(who); i++) who = `${base}-${i}`;
+      used.add(who);
+      members.push([who, member]);
+    }
     if (callee.public) members.push(['all-users', ALL_USERS]);
     // IAMPolicyMember is additive: a grant removed from the topology is deleted with its object, so no empty file.
     if (members.length === 0) return;
@@ -314,7 +323,7 @@ export class PrivateTopology extends Construct {
     for (const [who, member] of members) {
       new IamGrant(chart, `Invoker-${who}`, {
         ...kccScopeOf(model),
-        name: `${callee.name}-invoker-${who}`,
+        name: who.startsWith('.') ? `${callee.name}-invoker${who}` : `${callee.name}-invoker-${who}`,
         role: INVOKER_ROLE,
         member,
         target: { kind: 'RunService', name: callee.name },

@@ -45,12 +45,16 @@ describe('invoker policies', () => {
   test('`invokers` become IAMPolicyMembers on the RunService (Config Connector mode)', () => {
     const t = baseTopology();
     t.delivery = { cloudRun: 'config-connector' };
-    t.services[0].invokers = ['group:ops@acme.example'];
+    t.services[0].invokers = ['group:ops@acme.example', 'user:a_b@acme.example', 'user:a-b@acme.example', 'group:ops@acme.example'];
     const { objects } = synth(t);
     expectValidCrds(objects);
     const grants = all(objects, 'IAMPolicyMember').filter((o) => o.spec.role === 'roles/run.invoker');
     const onClient = grants.filter((g) => g.spec.resourceRef.name === 'client-service');
-    expect(onClient.map((g) => g.spec.member)).toEqual(['group:ops@acme.example']);
+    expect(onClient.map((g) => [g.metadata.name, g.spec.member])).toEqual([
+      ['client-service-invoker.group-ops-acme.example', 'group:ops@acme.example'],
+      ['client-service-invoker.user-a-b-acme.example', 'user:a_b@acme.example'],
+      ['client-service-invoker.user-a-b-acme.example-2', 'user:a-b@acme.example'],
+    ]);
     expect(onClient[0].spec.resourceRef.kind).toBe('RunService');
   });
 
