@@ -19,7 +19,11 @@ const service = (names: readonly string[]) =>
       egress: fc.option(fc.record({ via: fc.constantFrom('connector', 'direct-vpc'), route: fc.constantFrom('private-ranges-only', 'all-traffic') }), { nil: undefined }),
       internet: fc.option(fc.constant(true), { nil: undefined }),
       calls: fc.subarray([...names], { maxLength: 2 }),
-      loadBalancer: fc.option(fc.constant({}), { nil: undefined, freq: 3 }),
+      loadBalancer: fc.option(fc.oneof(fc.constant({}), fc.constant({ address: '10.10.0.9' }), fc.constant({ https: { sslCertificate: 'c1' }, http: true })), { nil: undefined, freq: 3 }),
+      ingress: fc.option(fc.constant('all'), { nil: undefined, freq: 4 }),
+      public: fc.option(fc.constant(true), { nil: undefined, freq: 4 }),
+      invokers: fc.option(fc.constant(['group:ops@acme.example']), { nil: undefined, freq: 4 }),
+      startupProbe: fc.option(fc.constant({ path: '/ready', failureThreshold: 12 }), { nil: undefined, freq: 3 }),
     },
     { requiredKeys: ['image', 'calls'] },
   );
@@ -47,6 +51,8 @@ test('adding or removing a service changes no other service objects', () => {
         const s: any = { name: n, ...specs[i], calls: specs[i].calls.filter((c) => c !== n && c !== gone) };
         if (s.egress?.route !== 'all-traffic' || !s.egress) delete s.internet;
         if (s.calls.length > 0 && !s.egress) s.egress = { via: 'direct-vpc', route: 'private-ranges-only' };
+        if (s.public) s.ingress = 'all';
+        if (s.loadBalancer?.https && !dns) s.loadBalancer = {};
         return s;
       });
       const topology = (list: any[]) => ({
