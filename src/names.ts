@@ -230,6 +230,28 @@ export const grantName = {
   invoker: (callee: string, account: string) => `${callee}.invoker.${accountKey(account)}`,
   /** Two labels, where every other invoker grant has three or more: no account can take this name. */
   publicInvoker: (callee: string) => `${callee}.invoker-all-users`,
+  /**
+   * Grants to members outside the topology (`services[].invokers`), by member. A service account is named as a
+   * caller's grant would be (the same account: the same grant); a user, group or domain gets its type as the second
+   * label (`api.invoker-user.alice.example.com`), which no caller's grant has. Members that read alike once lowercased
+   * (`a_b@x`, `a-b@x`) get a counter, in the order given.
+   */
+  outsideInvokers: (callee: string, members: readonly string[]): Map<string, string> => {
+    const names = new Map<string, string>();
+    const used = new Set<string>();
+    for (const member of members) {
+      if (names.has(member)) continue;
+      const colon = member.indexOf(':');
+      const type = member.slice(0, colon);
+      const value = member.slice(colon + 1);
+      const base = type === 'serviceAccount' ? `${callee}.invoker.${accountKey(value)}` : `${callee}.invoker-${type.toLowerCase()}.${value.toLowerCase().replace('@', '.')}`;
+      let name = base.replace(/[^a-z0-9.-]/g, '-');
+      for (let i = 2; used.has(name); i++) name = `${base.replace(/[^a-z0-9.-]/g, '-')}-${i}`;
+      used.add(name);
+      names.set(member, name);
+    }
+    return names;
+  },
   /** The deployer's `roles/iam.serviceAccountUser` on a created account: two labels, the account's ID has no dot. */
   deployerActAs: (accountId: string) => `${accountId}.deployer-act-as`,
 } as const;

@@ -13,7 +13,10 @@ export interface InvokerPolicyProps {
   readonly region: string;
   /** The Cloud Run service the policy is set on. */
   readonly service: string;
-  /** Members granted `roles/run.invoker`, e.g. `serviceAccount:run-client@acme.iam.gserviceaccount.com`. */
+  /**
+   * Members granted `roles/run.invoker`, e.g. `serviceAccount:run-client@acme.iam.gserviceaccount.com`; empty
+   * writes `bindings: []`, which revokes every grant.
+   */
   readonly members: readonly string[];
   /** Path of the file inside the output folder. */
   readonly outputPath: string;
@@ -40,11 +43,14 @@ export class InvokerPolicy extends Construct {
       `Who may invoke Cloud Run service ${props.service}. Apply after the service exists, from the folder above this file's:`,
       `  gcloud run services set-iam-policy ${[props.service, props.outputPath].map(shellQuote).join(' ')} --region ${shellQuote(props.region)} --project ${shellQuote(props.project)} --quiet`,
       "This replaces the service's whole IAM policy with the one below.",
+      ...(members.length === 0 ? ['Nobody may invoke it: applying this revokes every earlier grant on the service.'] : []),
     ];
+    // Written even when empty: an absent file would leave an old grant (a former caller, `allUsers`) in place.
+    const bindings = members.length === 0 ? [] : [{ members: [...members], role: INVOKER_ROLE }];
     new PlainFile(this, 'File', {
       outputPath: props.outputPath,
       render: () =>
-        YAML_HEADER + comment.map((line) => `# ${line}\n`).join('') + stringify({ bindings: [{ members: [...members], role: INVOKER_ROLE }] }, { lineWidth: 0 }),
+        YAML_HEADER + comment.map((line) => `# ${line}\n`).join('') + stringify({ bindings }, { lineWidth: 0 }),
     });
   }
 }

@@ -43,8 +43,9 @@ export interface InternalLoadBalancerProps {
    */
   readonly https?: TlsCertificate;
   /**
-   * Serve plain HTTP on port 80. At least one of `http` and `https`.
-   * @default true
+   * Serve plain HTTP on port 80. At least one of `http` and `https`. Closed by default beside HTTPS, so requests
+   * and the ID tokens they carry never cross the network in clear text.
+   * @default - true without `https`, false with it
    */
   readonly http?: boolean;
   /**
@@ -66,6 +67,7 @@ export class InternalLoadBalancer extends Construct {
   /** The forwarding rules: HTTP (port 80) and/or HTTPS (port 443), on one shared address. */
   public readonly forwardingRules: ComputeForwardingRule[] = [];
   private readonly scheme: 'http' | 'https';
+  private readonly http: boolean;
   private readonly hostname?: string;
 
   constructor(scope: Construct, id: string, props: InternalLoadBalancerProps) {
@@ -85,7 +87,8 @@ export class InternalLoadBalancer extends Construct {
     }
     this.address = props.address;
     this.hostname = props.hostname;
-    const http = props.http ?? true;
+    const http = props.http ?? !props.https;
+    this.http = http;
     if (!http && !props.https) throw new Error(`InternalLoadBalancer ${service}: serves neither HTTP nor HTTPS; set http or https`);
     this.scheme = props.https ? 'https' : 'http';
     if (props.address !== undefined) {
@@ -216,6 +219,17 @@ export class InternalLoadBalancer extends Construct {
     if (props.https) {
       this.forwardingRules.push(rule('HttpsForwardingRule', names.httpsForwardingRule, '443', { targetHttpsProxyRef: { name: names.httpsProxy } }));
     }
+  }
+
+  /**
+   * Every URL the load balancer answers on (HTTPS first), when the host is known at synth time: the service's
+   * custom audiences, since a caller mints its ID token for the URL it calls, whichever listener that is.
+   * @see https://cloud.google.com/run/docs/configuring/custom-audiences
+   */
+  public get urls(): string[] {
+    const host = this.hostname ?? this.address;
+    if (host === undefined) return [];
+    return [...(this.scheme === 'https' ? [`https://${host}`] : []), ...(this.http ? [`http://${host}`] : [])];
   }
 
   /** The URL callers use (HTTPS when served), when the host is known at synth time. */

@@ -9,9 +9,12 @@ import { callerNeedsVpcEgress } from './caller-needs-vpc-egress';
 import { cidrMustBePrivate } from './cidr-must-be-private';
 import { configConnectorServiceAccount } from './config-connector-service-account';
 import { connectorInstancesInRange } from './connector-instances-in-range';
+import { connectorMachineTypeForLoad } from './connector-machine-type-for-load';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
 import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
 import { deployerIsAMember } from './deployer-is-a-member';
+import { directVpcNatColdStart } from './direct-vpc-nat-cold-start';
+import { directVpcNeedsStartupProbe } from './direct-vpc-needs-startup-probe';
 import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
 import { emittedNamesUnique } from './emitted-names-unique';
 import { envDoesNotShadow } from './env-does-not-shadow';
@@ -19,6 +22,7 @@ import { httpsCertificateSource } from './https-certificate-source';
 import { httpsNeedsPrivateDns } from './https-needs-private-dns';
 import { internetNeedsAWayOut } from './internet-needs-a-way-out';
 import { lbAddressMustBeUsable } from './lb-address-must-be-usable';
+import { noInternetMeansNoNat } from './no-internet-means-no-nat';
 import { proxyOnlySubnetSize } from './proxy-only-subnet-size';
 import { pscAddressUsable } from './psc-address-usable';
 import { publicNeedsIngressAll } from './public-needs-ingress-all';
@@ -51,9 +55,12 @@ export const MODEL_RULES: readonly Rule[] = [
   cidrMustBePrivate,
   configConnectorServiceAccount,
   connectorInstancesInRange,
+  connectorMachineTypeForLoad,
   connectorSubnetMustBe28,
   createNamespaceNeedsNamespace,
   deployerIsAMember,
+  directVpcNatColdStart,
+  directVpcNeedsStartupProbe,
   directVpcSubnetCapacity,
   emittedNamesUnique,
   envDoesNotShadow,
@@ -61,6 +68,7 @@ export const MODEL_RULES: readonly Rule[] = [
   httpsNeedsPrivateDns,
   internetNeedsAWayOut,
   lbAddressMustBeUsable,
+  noInternetMeansNoNat,
   proxyOnlySubnetSize,
   pscAddressUsable,
   publicNeedsIngressAll,

@@ -2,10 +2,12 @@ import { cidrProblem, containsAddress, isIpv4Address, isReservedInSubnet, parseC
 import { Problem } from '../validation/finding';
 import { defineRule } from '../validation/rule';
 import { TopologyModel } from '../topology/model';
+import { firstFreeAddress } from '../topology/addresses';
 
 /**
  * An internal load balancer's address is a free, non-reserved address of the workload subnet, one per
- * load balancer.
+ * load balancer. A derived address depends on the service's name alone, so two services can derive the same
+ * one; that is refused with a free address to pin rather than resolved by moving either.
  * @see https://cloud.google.com/vpc/docs/subnets#unusable-ip-addresses-in-every-subnet
  * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-internal-serverless
  */
@@ -19,11 +21,15 @@ export const lbAddressMustBeUsable = defineRule({
     const range = parseCidr(subnet.cidr);
     const problems: Problem[] = [];
     const owner = new Map<string, string>();
-    for (const s of model.services.filter((x) => x.loadBalancer)) {
+    const lbs = model.services.filter((x) => x.loadBalancer);
+    const taken = new Set(lbs.map((x) => x.loadBalancer!.address).filter((a): a is string => a !== undefined));
+    // Pinned addresses first: when a derived address meets a pinned one, the derived one is what must change.
+    const ordered = [...lbs.filter((x) => x.loadBalancer!.addressPinned), ...lbs.filter((x) => !x.loadBalancer!.addressPinned)];
+    for (const s of ordered) {
       const { address, addressPinned } = s.loadBalancer!;
       const path = `${s.path}.loadBalancer.address`;
       if (address === undefined) {
-        problems.push({ path: subnet.cidrPath, message: `workload subnet ${subnet.cidr} has no free address left for "${s.name}"'s load balancer`, fix: `widen ${subnet.cidrPath}` });
+        problems.push({ path: subnet.cidrPath, message: `workload subnet ${subnet.cidr} has no usable address for "${s.name}"'s load balancer`, fix: `widen ${subnet.cidrPath}` });
         continue;
       }
       if (addressPinned && !isIpv4Address(address)) {
@@ -39,8 +45,21 @@ export const lbAddressMustBeUsable = defineRule({
         continue;
       }
       const first = owner.get(address);
-      if (first) problems.push({ path, message: `${address} is already the address of "${first}"'s load balancer`, fix: `set ${path} to a different address` });
-      else owner.set(address, s.name);
+      if (!first) {
+        owner.set(address, s.name);
+        continue;
+      }
+      const free = firstFreeAddress(range, taken);
+      const suggestion = free ? `, e.g. ${free}` : `; ${subnet.cidr} has none left, so widen ${subnet.cidrPath}`;
+      problems.push(
+        addressPinned
+          ? { path, message: `${address} is already the address of "${first}"'s load balancer`, fix: `set ${path} to a free address${suggestion}` }
+          : {
+              path,
+              message: `the address derived from "${s.name}" (${address}) is already "${first}"'s; runnel never moves an address to make room, since that would recreate it and change its callers' URL`,
+              fix: `pin ${path} to a free address${suggestion} (or, if "${first}" is the newer service, pin its address instead)`,
+            },
+      );
     }
     return problems;
   },

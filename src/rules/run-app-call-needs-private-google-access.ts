@@ -16,7 +16,11 @@ export const runAppCallNeedsPrivateGoogleAccess = defineRule({
   check(model: TopologyModel): Problem[] {
     const problems: Problem[] = [];
     for (const caller of model.services) {
-      if (!caller.egressSubnet || caller.route !== 'all-traffic') continue;
+      // All traffic enters the VPC; so does private-ranges-only from Direct VPC when the private run.app zone
+      // points at private.googleapis.com's VIPs (run-app-call-needs-all-traffic), which need Private Google Access
+      // on the subnet (https://cloud.google.com/run/docs/configuring/networking-best-practices).
+      const throughVips = caller.via === 'direct-vpc' && caller.route === 'private-ranges-only' && !!model.dns?.runAppZoneName && !model.psc;
+      if (!caller.egressSubnet || (caller.route !== 'all-traffic' && !throughVips)) continue;
       const subnet = model.subnets[caller.egressSubnet];
       if (subnet.privateGoogleAccess) continue;
       const runAppCallees = caller.calls.filter((n) => serviceNamed(model, n)?.access === 'private-google-access' && n !== caller.name);

@@ -1,38 +1,40 @@
 import { createHash } from 'node:crypto';
-import { addressAt, Cidr, containsAddress, isIpv4Address } from '../network/cidr';
+import { addressAt, Cidr } from '../network/cidr';
 
 /**
- * Gives each load-balanced service a static address in the workload subnet. Pinned addresses are kept; the
- * others start at a slot derived from the service name (not from its position), so adding or removing a
- * service does not move anyone else's address, which GCP could only change by recreating it.
- * Slots skip the subnet's reserved addresses. Returns undefined for a service when the subnet is full.
+ * Gives each load-balanced service a static address in the workload subnet: the pinned one, or one derived
+ * from the service's name and the subnet's range alone. Nothing else enters the derivation (no other service,
+ * no order, no probing past a taken slot), so adding or removing a service can never move anyone else's
+ * address, which GCP could only change by recreating it and every caller's URL with it. Two services whose
+ * addresses meet get the same one here; `lb-address-must-be-usable` refuses that and names a free address to
+ * pin, so the topology is fixed once, in review, instead of an existing address moving silently.
+ * Slots skip the subnet's reserved addresses. Returns undefined for a service when the subnet has no usable
+ * address at all.
  */
 export function allocateAddresses(
   range: Cidr,
   services: ReadonlyArray<{ readonly name: string; readonly pinned?: string }>,
 ): Map<string, string | undefined> {
   const result = new Map<string, string | undefined>();
-  const taken = new Set<string>();
-  for (const s of services) {
-    if (s.pinned !== undefined && isIpv4Address(s.pinned) && containsAddress(range, s.pinned)) taken.add(s.pinned);
-  }
-  // The first 2 and last 2 addresses are reserved; start at offset 2.
-  const slots = Math.max(0, range.size - 4);
-  for (const s of [...services].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (s.pinned !== undefined) {
-      result.set(s.name, s.pinned);
-      continue;
-    }
-    let address: string | undefined;
-    const start = slots === 0 ? 0 : slotOf(s.name) % slots;
-    for (let i = 0; i < slots && address === undefined; i++) {
-      const candidate = addressAt(range, 2 + ((start + i) % slots));
-      if (!taken.has(candidate)) address = candidate;
-    }
-    if (address !== undefined) taken.add(address);
-    result.set(s.name, address);
-  }
+  for (const s of services) result.set(s.name, s.pinned ?? derivedAddress(range, s.name));
   return result;
+}
+
+/** The address `name` derives in `range`: a slot from a hash of the name, past the two reserved first addresses. */
+export function derivedAddress(range: Cidr, name: string): string | undefined {
+  // The first 2 and last 2 addresses are reserved; start at offset 2.
+  const slots = range.size - 4;
+  if (slots <= 0) return undefined;
+  return addressAt(range, 2 + (slotOf(name) % slots));
+}
+
+/** The first usable address of `range` outside `taken`, to suggest as a pin. */
+export function firstFreeAddress(range: Cidr, taken: ReadonlySet<string>): string | undefined {
+  for (let i = 2; i < range.size - 2; i++) {
+    const candidate = addressAt(range, i);
+    if (!taken.has(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 function slotOf(name: string): number {

@@ -125,6 +125,10 @@ function identityNames(model: TopologyModel, add: Add): void {
       const grant = `roles/run.invoker on ${callee.name} for ${account(caller)}`;
       add('IAMPolicyMember', grantName.invoker(callee.name, account(caller)), `${caller.path}.calls`, grant, grant, true);
     }
+    for (const [member, name] of grantName.outsideInvokers(callee.name, callee.invokers)) {
+      const grant = `roles/run.invoker on ${callee.name} for ${member}`;
+      add('IAMPolicyMember', name, `${callee.path}.invokers`, grant, member.startsWith('serviceAccount:') ? `roles/run.invoker on ${callee.name} for ${member.slice(15)}` : grant, true);
+    }
     if (callee.public) {
       const grant = `roles/run.invoker on ${callee.name} for allUsers`;
       add('IAMPolicyMember', grantName.publicInvoker(callee.name), `${callee.path}.public`, grant, grant, true);

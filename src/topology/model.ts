@@ -177,6 +177,10 @@ export interface ServiceModel {
   readonly uses: readonly string[];
   readonly secretEnv: Readonly<Record<string, { readonly secret: string; readonly version: string }>>;
   readonly public: boolean;
+  /** `services[].startupProbe`, as written. */
+  readonly startupProbe?: { readonly path: string; readonly periodSeconds?: number; readonly failureThreshold?: number };
+  /** Members outside the topology that may invoke it (`services[].invokers`). */
+  readonly invokers: readonly string[];
   /** The subnet the service egresses from, if any. */
   readonly egressSubnet?: SubnetRole;
   /** Present when the service sits behind an internal load balancer. */

@@ -373,11 +373,14 @@ export class PrivateTopology extends Construct {
     return (s.accountId !== undefined ? this.accounts.get(s.accountId) : undefined) ?? `serviceAccount:${s.serviceAccount}`;
   }
 
-  /** Each callee's invokers are exactly its callers' accounts (and `allUsers` when public). */
+  /**
+   * Each service's invokers are exactly its callers' accounts, its `invokers`, and `allUsers` when public.
+   * Knative mode writes the authoritative policy for every service, `bindings: []` when nobody may invoke it,
+   * so losing the last caller or `public` revokes the old grant instead of leaving it in place.
+   */
   private createInvokerPolicies(model: TopologyModel): void {
     for (const s of model.services) {
       const callers = model.callersByName.get(s.name) ?? [];
-      if (callers.length === 0 && !s.public) continue;
       if (model.delivery.cloudRun === 'config-connector') {
         this.createInvokerGrants(model, s, callers);
         continue;
@@ -386,7 +389,7 @@ export class PrivateTopology extends Construct {
         project: model.project,
         region: model.region,
         service: s.name,
-        members: [...callers.map((c) => `serviceAccount:${c.serviceAccount}`), ...(s.public ? [ALL_USERS] : [])],
+        members: [...callers.map((c) => `serviceAccount:${c.serviceAccount}`), ...s.invokers, ...(s.public ? [ALL_USERS] : [])],
         outputPath: `cloud-run-iam/${s.name}.yaml`,
       });
     }
@@ -397,13 +400,19 @@ export class PrivateTopology extends Construct {
    * share it), referenced by name (an external RunService reference is what fails, k8s-config-connector #772).
    */
   private createInvokerGrants(model: TopologyModel, callee: ServiceModel, callers: readonly ServiceModel[]): void {
-    const chart = new RunnelChart(this, `invokers-${callee.name}`, { outputPath: `config-connector/invokers-${callee.name}.yaml` });
     const members = new Map<string, ServiceAccount | string>();
     for (const c of callers) {
       const name = grantName.invoker(callee.name, accountOf(c));
       if (!members.has(name)) members.set(name, this.memberOf(c));
     }
+    // Members outside the topology (`invokers`), named so they never meet a caller's grant (see grantName).
+    for (const [member, name] of grantName.outsideInvokers(callee.name, callee.invokers)) {
+      if (!members.has(name)) members.set(name, member);
+    }
     if (callee.public) members.set(grantName.publicInvoker(callee.name), ALL_USERS);
+    // IAMPolicyMember is additive: a grant removed from the topology is deleted with its object, so no empty file.
+    if (members.size === 0) return;
+    const chart = new RunnelChart(this, `invokers-${callee.name}`, { outputPath: `config-connector/invokers-${callee.name}.yaml` });
     for (const [name, member] of members) {
       new IamGrant(chart, `Invoker-${name}`, {
         ...kccScopeOf(model),
@@ -420,7 +429,7 @@ export class PrivateTopology extends Construct {
     const usersOf = accountUsers(model);
     for (const s of model.services) {
       this.createIdentity(model, s, usersOf);
-      const lbUrl = this.loadBalancers.get(s.name)?.url;
+      const lbUrls = this.loadBalancers.get(s.name)?.urls ?? [];
       const chart = new RunnelChart(this, `run-${s.name}`, {
         outputPath: kcc ? `config-connector/service-${s.name}.yaml` : `cloud-run/${s.name}.yaml`,
       });
@@ -440,8 +449,9 @@ export class PrivateTopology extends Construct {
         ),
         scaling: { minInstances: s.minInstances, maxInstances: s.maxInstances },
         serviceAccount: (s.accountId !== undefined ? this.accounts.get(s.accountId) : undefined) ?? s.serviceAccount,
-        // Callers mint ID tokens for the URL they call: accept the load balancer's.
-        customAudiences: lbUrl ? [lbUrl] : undefined,
+        // Callers mint ID tokens for the URL they call: accept every URL the load balancer answers on.
+        customAudiences: lbUrls.length > 0 ? lbUrls : undefined,
+        startupProbe: s.startupProbe,
       });
       for (const callee of s.calls) service.addEnv(urlEnvVar(callee), this.urlOf(model, callee));
       for (const name of s.uses) {

@@ -58,7 +58,8 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
     const loadBalancer: LoadBalancerModel = {
       address: addresses.get(s.name),
       addressPinned: given?.address !== undefined,
-      http: given?.http ?? true,
+      // HTTPS closes HTTP unless asked for: no clear-text requests (or ID tokens) beside it.
+      http: given?.http ?? !given?.https,
       ...(given?.https ? { https: { ...given.https } } : {}),
       ...(dns?.domain ? { dnsName: `${s.name}.${dns.domain}` } : {}),
     };
@@ -233,6 +234,8 @@ function resolveService(s: TopologySpec['services'][number], index: number, proj
     uses: s.uses ?? [],
     secretEnv: Object.fromEntries(Object.entries(s.secrets ?? {}).map(([name, ref]) => [name, { secret: ref.secret, version: ref.version ?? 'latest' }])),
     public: s.public ?? false,
+    invokers: s.invokers ?? [],
+    ...(s.startupProbe ? { startupProbe: { ...s.startupProbe } } : {}),
     egressSubnet: via === 'connector' ? 'connector' : via === 'direct-vpc' ? 'directVpc' : undefined,
   };
 }

@@ -186,6 +186,18 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
               maxInstances: { type: 'integer', nullable: true, minimum: 1, maximum: INT32_MAX },
             },
           },
+          // Cloud Run's startup probe limits: https://cloud.google.com/run/docs/reference/rest/v2/Container#probe
+          startupProbe: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path'],
+            nullable: true,
+            properties: {
+              path: { type: 'string', pattern: '^/' },
+              periodSeconds: { type: 'integer', nullable: true, minimum: 1, maximum: 240 },
+              failureThreshold: { type: 'integer', nullable: true, minimum: 1 },
+            },
+          },
           serviceAccount: { type: 'string', nullable: true },
           secrets: {
             type: 'object',
@@ -201,6 +213,13 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
           },
           uses: { type: 'array', nullable: true, items: { type: 'string' } },
           public: { type: 'boolean', nullable: true },
+          // user:, serviceAccount:, group: take an email; domain: a domain (allUsers is `public`).
+          // https://cloud.google.com/iam/docs/principal-identifiers
+          invokers: {
+            type: 'array',
+            nullable: true,
+            items: { type: 'string', pattern: '^((user|serviceAccount|group):[^@:\\s]+@[a-z0-9.-]+\\.[a-z]{2,}|domain:[a-z0-9.-]+\\.[a-z]{2,})$' },
+          },
         },
       },
     },

@@ -293,7 +293,13 @@ export interface ServiceSpec {
   readonly ingress?: IngressSetting;
   /** @default - no VPC egress */
   readonly egress?: EgressSpec;
-  /** true: the service needs outbound internet access. @default false */
+  /**
+   * true: the service needs outbound internet access (with `all-traffic`, runnel adds Cloud NAT on its egress
+   * subnet). false keeps an all-traffic service off the internet; with `private-ranges-only` it restricts nothing,
+   * since internet-bound requests then leave through Cloud Run's own egress.
+   * @see https://cloud.google.com/run/docs/configuring/static-outbound-ip
+   * @default false
+   */
   readonly internet?: boolean;
   /** Services this one calls privately. @default [] */
   readonly calls?: readonly string[];
@@ -315,14 +321,38 @@ export interface ServiceSpec {
    * @default false
    */
   readonly public?: boolean;
+  /**
+   * Members outside the topology that may invoke the service (`roles/run.invoker`), e.g.
+   * `serviceAccount:batch@acme-prod.iam.gserviceaccount.com` or `group:ops@acme.example`. The invoker policy is
+   * authoritative, so a grant made by hand and not listed here is revoked on the next apply.
+   * @see https://cloud.google.com/iam/docs/principal-identifiers
+   * @default []
+   */
+  readonly invokers?: readonly string[];
   /** @default 0..100 instances */
   readonly scaling?: ScalingSpec;
+  /**
+   * An HTTP startup probe: no request reaches an instance until `path` answers. Recommended with Direct VPC
+   * egress, whose connections can take a minute or more to be ready at instance start.
+   * @see https://cloud.google.com/run/docs/configuring/healthchecks
+   * @default - none
+   */
+  readonly startupProbe?: StartupProbeSpec;
   /**
    * The service account the service runs as: the email of an existing account (runnel creates none), or an
    * account ID of 6-30 characters that runnel creates in the project.
    * @default - runnel creates `run-<service>@<project>.iam.gserviceaccount.com`
    */
   readonly serviceAccount?: string;
+}
+
+export interface StartupProbeSpec {
+  /** Path of the endpoint, e.g. `/ready`; best one that tests a connection the service needs. */
+  readonly path: string;
+  /** Seconds between attempts, 1-240. @default 10 */
+  readonly periodSeconds?: number;
+  /** Failed attempts before the instance is given up. @default 3 */
+  readonly failureThreshold?: number;
 }
 
 export interface EgressSpec {
@@ -333,11 +363,19 @@ export interface EgressSpec {
 }
 
 export interface LoadBalancerSpec {
-  /** Static internal address in the workload subnet. @default - derived from the service name */
+  /**
+   * Static internal address in the workload subnet.
+   * @default - derived from the service name and the workload range alone; two names that derive the same
+   * address are refused with a free address to pin (`lb-address-must-be-usable`)
+   */
   readonly address?: string;
   /** Serve HTTPS on port 443. Needs `dns` (a certificate names hosts, not addresses). @default - HTTP only */
   readonly https?: HttpsSpec;
-  /** Serve plain HTTP on port 80 too. @default true */
+  /**
+   * Serve plain HTTP on port 80. Beside HTTPS it is closed unless asked for; when both listen, both URLs are
+   * accepted as audiences of the service's ID tokens.
+   * @default - true without `https`, false with it
+   */
   readonly http?: boolean;
 }
 

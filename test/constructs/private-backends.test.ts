@@ -146,14 +146,22 @@ describe('InternalLoadBalancer with HTTPS', () => {
     return { balancer, objs: Testing.synth(chart) };
   };
 
-  test('HTTPS from a secret beside HTTP: two rules on one address, the URL by name over https', () => {
+  test('HTTPS closes HTTP unless asked for: one rule, one URL, one audience', () => {
     const { balancer, objs } = lb({ https: TlsCertificate.fromSecret('api-tls'), hostname: 'api.internal.acme.example' });
+    expect(byKind(objs, 'ComputeForwardingRule').map((r) => r.spec.portRange)).toEqual(['443']);
+    expect(byKind(objs, 'ComputeTargetHTTPProxy')).toEqual([]);
+    expect(balancer.urls).toEqual(['https://api.internal.acme.example']);
+  });
+
+  test('HTTPS from a secret beside HTTP: two rules on one address, the URL by name over https, both audiences', () => {
+    const { balancer, objs } = lb({ https: TlsCertificate.fromSecret('api-tls'), http: true, hostname: 'api.internal.acme.example' });
     expect(byKind(objs, 'ComputeForwardingRule').map((r) => [r.metadata.name, r.spec.portRange, r.spec.ipAddress.addressRef.name])).toEqual([
       ['api-http', '80', 'api-ilb-ip'],
       ['api-https', '443', 'api-ilb-ip'],
     ]);
     expect(byKind(objs, 'ComputeSSLCertificate')[0].metadata.name).toBe('api-cert');
     expect(balancer.url).toBe('https://api.internal.acme.example');
+    expect(balancer.urls).toEqual(['https://api.internal.acme.example', 'http://api.internal.acme.example']);
     expectValidCrds(objs);
   });
 

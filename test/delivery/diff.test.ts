@@ -68,7 +68,7 @@ describe('runnel diff against a real git history', () => {
   test('a ref that does not exist is a clear error with exit 2', () => {
     const bad = runnel(dir, 'diff', 'no-such-branch');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^runnel: cannot read dist\/ at no-such-branch: .*\(fix: /);
+    expect(bad.stderr).toMatch(/^runnel: cannot read dist\/ at no-such-branch: .*\(fix: /m); // after any warnings
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });

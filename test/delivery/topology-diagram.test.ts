@@ -29,7 +29,7 @@ describe('the default topology as a diagram', () => {
       'subnet_directVpc["subnet run-vpc-direct<br/>Direct VPC egress 10.10.4.0/22"]',
       'subnet_connector["subnet run-vpc-connector<br/>connector 10.10.8.0/28"]',
       'subnet_proxyOnly["subnet run-vpc-proxy-only<br/>proxy-only 10.10.10.0/23"]',
-      'connector["connector run-vpc-conn<br/>2..3 e2-micro"]',
+      'connector["connector run-vpc-conn<br/>2..3 e2-standard-4"]',
       'nat["Cloud NAT run-vpc-nat<br/>router run-vpc-router"]',
     ]));
     expect(inside.find((l) => l.startsWith('lb_server_service['))).toMatch(/internal load balancer server-service<br\/>10\.10\.0\.\d+<br\/>HTTP :80/);

@@ -16,6 +16,7 @@ services:
   - name: client-service
     image: asia-northeast1-docker.pkg.dev/acme-prod/run/client:1.4.2
     egress: { via: direct-vpc, route: private-ranges-only }
+    startupProbe: { path: /ready }
     calls: [server-service]
   - name: server-service
     image: asia-northeast1-docker.pkg.dev/acme-prod/run/server:2.0.0

@@ -1,5 +1,5 @@
 import { addressAt, cidrProblem, containsAddress, isIpv4Address, isPrivate, isReservedInSubnet, overlaps, parseCidr, resized, usableAddresses } from '../../src/network/cidr';
-import { allocateAddresses } from '../../src/topology/addresses';
+import { allocateAddresses, derivedAddress, firstFreeAddress } from '../../src/topology/addresses';
 
 describe('CIDR math', () => {
   test.each([
@@ -52,14 +52,25 @@ describe('load balancer address allocation', () => {
     const crowd = allocateAddresses(range, [{ name: 'a' }, { name: 'server-service' }, { name: 'zeta' }]);
     expect(crowd.get('server-service')).toBe(alone.get('server-service'));
   });
-  test('keeps pinned addresses, never hands out reserved ones, never repeats, and reports a full subnet', () => {
+  test('keeps pinned addresses, never hands out reserved ones, and never probes past a taken slot', () => {
     const small = parseCidr('10.10.0.0/29'); // 4 usable
-    const got = allocateAddresses(small, [{ name: 'p', pinned: '10.10.0.2' }, { name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }]);
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const got = allocateAddresses(small, [{ name: 'p', pinned: '10.10.0.2' }, ...names.map((name) => ({ name }))]);
     expect(got.get('p')).toBe('10.10.0.2');
-    const handed = ['a', 'b', 'c'].map((n) => got.get(n)!);
-    expect(new Set([...handed, '10.10.0.2']).size).toBe(4);
-    for (const a of handed) expect(isReservedInSubnet(small, a)).toBe(false);
-    expect(got.get('d')).toBeUndefined();
+    for (const n of names) {
+      const a = got.get(n)!;
+      expect(isReservedInSubnet(small, a)).toBe(false);
+      // Each address depends on the name and the range only: alone, it gets the same one.
+      expect(allocateAddresses(small, [{ name: n }]).get(n)).toBe(a);
+      expect(derivedAddress(small, n)).toBe(a);
+    }
+    // Eight names in four slots meet: the allocator does not resolve that by moving anyone (a rule refuses it).
+    expect(new Set(names.map((n) => got.get(n))).size).toBeLessThan(names.length);
+  });
+  test('a subnet without usable addresses derives none; the first free address skips taken and reserved ones', () => {
+    expect(derivedAddress(parseCidr('10.10.0.0/30'), 'a')).toBeUndefined();
+    expect(firstFreeAddress(parseCidr('10.10.0.0/29'), new Set(['10.10.0.2', '10.10.0.4']))).toBe('10.10.0.3');
+    expect(firstFreeAddress(parseCidr('10.10.0.0/29'), new Set(['10.10.0.2', '10.10.0.3', '10.10.0.4', '10.10.0.5']))).toBeUndefined();
   });
 });
 

@@ -1,5 +1,35 @@
 import { lbAddressMustBeUsable } from '../../src/rules/lb-address-must-be-usable';
 import { describeRule } from '../helpers/rule-cases';
+import { parseCidr } from '../../src/network/cidr';
+import { derivedAddress } from '../../src/topology/addresses';
+import { lbAddressMustBeUsable as rule } from '../../src/rules/lb-address-must-be-usable';
+import { validateTopology } from '../../src/validation/engine';
+import { baseTopology } from '../helpers/synth';
+
+/** Two service names whose derived addresses in `cidr` meet. */
+function meeting(cidr: string): [string, string] {
+  const seen = new Map<string, string>();
+  for (let i = 0; ; i++) {
+    const name = `svc-${i}`;
+    const address = derivedAddress(parseCidr(cidr), name)!;
+    const first = seen.get(address);
+    if (first) return [first, name];
+    seen.set(address, name);
+  }
+}
+
+test('a collision names a free address to pin, and pinning it resolves the finding', () => {
+  const t = baseTopology();
+  t.network.subnets = { workload: { cidr: '10.10.0.0/29' } };
+  const [a, b] = meeting('10.10.0.0/29');
+  Object.assign(t.services[0], { name: a, calls: [b], loadBalancer: {} });
+  t.services[1].name = b;
+  const [finding] = validateTopology(t).findings.filter((f) => f.ruleId === rule.id);
+  const free = /e\.g\. (\S+)/.exec(finding.fix)![1];
+  expect(free).not.toBe(derivedAddress(parseCidr('10.10.0.0/29'), a));
+  t.services[1].loadBalancer = { address: free };
+  expect(validateTopology(t).findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
+});
 
 const pin = (address: string) => (t: any) => { t.services[1].loadBalancer = { address }; };
 
@@ -14,6 +44,28 @@ describeRule(lbAddressMustBeUsable, {
     { name: 'the broadcast address', mutate: pin('10.10.0.255'), path: 'services[1].loadBalancer.address' },
     { name: 'not an address', mutate: pin('server.internal'), path: 'services[1].loadBalancer.address' },
     { name: 'two load balancers on one address', mutate: (t) => { pin('10.10.0.10')(t); t.services[0].loadBalancer = { address: '10.10.0.10' }; }, path: 'services[1].loadBalancer.address', message: /already the address/ },
+    {
+      name: 'a derived address meets a pinned one: the derived one is asked to pin',
+      mutate: (t) => {
+        t.services[1].loadBalancer = {};
+        t.services[0].loadBalancer = { address: derivedAddress(parseCidr('10.10.0.0/24'), 'server-service') };
+      },
+      path: 'services[1].loadBalancer.address',
+      message: /already the address|derived from "server-service"/,
+    },
+    {
+      name: 'two derived addresses meet in a small subnet',
+      mutate: (t) => {
+        t.network.subnets = { workload: { cidr: '10.10.0.0/29' } };
+        const [a, b] = meeting('10.10.0.0/29');
+        t.services[0].name = a;
+        t.services[1].name = b;
+        t.services[0].calls = [b];
+        t.services[0].loadBalancer = {};
+      },
+      path: 'services[1].loadBalancer.address',
+      message: /derived from/,
+    },
     { name: 'no room left in a /30', mutate: (t) => { t.network.subnets = { workload: { cidr: '10.10.0.0/30' } }; }, path: 'network.subnets.workload.cidr' },
   ],
 });

@@ -34,6 +34,8 @@ describe('default topology', () => {
   test('lays out one file per chart: Config Connector apart from Cloud Run', () => {
     expect(files.map((f) => f.path)).toEqual([
       'TOPOLOGY.md',
+      'cloud-run-iam/batch-service.yaml',
+      'cloud-run-iam/client-service.yaml',
       'cloud-run-iam/server-service.yaml',
       'cloud-run/batch-service.yaml',
       'cloud-run/client-service.yaml',

@@ -1,0 +1,26 @@
+import { Problem } from '../validation/finding';
+import { defineRule } from '../validation/rule';
+import { TopologyModel } from '../topology/model';
+
+/**
+ * With Direct VPC egress, connections can take a minute or more to be ready when an instance starts; a request
+ * that arrives first fails to reach the VPC. Google recommends an HTTP startup probe whose endpoint tests a
+ * connection to an egress destination, retried long enough to cover the delay. A warning, since the probe's
+ * endpoint is the application's to provide.
+ * @see https://cloud.google.com/run/docs/configuring/vpc-direct-vpc#limitations
+ * @see https://cloud.google.com/run/docs/configuring/healthchecks
+ */
+export const directVpcNeedsStartupProbe = defineRule({
+  id: 'direct-vpc-needs-startup-probe',
+  severity: 'warning',
+  summary: 'A service on Direct VPC egress has a startup probe that waits until its VPC connections work.',
+  check(model: TopologyModel): Problem[] {
+    return model.services
+      .filter((s) => s.via === 'direct-vpc' && !s.startupProbe)
+      .map((s) => ({
+        path: `${s.path}.startupProbe`,
+        message: `"${s.name}" uses Direct VPC egress, whose connections can take a minute or more to be ready at instance start, and has no startup probe, so its first requests can fail`,
+        fix: `add ${s.path}.startupProbe: {path: /ready, periodSeconds: 10, failureThreshold: 12}, where /ready answers once a connection to a VPC destination the service needs succeeds`,
+      }));
+  },
+});
