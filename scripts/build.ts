@@ -7,7 +7,7 @@
  *                      its dependencies and cdk8s/constructs (peers: one copy in the user's app) stay external
  *   lib/topology.schema.json  the editor schema (scripts/editor-schema.ts)
  * The CLI bundles are self-contained: one file to read instead of ~200 modules to resolve. The topology schema's
- * validators are generated as Ajv standalone code here, in place of src/topology/schema-validators.ts, which
+ * validators are generated as Ajv standalone code here, in place of src/input/schema-validators.ts, which
  * compiles them at run time (the path tests and tsx take). Type-checking stays in `npm test` (tsc --noEmit).
  */
 import Ajv from 'ajv';
@@ -15,9 +15,9 @@ import standaloneCode from 'ajv/dist/standalone';
 import { build, Plugin } from 'esbuild';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TOPOLOGY_SCHEMA } from '../src/topology/schema';
+import { TOPOLOGY_SCHEMA } from '../src/input/schema';
 import { editorSchema } from './editor-schema';
-import { ValidatorName, VALIDATOR_OPTIONS } from '../src/topology/schema-validators';
+import { ValidatorName, VALIDATOR_OPTIONS } from '../src/input/schema-validators';
 
 const root = resolve(__dirname, '..');
 const out = join(root, 'lib');
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   await build({
-    entryPoints: { runnel: join(root, 'src/cli/main.ts'), 'cdk8s-app': join(root, 'src/main.ts') },
+    entryPoints: { runnel: join(root, 'src/cli/main.ts'), 'cdk8s-app': join(root, 'src/cli/cdk8s-app.ts') },
     outdir: staging,
     bundle: true,
     platform: 'node',

@@ -1,5 +1,5 @@
 /**
- * The editor schema (`topology.schema.json`): the topology file's JSON Schema (src/topology/schema.ts, which the
+ * The editor schema (`topology.schema.json`): the topology file's JSON Schema (src/input/schema.ts, which the
  * compiler already ties to spec.ts's types) with every field's description and default read from spec.ts's
  * TSDoc, so an editor running yaml-language-server completes, documents and checks topology.yaml as runnel does.
  *
@@ -9,7 +9,7 @@
  */
 import ts from 'typescript';
 import { join } from 'node:path';
-import { TOPOLOGY_SCHEMA } from '../src/topology/schema';
+import { TOPOLOGY_SCHEMA } from '../src/input/schema';
 
 type Schema = Record<string, unknown>;
 
@@ -89,7 +89,7 @@ function standardize(schema: unknown): unknown {
 }
 
 export function editorSchema(root: string): Schema {
-  const specFile = join(root, 'src', 'topology', 'spec.ts');
+  const specFile = join(root, 'src', 'input', 'spec.ts');
   // spec.ts imports nothing: the ES5 lib (for ReadonlyArray) is all the checker needs, and ~3× faster than the default.
   const program = ts.createProgram([specFile], { strict: true, noEmit: true, skipLibCheck: true, lib: ['lib.es5.d.ts'], types: [] });
   const checker = program.getTypeChecker();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes src/delivery/immutable-fields.json: for each Config Connector kind runnel emits, the spec fields whose
+// Writes src/cli/immutable-fields.json: for each Config Connector kind runnel emits, the spec fields whose
 // CRD description says "Immutable." (GCP cannot change them in place, so Config Connector rejects the update
 // and the resource must be recreated). Run by `npm run import`; a test checks it is current.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ export function immutableFields(crdDir, files) {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-export const OUTPUT = process.env.RUNNEL_IMMUTABLE_OUT ?? join(root, 'src', 'delivery', 'immutable-fields.json');
+export const OUTPUT = process.env.RUNNEL_IMMUTABLE_OUT ?? join(root, 'src', 'cli', 'immutable-fields.json');
 
 if (process.argv[1] === import.meta.filename) {
   const crdDir = resolve(root, process.argv[2] ?? '../shared/crds/config-connector');

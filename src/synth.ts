@@ -1,9 +1,10 @@
 import { App } from 'cdk8s';
 import { renderFiles, RenderedFile } from './output/render';
+import { TOPOLOGY_FILE, topologyMarkdown } from './output/topology-diagram';
 import { PrivateTopology } from './topology/private-topology';
-import { Finding } from './validation/finding';
-import { hasErrors, validateTopology } from './validation/engine';
-import { checkReferences } from './validation/references';
+import { Finding } from './finding';
+import { hasErrors, validateTopology } from './check/engine';
+import { checkReferences } from './output/references';
 
 export interface SynthResult {
   /** Every finding; when one is an error, `files` is empty. */
@@ -28,7 +29,10 @@ export function synthesizeTopology(input: unknown, lineOf?: (path: string) => nu
   // Validated once, here: the constructs take the resolved model.
   const app = new App({ outdir: 'unused' });
   new PrivateTopology(app, 'runnel', { model });
-  const files = renderFiles(app);
+  // The diagram is an output pass over the model, beside the manifests (TypeScript users: `topologyMarkdown`).
+  const files = [...renderFiles(app), { path: TOPOLOGY_FILE, content: topologyMarkdown(model), objects: [] }].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   const broken = checkReferences(files.flatMap((f) => f.objects));
   if (broken.length > 0) {
     throw new Error(`runnel produced dangling references (a bug):\n${broken.map((p) => `${p.object} ${p.field}: ${p.message}`).join('\n')}`);

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { PrivateTopology, renderFiles } from '../src';
 import { expectValidCrds } from './helpers/crd';
 import { synth } from './helpers/synth';
-import { checkReferences } from '../src/validation/references';
+import { checkReferences } from '../src/output/references';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 

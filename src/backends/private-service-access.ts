@@ -3,9 +3,9 @@ import { ComputeAddress } from '../../imports/compute.cnrm.cloud.google.com';
 import { ServiceNetworkingConnection } from '../../imports/servicenetworking.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { derivedName } from '../names';
-import { parseCidr } from '../network/cidr';
+import { parseCidr } from '../cidr';
 import { Network } from '../network/network';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 
 export interface PrivateServiceAccessProps {
   readonly network: Network;

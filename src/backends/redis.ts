@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { RedisInstance } from '../../imports/redis.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { Network } from '../network/network';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 import { PrivateServiceAccess } from './private-service-access';
 
 /** Memorystore for Redis serves on this port, always. */

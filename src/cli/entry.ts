@@ -1,6 +1,6 @@
 import { CliIo } from './run';
 import { newerSourceThan } from './stale-build';
-import { oneLine } from '../validation/report';
+import { oneLine } from '../check/report';
 
 /**
  * Runs an entry point (the CLI or the cdk8s app) as a process: refuses a stale build, and turns any

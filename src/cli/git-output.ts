@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { relative } from 'node:path';
-import { OutputFile } from '../delivery/output-diff';
+import { OutputFile } from './diff';
 import { OUTPUT_MARKER } from '../output/write';
 
 /** The files of the output folder `outDir` as committed at `ref` (without runnel's marker); empty when the ref has no such folder. */

@@ -5,7 +5,7 @@ import { PrivateDnsZone } from '../dns/private-zone';
 import { kccMetadata } from '../kcc';
 import { resourcePath } from '../names';
 import { Network } from '../network/network';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 
 export interface GoogleApisEndpointProps {
   readonly network: Network;

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { DnsManagedZone } from '../../imports/dns.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { Network } from '../network/network';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 
 export interface PrivateDnsZoneProps {
   /** The network whose resources (and Cloud Run services egressing into it) resolve the zone. */

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { YAML_HEADER } from '../output/header';
-import { PlainFile } from '../output/plain-file';
-import { shellQuote } from '../validation/shell-quote';
+import { YAML_HEADER } from '../header';
+import { PlainFile } from '../delivery/plain-file';
+import { shellQuote } from '../shell-quote';
 
 export const INVOKER_ROLE = 'roles/run.invoker';
 /** The member that makes a service public; runnel grants it only to services that say `public: true`. */

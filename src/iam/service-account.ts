@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { IamServiceAccount } from '../../imports/iam.cnrm.cloud.google.com';
 import { kccMetadata, KccScope } from '../kcc';
 import { serviceAccountEmail } from '../names';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 
 export interface ServiceAccountProps extends KccScope {
   /**

@@ -9,9 +9,9 @@ import {
 } from '../../imports/compute.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { derivedName } from '../names';
-import { containsAddress, isReservedInSubnet, parseCidr } from '../network/cidr';
+import { containsAddress, isReservedInSubnet, parseCidr } from '../cidr';
 import { Subnet, SubnetPurpose } from '../network/subnet';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 import { ServerlessNeg } from './serverless-neg';
 import { TlsCertificate } from './tls-certificate';
 

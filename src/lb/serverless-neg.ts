@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ComputeRegionNetworkEndpointGroup } from '../../imports/compute.cnrm.cloud.google.com';
 import { kccMetadata, KccScope } from '../kcc';
 import { resourcePath } from '../names';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 
 export interface ServerlessNegProps {
   readonly scope: KccScope;

@@ -3,7 +3,7 @@ import { ComputeRouter, ComputeRouterNat } from '../../imports/compute.cnrm.clou
 import { kccMetadata } from '../kcc';
 import { Network } from '../network/network';
 import { Subnet } from '../network/subnet';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 
 export interface CloudNatProps {
   readonly network: Network;

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ComputeNetwork } from '../../imports/compute.cnrm.cloud.google.com';
 import { kccMetadata, KccScope } from '../kcc';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 
 export interface NetworkProps extends KccScope {
   /**

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { ComputeSubnetwork } from '../../imports/compute.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
-import { validateName } from '../validation/name-check';
-import { parseCidr } from './cidr';
+import { validateName } from '../check/name-check';
+import { parseCidr } from '../cidr';
 import { Network } from './network';
 
 export enum SubnetPurpose {

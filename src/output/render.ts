@@ -2,10 +2,10 @@ import { Manifest } from '../manifest';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { toYaml } from './yaml-emitter';
-import { assignSyncWaves } from '../delivery/sync-waves';
-import { YAML_HEADER } from './header';
-import { PlainFile } from './plain-file';
-import { RunnelChart } from './runnel-chart';
+import { assignSyncWaves } from './sync-waves';
+import { YAML_HEADER } from '../header';
+import { PlainFile } from '../delivery/plain-file';
+import { RunnelChart } from '../delivery/runnel-chart';
 
 /** A rendered manifest file: path inside the output folder, and its YAML. */
 export interface RenderedFile {

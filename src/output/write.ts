@@ -5,8 +5,8 @@ import {
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { shellQuote } from '../validation/shell-quote';
-import { GENERATED_NOTICE } from './header';
+import { shellQuote } from '../shell-quote';
+import { GENERATED_NOTICE } from '../header';
 import { RenderedFile } from './render';
 
 /**

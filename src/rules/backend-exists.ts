@@ -1,7 +1,7 @@
 import { closest } from 'fastest-levenshtein';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /** Each entry of `uses` names a backend declared under `backends`, once. */
 export const backendExists = defineRule({

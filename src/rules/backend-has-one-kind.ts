@@ -1,7 +1,7 @@
-import { cidrProblem, parseCidr, resized } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { cidrProblem, parseCidr, resized } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /** The size of a Redis instance's own range in direct peering mode. */
 export const REDIS_RANGE_PREFIX = 29;

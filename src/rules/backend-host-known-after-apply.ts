@@ -1,7 +1,7 @@
-import { Problem } from '../validation/finding';
-import { shellQuote } from '../validation/shell-quote';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { Problem } from '../finding';
+import { shellQuote } from '../shell-quote';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * A Memorystore instance gets its address when it is created, so runnel cannot know it at synth time. Until

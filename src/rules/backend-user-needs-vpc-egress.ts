@@ -1,7 +1,7 @@
-import { isIpv4Address, isPrivate, parseCidr } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { isIpv4Address, isPrivate, parseCidr } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * Private backends have only private addresses, reachable from Cloud Run only through VPC egress; and with

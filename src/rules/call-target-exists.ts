@@ -1,7 +1,7 @@
 import { closest } from 'fastest-levenshtein';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /** A call names a service declared in the same topology, and not the caller itself. */
 export const callTargetExists = defineRule({

@@ -1,7 +1,7 @@
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
-import { serviceNamed } from '../topology/resolve';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
+import { serviceNamed } from '../model/resolve';
 
 /**
  * A private call leaves the caller through the VPC. An internal load balancer's address is reachable only

@@ -1,8 +1,8 @@
-import { cidrProblem, isPrivate, parseCidr } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
-import { claimedRanges } from '../topology/ranges';
+import { cidrProblem, isPrivate, parseCidr } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
+import { claimedRanges } from '../model/ranges';
 
 /**
  * Subnet ranges are internal (RFC 1918 or RFC 6598): only those are routed into the VPC by

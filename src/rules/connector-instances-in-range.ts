@@ -1,7 +1,7 @@
-import { connectorInstanceProblems, CONNECTOR_LIMITS } from '../serverless/connector-limits';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { connectorInstanceProblems, CONNECTOR_LIMITS } from '../input/connector-limits';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * Connector instances: min 2..9, max 3..10, min below max.

@@ -1,8 +1,8 @@
-import { cidrProblem, parseCidr, resized } from '../network/cidr';
-import { CONNECTOR_LIMITS } from '../serverless/connector-limits';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { cidrProblem, parseCidr, resized } from '../cidr';
+import { CONNECTOR_LIMITS } from '../input/connector-limits';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * A Serverless VPC Access connector needs its own /28 subnet, with nothing else on it.

@@ -1,6 +1,6 @@
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /** IAM member forms the deployer may take, and what the email after the prefix must look like. */
 const MEMBER = /^(serviceAccount|user|group):([^@\s]+)@([a-z0-9-]+(\.[a-z0-9-]+)+)$/;

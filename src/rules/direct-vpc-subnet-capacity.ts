@@ -1,7 +1,7 @@
-import { cidrProblem, parseCidr, resized, usableAddresses } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { cidrProblem, parseCidr, resized, usableAddresses } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /** Direct VPC egress needs a /26 or larger subnet. */
 export const DIRECT_VPC_MIN_PREFIX = 26;

@@ -1,7 +1,7 @@
-import { emittedNames, nameCollisions } from '../topology/emitted-names';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { emittedNames, nameCollisions } from '../model/emitted-names';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * Two objects of one kind with one name cannot both exist in a namespace (Kubernetes keeps one object per kind,

@@ -1,7 +1,7 @@
 import { urlEnvVar } from '../names';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * Cloud Run sets PORT, K_SERVICE, K_REVISION and K_CONFIGURATION itself; runnel injects `<CALLEE>_URL`

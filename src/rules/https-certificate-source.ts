@@ -1,6 +1,6 @@
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /** Where a load balancer's HTTPS certificate can come from. */
 const SOURCES = ['certificateSecret', 'sslCertificate', 'certificateManagerCertificate'] as const;

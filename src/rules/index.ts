@@ -1,5 +1,5 @@
-import { InputRule } from '../validation/input-rule';
-import { Rule } from '../validation/rule';
+import { InputRule } from '../check/input-rule';
+import { Rule } from '../check/rule';
 import { backendExists } from './backend-exists';
 import { backendHasOneKind } from './backend-has-one-kind';
 import { backendHostKnownAfterApply } from './backend-host-known-after-apply';

@@ -1,8 +1,8 @@
-import { cidrProblem, containsAddress, isIpv4Address, isReservedInSubnet, parseCidr } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
-import { firstFreeAddress } from '../topology/addresses';
+import { cidrProblem, containsAddress, isIpv4Address, isReservedInSubnet, parseCidr } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
+import { firstFreeAddress } from '../model/addresses';
 
 /**
  * An internal load balancer's address is a free, non-reserved address of the workload subnet, one per

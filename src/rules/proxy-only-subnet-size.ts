@@ -1,7 +1,7 @@
-import { cidrProblem, parseCidr, resized } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { cidrProblem, parseCidr, resized } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * A proxy-only subnet has at least 64 addresses (/26); Google recommends /23.

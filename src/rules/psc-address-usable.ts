@@ -1,8 +1,8 @@
-import { cidrProblem, containsAddress, isIpv4Address, isPrivate, parseCidr } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
-import { claimedRanges } from '../topology/ranges';
+import { cidrProblem, containsAddress, isIpv4Address, isPrivate, parseCidr } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
+import { claimedRanges } from '../model/ranges';
 
 /**
  * A Private Service Connect endpoint for Google APIs takes one internal address that no subnet of the

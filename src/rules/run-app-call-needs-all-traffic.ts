@@ -1,7 +1,7 @@
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel, ServiceModel } from '../topology/model';
-import { serviceNamed } from '../topology/resolve';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel, ServiceModel } from '../model/model';
+import { serviceNamed } from '../model/resolve';
 
 /**
  * Where a private-ranges-only caller's request to `*.run.app` goes depends on what the name resolves to and on

@@ -1,7 +1,7 @@
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
-import { serviceNamed } from '../topology/resolve';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
+import { serviceNamed } from '../model/resolve';
 
 /**
  * Routed into the VPC, a request to `*.run.app` reaches Google only through Private Google Access on the

@@ -1,7 +1,7 @@
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
-import { callersOf } from '../topology/resolve';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
+import { callersOf } from '../model/resolve';
 
 /**
  * A service's deterministic URL is `https://<service>-<project number>.<region>.run.app`: runnel needs the

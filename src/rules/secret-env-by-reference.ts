@@ -1,6 +1,6 @@
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /** Words that mark a variable as secret on their own: `DB_PASSWORD`, `API_TOKEN`, `STRIPE_KEY`, `CLIENT_SECRET`. */
 const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'TOKEN', 'KEY', 'APIKEY', 'SECRET', 'SECRETS', 'CREDENTIALS', 'CREDENTIAL', 'PASSPHRASE']);

@@ -1,6 +1,6 @@
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * Shapes of well-known credentials, by what issues them. Each names the kind, never the value.

@@ -1,8 +1,8 @@
-import { cidrProblem, overlaps, parseCidr } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
-import { claimedRanges } from '../topology/ranges';
+import { cidrProblem, overlaps, parseCidr } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
+import { claimedRanges } from '../model/ranges';
 
 /**
  * Primary ranges of subnets in one VPC network must not overlap, nor overlap the ranges reserved for

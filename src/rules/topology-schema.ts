@@ -1,9 +1,10 @@
 import { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import { formatPath, Problem } from '../validation/finding';
-import { defineInputRule } from '../validation/input-rule';
-import { TOPOLOGY_SCHEMA } from '../topology/schema';
-import { topologyValidator } from '../topology/schema-validators';
+import { formatPath, Problem } from '../finding';
+import { defineInputRule } from '../check/input-rule';
+import { TOPOLOGY_SCHEMA } from '../input/schema';
+import { topologyValidator } from '../input/schema-validators';
+import { SHAPE_RULE_ID } from '../input/load';
 
 /**
  * The input without its unknown fields, when that is all that was wrong with it; otherwise undefined.
@@ -19,7 +20,7 @@ export function withoutUnknownFields(input: unknown): unknown {
  * Everything else in src/rules may assume this passed.
  */
 export const topologySchema = defineInputRule({
-  id: 'topology-schema',
+  id: SHAPE_RULE_ID,
   severity: 'error',
   summary: 'The topology has only known fields, every required field, and values of the right type.',
   check(input: unknown): Problem[] {

@@ -1,6 +1,6 @@
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * Names that must be unique: services (one Cloud Run service per name and region), subnets (one per name

@@ -1,7 +1,7 @@
-import { hasLeadingZero, isIpv4Address } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { hasLeadingZero, isIpv4Address } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /** A host name label (RFC 1123 section 2.1: may start with a digit): letters, digits, inner hyphens, 1-63 characters. */
 const LABEL = /^[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?$/;

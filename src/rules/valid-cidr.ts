@@ -1,8 +1,8 @@
-import { cidrProblem, hasLeadingZero } from '../network/cidr';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
-import { claimedRanges } from '../topology/ranges';
+import { cidrProblem, hasLeadingZero } from '../cidr';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
+import { claimedRanges } from '../model/ranges';
 
 /**
  * Subnet ranges are IPv4 CIDRs that start on their own boundary, as GCP requires of a primary range.

@@ -1,8 +1,8 @@
 import { derivedName, kubernetesNameProblem, NameKind, nameProblem, NAME_RULES, serviceAccountEmailProblem } from '../names';
-import { emittedNames } from '../topology/emitted-names';
-import { Problem } from '../validation/finding';
-import { defineRule } from '../validation/rule';
-import { TopologyModel } from '../topology/model';
+import { emittedNames } from '../model/emitted-names';
+import { Problem } from '../finding';
+import { defineRule } from '../check/rule';
+import { TopologyModel } from '../model/model';
 
 /**
  * What is wrong with a DNS domain, or undefined: labels of 1-63 letters, digits and hyphens (not at either

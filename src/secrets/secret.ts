@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { SecretManagerSecret } from '../../imports/secretmanager.cnrm.cloud.google.com';
 import { kccMetadata, KccScope } from '../kcc';
 import { secretObjectName } from '../names';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 
 export interface SecretProps extends KccScope {
   /** Secret ID in Secret Manager. */

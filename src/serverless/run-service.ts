@@ -7,7 +7,7 @@ import { ServiceAccount } from '../iam/service-account';
 import { kccMetadata } from '../kcc';
 import { resourcePath } from '../names';
 import { Secret } from '../secrets/secret';
-import { validateName } from '../validation/name-check';
+import { validateName } from '../check/name-check';
 import { VpcEgress } from './egress';
 
 /**

@@ -2,10 +2,10 @@ import { Construct } from 'constructs';
 import { VpcAccessConnector } from '../../imports/vpcaccess.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { resourcePath } from '../names';
-import { parseCidr } from '../network/cidr';
+import { parseCidr } from '../cidr';
 import { Subnet } from '../network/subnet';
-import { validateName } from '../validation/name-check';
-import { CONNECTOR_LIMITS, ConnectorMachineType, connectorInstanceProblems } from './connector-limits';
+import { validateName } from '../check/name-check';
+import { CONNECTOR_LIMITS, ConnectorMachineType, connectorInstanceProblems } from '../input/connector-limits';
 
 export interface VpcConnectorProps {
   /**

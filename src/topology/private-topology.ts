@@ -16,22 +16,20 @@ import { ConfigConnectorContext } from '../delivery/config-connector-context';
 import { ApiService } from '../project/api-service';
 import { ApiUser, requiredApis } from '../project/required-apis';
 import { ArgoApplication } from '../delivery/argo-application';
-import { TOPOLOGY_FILE, topologyMarkdown } from '../delivery/topology-diagram';
-import { PlainFile } from '../output/plain-file';
 import { grantName, resourcePath, SubnetRole, urlEnvVar } from '../names';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
-import { RunnelChart } from '../output/runnel-chart';
+import { RunnelChart } from '../delivery/runnel-chart';
 import { EgressRoute, VpcEgress } from '../serverless/egress';
 import { Ingress, RunService, ServiceFormat } from '../serverless/run-service';
 import { VpcConnector } from '../serverless/vpc-connector';
 import { Secret } from '../secrets/secret';
-import { Finding } from '../validation/finding';
-import { hasErrors, validateTopology } from '../validation/engine';
-import { formatFindings } from '../validation/report';
-import { ServiceModel, TopologyModel } from './model';
-import { TopologySpec } from './spec';
+import { Finding } from '../finding';
+import { hasErrors, validateTopology } from '../check/engine';
+import { formatFindings } from '../check/report';
+import { ServiceModel, TopologyModel } from '../model/model';
+import { TopologySpec } from '../input/spec';
 
 /**
  * private.googleapis.com: the Private Google Access VIPs a private `run.app` zone points at.
@@ -145,7 +143,6 @@ export class PrivateTopology extends Construct {
     this.createInvokerPolicies(model);
     this.createApis(model);
     this.createArgoApplication(model);
-    new PlainFile(this, 'diagram', { outputPath: TOPOLOGY_FILE, render: () => topologyMarkdown(model) });
   }
 
   /** The Argo CD Application of the Config Connector manifests, in a folder of its own so it never syncs itself. */

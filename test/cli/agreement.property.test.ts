@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseAllDocuments, parse, stringify } from 'yaml';
 import { runCli } from '../../src/cli/run';
 import { OUTPUT_MARKER } from '../../src/output/write';
-import { cidrProblem } from '../../src/network/cidr';
+import { cidrProblem } from '../../src/cidr';
 import { crdProblems } from '../helpers/crd';
 import { ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_TOPOLOGY_BYTES } from '../../src/topology/load';
-import { shellQuote } from '../../src/validation/shell-quote';
+import { MAX_TOPOLOGY_BYTES } from '../../src/input/load';
+import { shellQuote } from '../../src/shell-quote';
 import { lines, ROOT, runnel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 

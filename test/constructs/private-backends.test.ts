@@ -12,7 +12,7 @@ import { TlsCertificate } from '../../src/lb/tls-certificate';
 import { Network } from '../../src/network/network';
 import { Subnet, SubnetPurpose } from '../../src/network/subnet';
 import { renderFiles } from '../../src/output/render';
-import { RunnelChart } from '../../src/output/runnel-chart';
+import { RunnelChart } from '../../src/delivery/runnel-chart';
 import { Secret } from '../../src/secrets/secret';
 import { RunService } from '../../src/serverless/run-service';
 import { expectValidCrds } from '../helpers/crd';

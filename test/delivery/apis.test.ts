@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiOf, requiredApis } from '../../src/project/required-apis';
-import { parseTopology } from '../../src/topology/load';
+import { parseTopology } from '../../src/input/load';
 import { all, baseTopology, Obj, synth } from '../helpers/synth';
 import { benchTopology } from '../../bench/topology';
 

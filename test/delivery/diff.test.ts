@@ -2,7 +2,7 @@ import { tempDir } from '../helpers/temp';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffOutputs } from '../../src/delivery/output-diff';
+import { diffOutputs } from '../../src/cli/diff';
 import { SHARED_DIR } from '../helpers/crd';
 
 const root = join(__dirname, '..', '..');
@@ -99,7 +99,7 @@ describe('diffOutputs', () => {
 });
 
 test('the immutable-field table is what the vendored CRDs say (regenerate with npm run import)', () => {
-  const committed = JSON.parse(readFileSync(join(root, 'src', 'delivery', 'immutable-fields.json'), 'utf8'));
+  const committed = JSON.parse(readFileSync(join(root, 'src', 'cli', 'immutable-fields.json'), 'utf8'));
   const out = join(tempDir('immutable'), 'fields.json');
   const crds = join(SHARED_DIR, 'crds', 'config-connector');
   const files = Object.values(committed).map((e: any) => e.crd);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTopology } from '../../src/topology/load';
-import { isKccObject, referencesOf } from '../../src/validation/references';
+import { parseTopology } from '../../src/input/load';
+import { isKccObject, referencesOf } from '../../src/output/references';
 import { Obj, synth } from '../helpers/synth';
 import { benchTopology } from '../../bench/topology';
 

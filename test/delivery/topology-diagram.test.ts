@@ -2,10 +2,10 @@ import { tempDir } from '../helpers/temp';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { escapeLabel, topologyDiagram, topologyMarkdown } from '../../src/delivery/topology-diagram';
-import { resolveTopology } from '../../src/topology/resolve';
-import { parseTopology } from '../../src/topology/load';
-import { validateTopology } from '../../src/validation/engine';
+import { escapeLabel, topologyDiagram, topologyMarkdown } from '../../src/output/topology-diagram';
+import { resolveTopology } from '../../src/model/resolve';
+import { parseTopology } from '../../src/input/load';
+import { validateTopology } from '../../src/check/engine';
 import { synth } from '../helpers/synth';
 
 const root = join(__dirname, '..', '..');

@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/run';
-import { validateTopology } from '../../src/validation/engine';
-import { InputRule } from '../../src/validation/input-rule';
-import { Rule } from '../../src/validation/rule';
+import { validateTopology } from '../../src/check/engine';
+import { InputRule } from '../../src/check/input-rule';
+import { Rule } from '../../src/check/rule';
 import { baseTopology } from './synth';
 
 export interface InvalidCase {

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { synthesizeTopology } from '../../src/synth';
-import { TopologySpec } from '../../src/topology/spec';
+import { TopologySpec } from '../../src/input/spec';
 import { RenderedFile } from '../../src/output/render';
 
 export type Obj = Record<string, any>;

@@ -1,5 +1,5 @@
-import { addressAt, cidrProblem, containsAddress, isIpv4Address, isPrivate, isReservedInSubnet, overlaps, parseCidr, resized, usableAddresses } from '../../src/network/cidr';
-import { allocateAddresses, derivedAddress, firstFreeAddress } from '../../src/topology/addresses';
+import { addressAt, cidrProblem, containsAddress, isIpv4Address, isPrivate, isReservedInSubnet, overlaps, parseCidr, resized, usableAddresses } from '../../src/cidr';
+import { allocateAddresses, derivedAddress, firstFreeAddress } from '../../src/model/addresses';
 
 describe('CIDR math', () => {
   test.each([

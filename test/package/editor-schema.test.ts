@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { baseTopology } from '../helpers/synth';
 
-// The editor schema lib/topology.schema.json (built by the global set-up from src/topology/schema.ts and the
-// TSDoc of src/topology/spec.ts), as yaml-language-server would use it.
+// The editor schema lib/topology.schema.json (built by the global set-up from src/input/schema.ts and the
+// TSDoc of src/input/spec.ts), as yaml-language-server would use it.
 const root = join(__dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(root, 'lib', 'topology.schema.json'), 'utf8'));
 const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);

@@ -1,9 +1,9 @@
 import { lbAddressMustBeUsable } from '../../src/rules/lb-address-must-be-usable';
 import { describeRule } from '../helpers/rule-cases';
-import { parseCidr } from '../../src/network/cidr';
-import { derivedAddress } from '../../src/topology/addresses';
+import { parseCidr } from '../../src/cidr';
+import { derivedAddress } from '../../src/model/addresses';
 import { lbAddressMustBeUsable as rule } from '../../src/rules/lb-address-must-be-usable';
-import { validateTopology } from '../../src/validation/engine';
+import { validateTopology } from '../../src/check/engine';
 import { baseTopology } from '../helpers/synth';
 
 /** Two service names whose derived addresses in `cidr` meet. */

@@ -2,8 +2,8 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunAnnotation } from '../../src/annotations';
-import { parseTopology } from '../../src/topology/load';
-import { checkReferences } from '../../src/validation/references';
+import { parseTopology } from '../../src/input/load';
+import { checkReferences } from '../../src/output/references';
 import { expectValidCrds } from '../helpers/crd';
 import { all, find, synth, topologyNamedIds } from '../helpers/synth';
 

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { runBuilt, runOn } from '../helpers/cli-run';
 import { baseTopology } from '../helpers/synth';
-import { withoutNulls } from '../../src/topology/nulls';
+import { withoutNulls } from '../../src/input/nulls';
 
 /** Each case sets one nullable field to null; null means absent, so each behaves as the base topology does. */
 const NULLS: Array<[string, (t: any) => void]> = [

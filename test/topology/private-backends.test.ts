@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parseTopology } from '../../src/topology/load';
+import { parseTopology } from '../../src/input/load';
 import { synthesizeTopology } from '../../src/synth';
 import { all, find, Obj, synth } from '../helpers/synth';
 

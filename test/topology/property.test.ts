@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { synthesizeTopology } from '../../src/synth';
-import { emittedNames } from '../../src/topology/emitted-names';
-import { validateTopology } from '../../src/validation/engine';
-import { checkReferences, isKccObject, referencesOf } from '../../src/validation/references';
+import { emittedNames } from '../../src/model/emitted-names';
+import { validateTopology } from '../../src/check/engine';
+import { checkReferences, isKccObject, referencesOf } from '../../src/output/references';
 import { crdProblems } from '../helpers/crd';
 import { topologyNamedIds } from '../helpers/synth';
 

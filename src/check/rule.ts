@@ -1,5 +1,5 @@
-import { Problem, Severity } from './finding';
-import type { TopologyModel } from '../topology/model';
+import { Problem, Severity } from '../finding';
+import type { TopologyModel } from '../model/model';
 
 /** Where rule documentation lives, relative to the repository root. */
 export const RULE_DOCS_DIR = 'docs/rules';

@@ -1,6 +1,6 @@
 import { Manifest } from '../manifest';
 import { ArgoAnnotation } from '../annotations';
-import { isKccObject, objectKey, referencesOf } from '../validation/references';
+import { isKccObject, objectKey, referencesOf } from './references';
 
 type Obj = Manifest;
 

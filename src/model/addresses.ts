@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addressAt, Cidr } from '../network/cidr';
+import { addressAt, Cidr } from '../cidr';
 
 /**
  * Gives each load-balanced service a static address in the workload subnet: the pinned one, or one derived

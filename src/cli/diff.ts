@@ -1,6 +1,6 @@
 import { Manifest } from '../manifest';
 import { parseAllDocuments } from 'yaml';
-import { cidrProblem, parseCidr } from '../network/cidr';
+import { cidrProblem, parseCidr } from '../cidr';
 import IMMUTABLE from './immutable-fields.json';
 
 type Obj = Manifest;

@@ -1,9 +1,9 @@
 import { backendEnvVar, derivedName, serviceAccountEmail, SubnetRole } from '../names';
-import { cidrProblem, parseCidr } from '../network/cidr';
+import { cidrProblem, parseCidr } from '../cidr';
 import { allocateAddresses } from './addresses';
-import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from './defaults';
+import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from '../input/defaults';
 import { BackendModel, DeliveryModel, DnsModel, LoadBalancerModel, PscModel, ServiceModel, SubnetModel, TopologyModel } from './model';
-import { BackendSpec, TopologySpec } from './spec';
+import { BackendSpec, TopologySpec } from '../input/spec';
 
 /**
  * Applies defaults and decides the derived parts: which subnets, connector, load balancers and NAT exist.

@@ -1,4 +1,4 @@
-import { Finding } from './finding';
+import { Finding } from '../finding';
 
 /**
  * `text` made safe to print as (part of) one line: line breaks, other control characters (ANSI escapes begin

@@ -1,4 +1,4 @@
-import { Problem, Severity } from './finding';
+import { Problem, Severity } from '../finding';
 import { RULE_DOCS_DIR, RuleDocs } from './rule';
 
 /** A check over the raw input, before defaults apply: the schema. */

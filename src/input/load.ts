@@ -1,7 +1,9 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Document } from 'yaml';
-import { Finding, formatPath, pathSegments } from '../validation/finding';
-import { topologySchema } from '../rules/topology-schema';
+import { Finding, formatPath, pathSegments } from '../finding';
+
+/** The rule a file that is not readable YAML is reported under: the topology's shape (src/rules/topology-schema.ts). */
+export const SHAPE_RULE_ID = 'topology-schema';
 
 /** A topology read from a file, with a way back from field paths to line numbers. */
 export interface LoadedTopology {
@@ -41,12 +43,12 @@ export function parseTopology(text: string, source: string): LoadedTopology {
   const at = (offset: number | undefined, message: string, fix: string, path: ReadonlyArray<string | number> = []): Finding => {
     const pos = offset === undefined ? undefined : lines.linePos(offset);
     return {
-      ruleId: topologySchema.id,
+      ruleId: SHAPE_RULE_ID,
       severity: 'error',
       path: formatPath(path),
       message: pos ? `${message} at line ${pos.line}, column ${pos.col}` : message,
       fix,
-      docUrl: topologySchema.docs.url,
+      docUrl: `docs/rules/${SHAPE_RULE_ID}.md`,
       line: pos?.line,
       column: pos?.col,
     };

@@ -1,6 +1,6 @@
 import { SubnetRole } from '../names';
-import { GENERATED_NOTICE } from '../output/header';
-import { BackendModel, ServiceModel, TopologyModel } from '../topology/model';
+import { GENERATED_NOTICE } from '../header';
+import { BackendModel, ServiceModel, TopologyModel } from '../model/model';
 
 /** A Mermaid node id: letters, digits and underscores only. */
 const id = (prefix: string, name: string) => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;

@@ -1,10 +1,10 @@
 import { INPUT_RULES, MODEL_RULES } from '../rules';
 import { withoutUnknownFields } from '../rules/topology-schema';
-import { TopologyModel } from '../topology/model';
-import { withoutNulls } from '../topology/nulls';
-import { resolveTopology } from '../topology/resolve';
-import { TopologySpec } from '../topology/spec';
-import { Finding, pathSegments, Problem } from './finding';
+import { TopologyModel } from '../model/model';
+import { withoutNulls } from '../input/nulls';
+import { resolveTopology } from '../model/resolve';
+import { TopologySpec } from '../input/spec';
+import { Finding, pathSegments, Problem } from '../finding';
 import { InputRule } from './input-rule';
 import { Rule } from './rule';
 
