@@ -73,7 +73,9 @@ async function row(label: string, file: string, input: unknown, services: number
     check: await measure(node('lib/runnel.js', 'check', '--topology', file), runs),
     inProcessMs: median(times),
   };
-  process.stderr.write(`  ${label}: synth ${r.synth.ms.toFixed(0)} ms, cdk8s ${r.cdk8s.ms.toFixed(0)} ms, check ${r.check.ms.toFixed(0)} ms\n`);
+  process.stderr.write(
+    `  ${label}: synth ${r.synth.ms.toFixed(0)} ms, cdk8s ${r.cdk8s.ms.toFixed(0)} ms, check ${r.check.ms.toFixed(0)} ms\n`,
+  );
   return r;
 }
 
@@ -109,23 +111,33 @@ async function main(): Promise<void> {
   const r1000 = byLabel('1000');
   const lines: string[] = [];
   lines.push('# Synthesis benchmark', '');
-  lines.push(`Written by \`npm run bench\`${smoke ? ' (smoke run: one run per figure, not a result)' : ''} on ${new Date().toISOString().slice(0, 10)}.`);
+  lines.push(
+    `Written by \`npm run bench\`${smoke ? ' (smoke run: one run per figure, not a result)' : ''} on ${new Date().toISOString().slice(0, 10)}.`,
+  );
   lines.push('');
   lines.push('## Machine and versions', '');
-  lines.push(`- ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${f0(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}`);
-  lines.push(`- Node.js ${process.version}, cdk8s ${version('cdk8s')}, cdk8s-cli ${version('cdk8s-cli')}, esbuild ${version('esbuild')}, TypeScript ${version('typescript')}, ts-node ${version('ts-node')}`);
+  lines.push(
+    `- ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${f0(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}`,
+  );
+  lines.push(
+    `- Node.js ${process.version}, cdk8s ${version('cdk8s')}, cdk8s-cli ${version('cdk8s-cli')}, esbuild ${version('esbuild')}, TypeScript ${version('typescript')}, ts-node ${version('ts-node')}`,
+  );
   lines.push('');
   lines.push('## Method', '');
-  lines.push(`Each figure is the median wall time of ${smoke ? 'one run' : '7 runs (5 for 1,000 services)'} of the whole command, started from a`);
+  lines.push(
+    `Each figure is the median wall time of ${smoke ? 'one run' : '7 runs (5 for 1,000 services)'} of the whole command, started from a`,
+  );
   lines.push('Node.js process; peak memory is one further run, summing the RSS of the command and every process it');
-  lines.push("spawns (read from /proc every 5 ms). Output goes to a folder inside the repository, as dist/ does.");
+  lines.push('spawns (read from /proc every 5 ms). Output goes to a folder inside the repository, as dist/ does.');
   lines.push("`node -e ''` is the floor, measured in the same run:");
   lines.push(`**${f0(floor.ms)} ms, ${f0(floor.peakMb)} MB**. "in-process" is \`synthesizeTopology\` alone (validate + render, no`);
   lines.push('start-up, no file writes), the part that grows with the topology. "sys" is the kernel time of the synth runs:');
   lines.push("mostly writing and replacing the output's files, it varies most from run to run. Topologies: bench/topology.ts.");
   lines.push('');
   lines.push('## Results', '');
-  lines.push("| topology | services | objects | files | (a) `node lib/runnel.js synth` | × floor | (b) `npx cdk8s synth` | × floor | (c) `check` (validation) | × floor | in-process |");
+  lines.push(
+    '| topology | services | objects | files | (a) `node lib/runnel.js synth` | × floor | (b) `npx cdk8s synth` | × floor | (c) `check` (validation) | × floor | in-process |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     lines.push(
@@ -135,7 +147,9 @@ async function main(): Promise<void> {
     );
   }
   if (tsNode) {
-    lines.push(`| default, \`cdk8s init\` app (\`npx ts-node src/main.ts\`) | 3 | ${def.objects} | ${def.files} | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`);
+    lines.push(
+      `| default, \`cdk8s init\` app (\`npx ts-node src/main.ts\`) | 3 | ${def.objects} | ${def.files} | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`,
+    );
   }
   lines.push('');
   lines.push('## Goals', '');
@@ -156,11 +170,15 @@ async function main(): Promise<void> {
     lines.push(`| 1,000 services: peak memory ≤ 500 MB | ${f0(r1000.synth.peakMb)} MB | ${verdict(r1000.synth.peakMb <= 500)} |`);
     const growth = r1000.synth.ms / r100.synth.ms;
     const inner = r1000.inProcessMs / r100.inProcessMs;
-    lines.push(`| 1,000 services ≤ 12× the time of 100 | ${x(growth)} (in-process: ${x(inner)}) | ${verdict(growth <= 12 && inner <= 12)} |`);
+    lines.push(
+      `| 1,000 services ≤ 12× the time of 100 | ${x(growth)} (in-process: ${x(inner)}) | ${verdict(growth <= 12 && inner <= 12)} |`,
+    );
   }
   if (tsNode) {
     const ratio = def.cdk8s.ms / tsNode.ms;
-    lines.push(`| \`npx cdk8s synth\` of the default topology ≤ 0.5× the ts-node default | ${x(ratio)} (${f0(def.cdk8s.ms)} vs ${f0(tsNode.ms)} ms) | ${verdict(ratio <= 0.5)} |`);
+    lines.push(
+      `| \`npx cdk8s synth\` of the default topology ≤ 0.5× the ts-node default | ${x(ratio)} (${f0(def.cdk8s.ms)} vs ${f0(tsNode.ms)} ms) | ${verdict(ratio <= 0.5)} |`,
+    );
   }
   lines.push('');
   const table = lines.join('\n');

@@ -54,7 +54,11 @@ export function benchTopology(size: number): Record<string, unknown> {
     backends: [
       { name: 'orders-db', endpoint: { host: '10.30.0.3', port: 5432 } },
       // One Redis instance per group, its address set as after the first apply.
-      ...Array.from({ length: Math.ceil(size / 6) }, (_, g) => ({ name: cache(g * 6), redis: {}, host: `10.40.${Math.floor(g / 256)}.${g % 256}` })),
+      ...Array.from({ length: Math.ceil(size / 6) }, (_, g) => ({
+        name: cache(g * 6),
+        redis: {},
+        host: `10.40.${Math.floor(g / 256)}.${g % 256}`,
+      })),
     ],
     services,
   };

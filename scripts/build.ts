@@ -33,7 +33,10 @@ const precompiledValidators: Plugin = {
   name: 'precompiled-validators',
   setup(b) {
     b.onResolve({ filter: /[\\/]schema-validators$/ }, () => ({ path: 'schema-validators', namespace: 'runnel-validators' }));
-    b.onResolve({ filter: new RegExp(`^${VIRTUAL}`) }, (args) => ({ path: args.path.slice(VIRTUAL.length), namespace: 'runnel-validator' }));
+    b.onResolve({ filter: new RegExp(`^${VIRTUAL}`) }, (args) => ({
+      path: args.path.slice(VIRTUAL.length),
+      namespace: 'runnel-validator',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'runnel-validators' }, () => ({
       loader: 'js',
       resolveDir: root,

@@ -13,9 +13,18 @@ const crds = resolve(root, process.env.RUNNEL_CRDS ?? '../shared/crds');
 /** The kinds runnel emits, by the CRD file that defines them. Keep sorted. */
 const USED = {
   'compute.cnrm.cloud.google.com': [
-    'computeaddresses', 'computebackendservices', 'computeforwardingrules', 'computenetworks',
-    'computeregionnetworkendpointgroups', 'computerouternats', 'computerouters', 'computesslcertificates',
-    'computesubnetworks', 'computetargethttpproxies', 'computetargethttpsproxies', 'computeurlmaps',
+    'computeaddresses',
+    'computebackendservices',
+    'computeforwardingrules',
+    'computenetworks',
+    'computeregionnetworkendpointgroups',
+    'computerouternats',
+    'computerouters',
+    'computesslcertificates',
+    'computesubnetworks',
+    'computetargethttpproxies',
+    'computetargethttpsproxies',
+    'computeurlmaps',
   ],
   'core.cnrm.cloud.google.com': ['configconnectorcontexts'],
   'dns.cnrm.cloud.google.com': ['dnsmanagedzones', 'dnsrecordsets'],
@@ -35,8 +44,12 @@ const configText = readFileSync(config, 'utf8');
 const out = join(root, 'imports');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
-const run = (file) => execFileSync('npx', ['cdk8s', 'import', file, '--output', out, '--language', 'typescript', '--no-check-upgrade'],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+const run = (file) =>
+  execFileSync('npx', ['cdk8s', 'import', file, '--output', out, '--language', 'typescript', '--no-check-upgrade'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+  });
 try {
   for (const [group, plurals] of Object.entries(USED)) {
     const docs = plurals.map((p) => readFileSync(join(crds, 'config-connector', `${p}.${group}.yaml`), 'utf8').trim());
@@ -46,7 +59,9 @@ try {
   }
   run(join(crds, 'knative', 'service.yaml'));
   const files = Object.entries(USED).flatMap(([group, plurals]) => plurals.map((p) => `${p}.${group}.yaml`));
-  execFileSync(process.execPath, [join(root, 'scripts', 'immutable-fields.mjs'), join(crds, 'config-connector'), ...files], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'immutable-fields.mjs'), join(crds, 'config-connector'), ...files], {
+    stdio: 'inherit',
+  });
 } finally {
   writeFileSync(config, configText);
   rmSync(work, { recursive: true, force: true });

@@ -19,7 +19,12 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let failures = 0;
 
 function run(cmd: string, args: string[], cwd: string, input?: string): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', input, env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', npm_config_update_notifier: 'false' } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', npm_config_update_notifier: 'false' },
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   return `${r.stdout}${r.stderr}`;
 }
@@ -44,14 +49,34 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 let tarball = '';
 step('npm pack builds the library, the CLI, the types and the editor schema', () => {
-  const out = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const out = JSON.parse(
+    execFileSync(npm, ['pack', '--json', '--pack-destination', work], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   tarball = join(work, out[0].filename);
   const files: string[] = out[0].files.map((f: { path: string }) => f.path);
-  for (const f of ['lib/runnel.js', 'lib/index.js', 'lib/topology.schema.json', 'types/src/index.d.ts', 'README.md', 'LICENSE', 'package.json']) {
+  for (const f of [
+    'lib/runnel.js',
+    'lib/index.js',
+    'lib/topology.schema.json',
+    'types/src/index.d.ts',
+    'README.md',
+    'LICENSE',
+    'package.json',
+  ]) {
     check(files.includes(f), `the tarball lacks ${f}`);
   }
-  check(files.some((f) => f.startsWith('docs/rules/')), 'the tarball lacks docs/rules/');
-  const foreign = files.filter((f) => /^(src|test|bench|scripts|imports|dist)\//.test(f) || f.startsWith('lib/cdk8s-app') || f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  check(
+    files.some((f) => f.startsWith('docs/rules/')),
+    'the tarball lacks docs/rules/',
+  );
+  const foreign = files.filter(
+    (f) =>
+      /^(src|test|bench|scripts|imports|dist)\//.test(f) || f.startsWith('lib/cdk8s-app') || (f.endsWith('.ts') && !f.endsWith('.d.ts')),
+  );
   check(foreign.length === 0, `the tarball ships sources, tests or benches: ${foreign.join(', ')}`);
 });
 
@@ -62,11 +87,21 @@ step('installs into an empty folder with the lockfile’s versions', () => {
   const overrides = Object.fromEntries(Object.keys(pkg.dependencies).map((d) => [d, locked(d)]));
   writeFileSync(
     join(app, 'package.json'),
-    JSON.stringify({ name: 'user-repo', private: true, dependencies: { runnel: `file:${tarball}`, cdk8s: locked('cdk8s'), constructs: locked('constructs') }, overrides }, null, 2),
+    JSON.stringify(
+      {
+        name: 'user-repo',
+        private: true,
+        dependencies: { runnel: `file:${tarball}`, cdk8s: locked('cdk8s'), constructs: locked('constructs') },
+        overrides,
+      },
+      null,
+      2,
+    ),
   );
   run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline'], app);
   const installed = readdirSync(join(app, 'node_modules'));
-  for (const dev of ['typescript', 'jest', 'mermaid', 'jsdom', 'esbuild', 'cdk8s-plus-28', 'cdk8s-cli']) check(!installed.includes(dev), `installing runnel brought ${dev}`);
+  for (const dev of ['typescript', 'jest', 'mermaid', 'jsdom', 'esbuild', 'cdk8s-plus-28', 'cdk8s-cli'])
+    check(!installed.includes(dev), `installing runnel brought ${dev}`);
   check(!existsSync(join(app, 'node_modules', 'runnel', 'node_modules', 'cdk8s')), 'runnel brought a second copy of cdk8s');
 });
 
@@ -91,9 +126,21 @@ step('npx runnel synth writes valid output from the user’s folder', () => {
 });
 
 step('require() and import expose the constructs and synthesizeTopology', () => {
-  const cjs = run(process.execPath, ['-e', "const r = require('runnel'); console.log(typeof r.PrivateTopology, typeof r.synthesizeTopology, typeof r.RunService)"], app);
+  const cjs = run(
+    process.execPath,
+    ['-e', "const r = require('runnel'); console.log(typeof r.PrivateTopology, typeof r.synthesizeTopology, typeof r.RunService)"],
+    app,
+  );
   check(cjs.trim() === 'function function function', `require: ${cjs}`);
-  const esm = run(process.execPath, ['--input-type=module', '-e', "import { PrivateTopology, synthesizeTopology } from 'runnel'; console.log(typeof PrivateTopology, typeof synthesizeTopology)"], app);
+  const esm = run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "import { PrivateTopology, synthesizeTopology } from 'runnel'; console.log(typeof PrivateTopology, typeof synthesizeTopology)",
+    ],
+    app,
+  );
   check(esm.trim() === 'function function', `import: ${esm}`);
   const schema = run(process.execPath, ['-e', "console.log(require('runnel/topology.schema.json').title)"], app);
   check(schema.trim() === 'runnel topology', `schema: ${schema}`);
@@ -120,7 +167,18 @@ step('a cdk8s app of the user’s own type-checks against the shipped types and 
   );
   writeFileSync(
     join(app, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true, outDir: 'out', skipLibCheck: false, types: [] }, files: ['main.ts'] }),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: 'commonjs',
+        target: 'ES2022',
+        esModuleInterop: true,
+        outDir: 'out',
+        skipLibCheck: false,
+        types: [],
+      },
+      files: ['main.ts'],
+    }),
   );
   // The repository's own TypeScript compiles the user's app: the user's toolchain, not runnel's dependency.
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], app);

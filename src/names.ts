@@ -132,7 +132,8 @@ export const NAME_RULES = {
     label: 'Kubernetes object',
     pattern: DNS1123_SUBDOMAIN,
     maxLength: KUBERNETES_NAME_MAX,
-    describe: 'at most 253 characters: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit (RFC 1123 subdomain)',
+    describe:
+      'at most 253 characters: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit (RFC 1123 subdomain)',
     docUrl: KUBERNETES_NAMES,
   },
 } satisfies Record<string, NameRule>;
@@ -191,7 +192,8 @@ export const derivedName = {
 
 /** What is wrong with `name` as a Kubernetes object name, or `undefined` when it is valid. */
 export function kubernetesNameProblem(name: string): string | undefined {
-  if (name.length > KUBERNETES_NAME_MAX) return `Kubernetes object name ${JSON.stringify(name)} is ${name.length} characters, more than ${KUBERNETES_NAME_MAX}`;
+  if (name.length > KUBERNETES_NAME_MAX)
+    return `Kubernetes object name ${JSON.stringify(name)} is ${name.length} characters, more than ${KUBERNETES_NAME_MAX}`;
   if (!DNS1123_SUBDOMAIN.test(name)) {
     return `${JSON.stringify(name)} is not a Kubernetes object name (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)`;
   }
@@ -207,7 +209,11 @@ export function kubernetesNameProblem(name: string): string | undefined {
  */
 export function secretObjectName(secretId: string): string {
   if (secretId.length <= KUBERNETES_NAME_MAX && DNS1123_SUBDOMAIN.test(secretId)) return secretId;
-  const name = secretId.toLowerCase().replace(/_/g, '-').slice(0, KUBERNETES_NAME_MAX).replace(/^-+|-+$/g, '');
+  const name = secretId
+    .toLowerCase()
+    .replace(/_/g, '-')
+    .slice(0, KUBERNETES_NAME_MAX)
+    .replace(/^-+|-+$/g, '');
   return name === '' ? 'secret' : name;
 }
 
@@ -244,7 +250,10 @@ export const grantName = {
       const colon = member.indexOf(':');
       const type = member.slice(0, colon);
       const value = member.slice(colon + 1);
-      const base = type === 'serviceAccount' ? `${callee}.invoker.${accountKey(value)}` : `${callee}.invoker-${type.toLowerCase()}.${value.toLowerCase().replace('@', '.')}`;
+      const base =
+        type === 'serviceAccount'
+          ? `${callee}.invoker.${accountKey(value)}`
+          : `${callee}.invoker-${type.toLowerCase()}.${value.toLowerCase().replace('@', '.')}`;
       let name = base.replace(/[^a-z0-9.-]/g, '-');
       for (let i = 2; used.has(name); i++) name = `${base.replace(/[^a-z0-9.-]/g, '-')}-${i}`;
       used.add(name);
@@ -281,7 +290,8 @@ export const backendEnvVar = {
  * @see https://cloud.google.com/iam/docs/service-account-types
  * @see https://cloud.google.com/iam/docs/service-agents
  */
-const SERVICE_ACCOUNT_EMAIL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?@([a-z][-a-z0-9.]{0,90}[a-z0-9]\.iam|developer|appspot|cloudservices|cloudbuild)\.gserviceaccount\.com$/;
+const SERVICE_ACCOUNT_EMAIL =
+  /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?@([a-z][-a-z0-9.]{0,90}[a-z0-9]\.iam|developer|appspot|cloudservices|cloudbuild)\.gserviceaccount\.com$/;
 
 /** What is wrong with `email` as a service account email, or `undefined` when it has one of the forms. */
 export function serviceAccountEmailProblem(email: string): string | undefined {
@@ -302,8 +312,7 @@ export function urlEnvVar(service: string): string {
 /** Full resource paths, as Cloud Run annotations and `external` references take them. */
 export const resourcePath = {
   connector: (project: string, region: string, name: string) => `projects/${project}/locations/${region}/connectors/${name}`,
-  regionNeg: (project: string, region: string, name: string) =>
-    `projects/${project}/regions/${region}/networkEndpointGroups/${name}`,
+  regionNeg: (project: string, region: string, name: string) => `projects/${project}/regions/${region}/networkEndpointGroups/${name}`,
   project: (project: string) => `projects/${project}`,
   secret: (project: string, name: string) => `projects/${project}/secrets/${name}`,
   regionSslCertificate: (project: string, region: string, name: string) => `projects/${project}/regions/${region}/sslCertificates/${name}`,

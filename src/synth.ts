@@ -35,7 +35,9 @@ export function synthesizeTopology(input: unknown, lineOf?: (path: string) => nu
   );
   const broken = checkReferences(files.flatMap((f) => f.objects));
   if (broken.length > 0) {
-    throw new Error(`runnel produced dangling references (a bug):\n${broken.map((p) => `${p.object} ${p.field}: ${p.message}`).join('\n')}`);
+    throw new Error(
+      `runnel produced dangling references (a bug):\n${broken.map((p) => `${p.object} ${p.field}: ${p.message}`).join('\n')}`,
+    );
   }
   return { findings: located, files };
 }

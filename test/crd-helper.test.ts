@@ -10,7 +10,20 @@ describe('strict CRD validation helper', () => {
 
   test('loads a validator for every kind runnel emits', () => {
     const kinds = [...crdValidators().keys()];
-    for (const kind of ['ComputeNetwork', 'ComputeSubnetwork', 'VPCAccessConnector', 'ComputeRegionNetworkEndpointGroup', 'ComputeBackendService', 'ComputeURLMap', 'ComputeTargetHTTPProxy', 'ComputeAddress', 'ComputeForwardingRule', 'ComputeRouter', 'ComputeRouterNAT', 'Service']) {
+    for (const kind of [
+      'ComputeNetwork',
+      'ComputeSubnetwork',
+      'VPCAccessConnector',
+      'ComputeRegionNetworkEndpointGroup',
+      'ComputeBackendService',
+      'ComputeURLMap',
+      'ComputeTargetHTTPProxy',
+      'ComputeAddress',
+      'ComputeForwardingRule',
+      'ComputeRouter',
+      'ComputeRouterNAT',
+      'Service',
+    ]) {
       expect(kinds.some((k) => k.endsWith(`/${kind}`))).toBe(true);
     }
   });
@@ -32,7 +45,12 @@ describe('strict CRD validation helper', () => {
 
   test('rejects a wrong type, a missing required field and an unknown kind', () => {
     expect(crdProblems({ ...network, spec: { autoCreateSubnetworks: 'false' } }).length).toBeGreaterThan(0);
-    const router = { apiVersion: 'compute.cnrm.cloud.google.com/v1beta1', kind: 'ComputeRouter', metadata: { name: 'r' }, spec: { region: 'x' } };
+    const router = {
+      apiVersion: 'compute.cnrm.cloud.google.com/v1beta1',
+      kind: 'ComputeRouter',
+      metadata: { name: 'r' },
+      spec: { region: 'x' },
+    };
     expect(crdProblems(router).length).toBeGreaterThan(0);
     expect(crdProblems({ ...network, kind: 'ComputeNetworkX' })[0]).toMatch(/no CRD/);
   });

@@ -31,7 +31,14 @@ test("the README's set-up commands are the ones package.json defines", () => {
 
 test('PrivateTopology from TypeScript: a broken spec builds nothing and fails synthesis with every finding', () => {
   const app = new App({ outdir: 'unused' });
-  new PrivateTopology(app, 'prod', { spec: { project: 'acme-prod', region: 'asia-northeast1', network: { name: 'run-vpc' }, services: [{ name: 'a', image: 'i', calls: ['b'] }] } });
+  new PrivateTopology(app, 'prod', {
+    spec: {
+      project: 'acme-prod',
+      region: 'asia-northeast1',
+      network: { name: 'run-vpc' },
+      services: [{ name: 'a', image: 'i', calls: ['b'] }],
+    },
+  });
   expect(() => renderFiles(app)).toThrow(/services\[0\]\.calls\[0\]: calls "b", which is not a service/);
 });
 
@@ -51,7 +58,12 @@ test("the README's delivery example synthesizes a Config Connector-only output w
   const { files, objects } = synth(parse(block));
   expectValidCrds(objects);
   expect(checkReferences(objects)).toEqual([]);
-  expect(objects.filter((o) => o.kind === 'RunService').map((o) => o.metadata.name).sort()).toEqual(['api', 'client']);
+  expect(
+    objects
+      .filter((o) => o.kind === 'RunService')
+      .map((o) => o.metadata.name)
+      .sort(),
+  ).toEqual(['api', 'client']);
   expect(files.map((f) => f.path)).toContain('argocd/application.yaml');
   expect(files.map((f) => f.path)).toContain('config-connector/namespace.yaml');
 });

@@ -25,7 +25,10 @@ export function formatFindings(source: string, findings: readonly Finding[]): st
 
 /** Thrown when a topology has errors; its message lists every finding. */
 export class RunnelValidationError extends Error {
-  constructor(public readonly source: string, public readonly findings: readonly Finding[]) {
+  constructor(
+    public readonly source: string,
+    public readonly findings: readonly Finding[],
+  ) {
     super(`${source} has ${findings.filter((f) => f.severity === 'error').length} problem(s):\n${formatFindings(source, findings)}`);
     this.name = 'RunnelValidationError';
   }

@@ -60,7 +60,8 @@ export function diffOutputs(before: readonly OutputFile[], after: readonly Outpu
       changes.push({ change: 'added', resource: e.resource, file: e.file, fields: [] });
       continue;
     }
-    const fields = e.text !== undefined ? textChange(was.text, e.text) : fieldChanges(was.doc, e.doc, '').map((f) => withRecreate(e.doc, f));
+    const fields =
+      e.text !== undefined ? textChange(was.text, e.text) : fieldChanges(was.doc, e.doc, '').map((f) => withRecreate(e.doc, f));
     if (fields.length > 0) changes.push({ change: 'changed', resource: e.resource, file: e.file, fields });
   }
   for (const [key, e] of old) if (!now.has(key)) changes.push({ change: 'removed', resource: e.resource, file: e.file, fields: [] });
@@ -82,7 +83,9 @@ export function formatDiff(changes: readonly ResourceChange[], against: string):
   }
   const count = (k: ResourceChange['change']) => changes.filter((c) => c.change === k).length;
   const recreate = changes.filter((c) => c.fields.some((f) => f.recreate)).length;
-  lines.push(`${count('added')} added, ${count('changed')} changed, ${count('removed')} removed; ${recreate} resource(s) must be recreated or the apply is rejected`);
+  lines.push(
+    `${count('added')} added, ${count('changed')} changed, ${count('removed')} removed; ${recreate} resource(s) must be recreated or the apply is rejected`,
+  );
   return lines.join('\n');
 }
 
@@ -93,11 +96,17 @@ function index(files: readonly OutputFile[]): Map<string, Entry> {
       out.set(`file:${file.path}`, { resource: file.path, file: file.path, doc: {}, text: file.content });
       continue;
     }
-    const docs = parseAllDocuments(file.content).map((d) => d.toJS() as Obj).filter((d) => d && typeof d === 'object');
+    const docs = parseAllDocuments(file.content)
+      .map((d) => d.toJS() as Obj)
+      .filter((d) => d && typeof d === 'object');
     for (const doc of docs) {
       if (typeof doc.kind === 'string' && doc.metadata?.name) {
         const group = String(doc.apiVersion).split('/')[0];
-        out.set(`${group}/${doc.kind}/${doc.metadata.namespace ?? ''}/${doc.metadata.name}`, { resource: `${doc.kind}/${doc.metadata.name}`, file: file.path, doc });
+        out.set(`${group}/${doc.kind}/${doc.metadata.namespace ?? ''}/${doc.metadata.name}`, {
+          resource: `${doc.kind}/${doc.metadata.name}`,
+          file: file.path,
+          doc,
+        });
       } else {
         out.set(`file:${file.path}`, { resource: file.path, file: file.path, doc });
       }
@@ -121,7 +130,9 @@ function fieldChanges(a: unknown, b: unknown, path: string): FieldChange[] {
   if (isRecord(a) && isRecord(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     // Keys like annotation names hold dots and slashes: quote them so a path reads unambiguously.
-    return keys.flatMap((k) => fieldChanges(a[k], b[k], /^[A-Za-z0-9_]+$/.test(k) ? (path ? `${path}.${k}` : k) : `${path}[${JSON.stringify(k)}]`));
+    return keys.flatMap((k) =>
+      fieldChanges(a[k], b[k], /^[A-Za-z0-9_]+$/.test(k) ? (path ? `${path}.${k}` : k) : `${path}[${JSON.stringify(k)}]`),
+    );
   }
   // Lists compare whole: an inserted item would otherwise show as every later item changing.
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path, before: a, after: b }];
@@ -137,14 +148,27 @@ function recreateReason(doc: Obj, f: FieldChange): Recreate | undefined {
   if (doc.kind === 'ComputeSubnetwork' && f.path === 'spec.ipCidrRange') {
     return isExpansion(f.before, f.after)
       ? undefined
-      : { reason: `a subnet's primary range can only be expanded in place (to a wider range containing it); ${show(f.before)} -> ${show(f.after)} is not`, source: SUBNET_EXPANSION_DOC };
+      : {
+          reason: `a subnet's primary range can only be expanded in place (to a wider range containing it); ${show(f.before)} -> ${show(f.after)} is not`,
+          source: SUBNET_EXPANSION_DOC,
+        };
   }
   const entry = (IMMUTABLE as Record<string, { crd: string; fields: string[] }>)[doc.kind];
   if (!entry) return undefined;
   const generic = f.path.replace(/\[\d+\]/g, '[]');
-  const field = entry.fields.find((i) => generic === i || generic.startsWith(`${i}.`) || generic.startsWith(`${i}[`) || i.startsWith(`${generic}.`) || i.startsWith(`${generic}[`));
+  const field = entry.fields.find(
+    (i) =>
+      generic === i ||
+      generic.startsWith(`${i}.`) ||
+      generic.startsWith(`${i}[`) ||
+      i.startsWith(`${generic}.`) ||
+      i.startsWith(`${generic}[`),
+  );
   if (!field) return undefined;
-  return { reason: `${doc.kind} ${field} is immutable: Config Connector cannot update it in place`, source: `its CRD marks it "Immutable.": ${entry.crd}` };
+  return {
+    reason: `${doc.kind} ${field} is immutable: Config Connector cannot update it in place`,
+    source: `its CRD marks it "Immutable.": ${entry.crd}`,
+  };
 }
 
 function isExpansion(before: unknown, after: unknown): boolean {

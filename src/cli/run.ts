@@ -53,12 +53,14 @@ Prints what synth would add, change and remove against DIR (default dist) as com
   --out DIR         output folder to compare with (default dist)
 ${OPTIONS_HELP}`,
   },
-  help: { summary: 'print this help, or a command\'s: runnel help synth', help: '' },
+  help: { summary: "print this help, or a command's: runnel help synth", help: '' },
 };
 
 const USAGE = `usage: runnel <command> [options]
 
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(6)}  ${c.summary}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(6)}  ${c.summary}`)
+  .join('\n')}
 
 Options: --topology FILE, --out DIR, --force, --json, -h/--help, --version (runnel help COMMAND for details).
 Exit codes: 0 success (warnings allowed), 1 the topology has errors, 2 usage or I/O problem,
@@ -118,7 +120,8 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     io.out(COMMANDS[command].help);
     return 0;
   }
-  if (rest.length > (command === 'diff' ? 1 : 0)) return usageError(io, `unexpected argument ${JSON.stringify(rest[rest.length - 1])} after ${command}`);
+  if (rest.length > (command === 'diff' ? 1 : 0))
+    return usageError(io, `unexpected argument ${JSON.stringify(rest[rest.length - 1])} after ${command}`);
   if (parsed.values.out !== undefined && parsed.values.out.trim() === '') {
     return usageError(io, '--out is "" (an unset variable?)', 'pass a folder name, e.g. --out dist');
   }
@@ -140,7 +143,13 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   }
   const outDir = parsed.values.out ?? 'dist';
   if (command === 'diff') return diff(rest[0] ?? 'HEAD', outDir, result.files, io);
-  return write(outDir, result.files, { force: parsed.values.force === true, protect: [file], ...faultOptions(io.env) }, parsed.values.json === true, io);
+  return write(
+    outDir,
+    result.files,
+    { force: parsed.values.force === true, protect: [file], ...faultOptions(io.env) },
+    parsed.values.json === true,
+    io,
+  );
 }
 
 async function write(outDir: string, files: SynthResult['files'], options: ReplaceOptions, json: boolean, io: CliIo): Promise<number> {
@@ -200,8 +209,15 @@ function loadAndSynthesize(file: string, json: boolean, io: CliIo, render = true
     loaded = loadTopologyFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const fix = e instanceof TopologyFileRefused ? e.fix : code === 'ENOENT' ? `create it, or pass --topology FILE or set ${TOPOLOGY_ENV}` : 'check the path and its permissions';
-    io.err(`runnel: cannot read ${JSON.stringify(file)}: ${oneLine(e instanceof TopologyFileRefused ? e.message : code ?? (e as Error).message)} (fix: ${fix})`);
+    const fix =
+      e instanceof TopologyFileRefused
+        ? e.fix
+        : code === 'ENOENT'
+          ? `create it, or pass --topology FILE or set ${TOPOLOGY_ENV}`
+          : 'check the path and its permissions';
+    io.err(
+      `runnel: cannot read ${JSON.stringify(file)}: ${oneLine(e instanceof TopologyFileRefused ? e.message : (code ?? (e as Error).message))} (fix: ${fix})`,
+    );
     return 2;
   }
   const result =
@@ -219,8 +235,12 @@ function diff(ref: string, outDir: string, files: SynthResult['files'], io: CliI
   try {
     before = committedOutput(ref, resolve(outDir), process.cwd());
   } catch (e) {
-    const detail = String((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n')[0];
-    io.err(`runnel: cannot read ${oneLine(outDir)}/ at ${oneLine(ref)}: ${oneLine(detail) || 'not a git commit'} (fix: run inside the git repository, with a ref such as HEAD or main)`);
+    const detail = String((e as { stderr?: string }).stderr ?? (e as Error).message)
+      .trim()
+      .split('\n')[0];
+    io.err(
+      `runnel: cannot read ${oneLine(outDir)}/ at ${oneLine(ref)}: ${oneLine(detail) || 'not a git commit'} (fix: run inside the git repository, with a ref such as HEAD or main)`,
+    );
     return 2;
   }
   io.out(formatDiff(diffOutputs(before, files), `${oneLine(outDir)}/ at ${oneLine(ref)}`));

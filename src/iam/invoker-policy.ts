@@ -49,8 +49,7 @@ export class InvokerPolicy extends Construct {
     const bindings = members.length === 0 ? [] : [{ members: [...members], role: INVOKER_ROLE }];
     new PlainFile(this, 'File', {
       outputPath: props.outputPath,
-      render: () =>
-        YAML_HEADER + comment.map((line) => `# ${line}\n`).join('') + stringify({ bindings }, { lineWidth: 0 }),
+      render: () => YAML_HEADER + comment.map((line) => `# ${line}\n`).join('') + stringify({ bindings }, { lineWidth: 0 }),
     });
   }
 }

@@ -25,14 +25,25 @@ export const MAX_DEPTH = 64;
 
 /** Why a topology file is refused before parsing: one line, with the change that lets runnel read it. */
 export class TopologyFileRefused extends Error {
-  constructor(message: string, public readonly fix: string) {
+  constructor(
+    message: string,
+    public readonly fix: string,
+  ) {
     super(message);
     this.name = 'TopologyFileRefused';
   }
 }
 
 /** The YAML 1.2 core schema's tags: the only ones a topology needs; others (`!!binary`, `!!set`) are refused. */
-const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 
 /** Parses topology YAML text. Never throws on bad input. */
 export function parseTopology(text: string, source: string): LoadedTopology {
@@ -57,7 +68,11 @@ export function parseTopology(text: string, source: string): LoadedTopology {
     const findings = doc.errors.map<Finding>((e) =>
       /call stack/i.test(e.message)
         ? at(e.pos[0], `YAML nests too deeply to read`, `a topology nests at most a few levels: remove the extra nesting`)
-        : at(e.pos[0], `YAML syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, 'correct the YAML syntax there'),
+        : at(
+            e.pos[0],
+            `YAML syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+            'correct the YAML syntax there',
+          ),
     );
     return { source, input: undefined, findings, lineOf };
   }
@@ -91,7 +106,8 @@ function shapeFindings(doc: Document, textLength: number, at: At): Finding[] {
     }
     if (isMap(node) || isSeq(node)) {
       let sum = 1;
-      for (const item of node.items as unknown[]) sum += isPair(item) ? sizeOf(item.key, depth + 1) + sizeOf(item.value, depth + 1) : sizeOf(item, depth + 1);
+      for (const item of node.items as unknown[])
+        sum += isPair(item) ? sizeOf(item.key, depth + 1) + sizeOf(item.value, depth + 1) : sizeOf(item, depth + 1);
       return sum;
     }
     return 1;
@@ -102,31 +118,67 @@ function shapeFindings(doc: Document, textLength: number, at: At): Finding[] {
     const depth = path.length;
     const range = (node as { range?: number[] }).range;
     if (depth > MAX_DEPTH) {
-      if (!tooDeep) findings.push(at(range?.[0], `YAML nests more than ${MAX_DEPTH} levels deep`, 'a topology nests at most a few levels: remove the extra nesting', path.slice(0, 3)));
+      if (!tooDeep)
+        findings.push(
+          at(
+            range?.[0],
+            `YAML nests more than ${MAX_DEPTH} levels deep`,
+            'a topology nests at most a few levels: remove the extra nesting',
+            path.slice(0, 3),
+          ),
+        );
       tooDeep = true;
       return;
     }
     if (isAlias(node)) {
       const target = node.resolve(doc) as { range?: number[] } | undefined;
       if (target?.range && range && target.range[0] <= range[0] && range[1] <= target.range[1]) {
-        findings.push(at(range[0], `the alias *${node.source} is inside the node it refers to`, 'write the value out instead of a self-referring alias', path));
+        findings.push(
+          at(
+            range[0],
+            `the alias *${node.source} is inside the node it refers to`,
+            'write the value out instead of a self-referring alias',
+            path,
+          ),
+        );
         return;
       }
       expanded += sizeOf(node, depth);
       if (expanded > budget && !bombReported) {
         bombReported = true;
-        findings.push(at(range?.[0], `YAML aliases expand to more than ${budget} values, far beyond the document's size`, 'write the values out instead of nesting aliases of aliases', path));
+        findings.push(
+          at(
+            range?.[0],
+            `YAML aliases expand to more than ${budget} values, far beyond the document's size`,
+            'write the values out instead of nesting aliases of aliases',
+            path,
+          ),
+        );
       }
       return;
     }
     const tag = (node as { tag?: string }).tag;
     if (tag !== undefined && !CORE_TAGS.has(tag) && (isScalar(node) || isMap(node) || isSeq(node))) {
-      findings.push(at(range?.[0], `the YAML tag ${JSON.stringify(tag.replace('tag:yaml.org,2002:', '!!'))} is not supported`, 'remove the tag and write the value as plain text, a list or a mapping', path));
+      findings.push(
+        at(
+          range?.[0],
+          `the YAML tag ${JSON.stringify(tag.replace('tag:yaml.org,2002:', '!!'))} is not supported`,
+          'remove the tag and write the value as plain text, a list or a mapping',
+          path,
+        ),
+      );
       return;
     }
     if (isScalar(node)) {
       if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
-        findings.push(at(range?.[0], `${JSON.stringify(String(node.source ?? node.value))} is not a finite number`, 'write a number, or quote the value to make it a string', path));
+        findings.push(
+          at(
+            range?.[0],
+            `${JSON.stringify(String(node.source ?? node.value))} is not a finite number`,
+            'write a number, or quote the value to make it a string',
+            path,
+          ),
+        );
       }
       return;
     }
@@ -137,7 +189,14 @@ function shapeFindings(doc: Document, textLength: number, at: At): Finding[] {
           return;
         }
         if (isMap(item.key) || isSeq(item.key) || isAlias(item.key)) {
-          findings.push(at((item.key as { range?: number[] }).range?.[0], 'a mapping key is a list, a mapping or an alias', 'use a plain name as the key', path));
+          findings.push(
+            at(
+              (item.key as { range?: number[] }).range?.[0],
+              'a mapping key is a list, a mapping or an alias',
+              'use a plain name as the key',
+              path,
+            ),
+          );
           return;
         }
         const key = isScalar(item.key) ? String(item.key.value) : '';
@@ -160,16 +219,31 @@ export function loadTopologyFile(file: string, source = file): LoadedTopology {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) {
-      const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a file';
+      const kind = stat.isDirectory()
+        ? 'a folder'
+        : stat.isFIFO()
+          ? 'a pipe'
+          : stat.isCharacterDevice() || stat.isBlockDevice()
+            ? 'a device'
+            : stat.isSocket()
+              ? 'a socket'
+              : 'not a file';
       throw new TopologyFileRefused(`it is ${kind}, not a regular file`, 'pass a topology file (YAML) with --topology FILE');
     }
     if (stat.size > MAX_TOPOLOGY_BYTES) {
-      throw new TopologyFileRefused(`it has ${stat.size} bytes, more than the ${MAX_TOPOLOGY_BYTES} (4 MiB) runnel reads`, 'pass the topology file itself; a topology is far smaller');
+      throw new TopologyFileRefused(
+        `it has ${stat.size} bytes, more than the ${MAX_TOPOLOGY_BYTES} (4 MiB) runnel reads`,
+        'pass the topology file itself; a topology is far smaller',
+      );
     }
     const buffer = Buffer.alloc(MAX_TOPOLOGY_BYTES + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length <= MAX_TOPOLOGY_BYTES; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_TOPOLOGY_BYTES) throw new TopologyFileRefused(`it grew past the ${MAX_TOPOLOGY_BYTES} bytes (4 MiB) runnel reads`, 'pass the topology file itself; a topology is far smaller');
+    if (length > MAX_TOPOLOGY_BYTES)
+      throw new TopologyFileRefused(
+        `it grew past the ${MAX_TOPOLOGY_BYTES} bytes (4 MiB) runnel reads`,
+        'pass the topology file itself; a topology is far smaller',
+      );
     return parseTopology(buffer.subarray(0, length).toString('utf8'), source);
   } finally {
     closeSync(fd);

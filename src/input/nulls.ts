@@ -10,7 +10,8 @@ export function withoutNulls(input: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     // defineProperty: a `__proto__` key stays a plain field, as YAML parsed it.
-    if (value !== null) Object.defineProperty(out, key, { value: withoutNulls(value), enumerable: true, writable: true, configurable: true });
+    if (value !== null)
+      Object.defineProperty(out, key, { value: withoutNulls(value), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -207,7 +207,10 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
               type: 'object',
               additionalProperties: false,
               required: ['secret'],
-              properties: { secret: { type: 'string', minLength: 1 }, version: { type: 'string', nullable: true, pattern: '^(latest|[1-9][0-9]*)$' } },
+              properties: {
+                secret: { type: 'string', minLength: 1 },
+                version: { type: 'string', nullable: true, pattern: '^(latest|[1-9][0-9]*)$' },
+              },
             },
             propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
           },
@@ -218,7 +221,10 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
           invokers: {
             type: 'array',
             nullable: true,
-            items: { type: 'string', pattern: '^((user|serviceAccount|group):[^@:\\s]+@[a-z0-9.-]+\\.[a-z]{2,}|domain:[a-z0-9.-]+\\.[a-z]{2,})$' },
+            items: {
+              type: 'string',
+              pattern: '^((user|serviceAccount|group):[^@:\\s]+@[a-z0-9.-]+\\.[a-z]{2,}|domain:[a-z0-9.-]+\\.[a-z]{2,})$',
+            },
           },
         },
       },

@@ -149,18 +149,20 @@ export class InternalLoadBalancer extends Construct {
         //   (terraform-google-lb-http #323 sets it on them); sessionAffinity, localityLbPolicy: the API's defaults
         //   (NONE, ROUND_ROBIN) are what a single serverless backend needs, and the provider leaves them to the API.
         // The NEG is referenced by path: see ServerlessNeg.path.
-        backend: [{
-          group: { networkEndpointGroupRef: { external: this.neg.path } },
-          // Config Connector builds regional backend services through the Terraform provider, whose default for an
-          // omitted balancingMode was CONNECTION (its recorded request sends "balancingMode": "CONNECTION"), which the
-          // API refuses for an HTTP backend service; serverless NEGs take only UTILIZATION
-          // (https://cloud.google.com/load-balancing/docs/backend-service#balancing-mode). Cloud Foundation Fabric's
-          // net-lb-app-int writes both fields for its serverless backends.
-          balancingMode: 'UTILIZATION',
-          // Required for non-INTERNAL regional backend services (magic-modules RegionBackendService.yaml, capacityScaler):
-          // 1 serves the NEG at full capacity; 0 would drain the only backend.
-          capacityScaler: 1,
-        }],
+        backend: [
+          {
+            group: { networkEndpointGroupRef: { external: this.neg.path } },
+            // Config Connector builds regional backend services through the Terraform provider, whose default for an
+            // omitted balancingMode was CONNECTION (its recorded request sends "balancingMode": "CONNECTION"), which the
+            // API refuses for an HTTP backend service; serverless NEGs take only UTILIZATION
+            // (https://cloud.google.com/load-balancing/docs/backend-service#balancing-mode). Cloud Foundation Fabric's
+            // net-lb-app-int writes both fields for its serverless backends.
+            balancingMode: 'UTILIZATION',
+            // Required for non-INTERNAL regional backend services (magic-modules RegionBackendService.yaml, capacityScaler):
+            // 1 serves the NEG at full capacity; 0 would drain the only backend.
+            capacityScaler: 1,
+          },
+        ],
       },
     });
 
@@ -217,7 +219,9 @@ export class InternalLoadBalancer extends Construct {
 
     if (http) this.forwardingRules.push(rule('ForwardingRule', names.forwardingRule, '80', { targetHttpProxyRef: { name: names.proxy } }));
     if (props.https) {
-      this.forwardingRules.push(rule('HttpsForwardingRule', names.httpsForwardingRule, '443', { targetHttpsProxyRef: { name: names.httpsProxy } }));
+      this.forwardingRules.push(
+        rule('HttpsForwardingRule', names.httpsForwardingRule, '443', { targetHttpsProxyRef: { name: names.httpsProxy } }),
+      );
     }
   }
 

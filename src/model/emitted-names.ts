@@ -34,7 +34,12 @@ export function emittedNames(model: TopologyModel): EmittedName[] {
   if (model.delivery.createNamespace && model.namespace) {
     add('Namespace', model.namespace, 'namespace', 'namespace');
     if (model.delivery.configConnectorServiceAccount !== undefined) {
-      add('ConfigConnectorContext', derivedName.configConnectorContext(), 'delivery.configConnectorServiceAccount', 'ConfigConnectorContext');
+      add(
+        'ConfigConnectorContext',
+        derivedName.configConnectorContext(),
+        'delivery.configConnectorServiceAccount',
+        'ConfigConnectorContext',
+      );
     }
   }
   add('ComputeNetwork', net, 'network.name', 'network');
@@ -69,7 +74,8 @@ export function emittedNames(model: TopologyModel): EmittedName[] {
   if (dns?.domain !== undefined) add('DNSManagedZone', dns.zoneName, dns.zoneNamePath, 'private zone of the load balancers');
   for (const s of model.services) loadBalancerNames(model, s, add);
   for (const b of model.backends.filter((x) => x.redis)) add('RedisInstance', b.name, `${b.path}.name`, `Redis backend ${b.name}`);
-  for (const secret of model.secrets) add('SecretManagerSecret', secretObjectName(secret.name), `${secret.path}.name`, `secret ${secret.name}`);
+  for (const secret of model.secrets)
+    add('SecretManagerSecret', secretObjectName(secret.name), `${secret.path}.name`, `secret ${secret.name}`);
   identityNames(model, add);
   const kcc = model.delivery.cloudRun === 'config-connector';
   for (const s of model.services) add(kcc ? 'RunService' : 'Service', s.name, `${s.path}.name`, `service ${s.name}`);
@@ -127,7 +133,14 @@ function identityNames(model: TopologyModel, add: Add): void {
     }
     for (const [member, name] of grantName.outsideInvokers(callee.name, callee.invokers)) {
       const grant = `roles/run.invoker on ${callee.name} for ${member}`;
-      add('IAMPolicyMember', name, `${callee.path}.invokers`, grant, member.startsWith('serviceAccount:') ? `roles/run.invoker on ${callee.name} for ${member.slice(15)}` : grant, true);
+      add(
+        'IAMPolicyMember',
+        name,
+        `${callee.path}.invokers`,
+        grant,
+        member.startsWith('serviceAccount:') ? `roles/run.invoker on ${callee.name} for ${member.slice(15)}` : grant,
+        true,
+      );
     }
     if (callee.public) {
       const grant = `roles/run.invoker on ${callee.name} for allUsers`;

@@ -1,5 +1,14 @@
 import { SubnetRole } from '../names';
-import { CalleeAccess, CloudRunFormat, EgressRouteSetting, EgressVia, IngressSetting, RedisConnectMode, RedisTier, TopologySpec } from '../input/spec';
+import {
+  CalleeAccess,
+  CloudRunFormat,
+  EgressRouteSetting,
+  EgressVia,
+  IngressSetting,
+  RedisConnectMode,
+  RedisTier,
+  TopologySpec,
+} from '../input/spec';
 
 /**
  * A topology with every default applied and every derived part decided: what rules check and what

@@ -212,7 +212,8 @@ function indexCallers(services: readonly ServiceModel[]): Map<string, ServiceMod
 function resolveService(s: TopologySpec['services'][number], index: number, project: string): ServiceModel {
   const via = s.egress?.via ?? DEFAULTS.via;
   // An email names an existing account; a bare ID, or nothing, an account runnel creates.
-  const accountId = s.serviceAccount === undefined ? derivedName.serviceAccount(s.name) : s.serviceAccount.includes('@') ? undefined : s.serviceAccount;
+  const accountId =
+    s.serviceAccount === undefined ? derivedName.serviceAccount(s.name) : s.serviceAccount.includes('@') ? undefined : s.serviceAccount;
   return {
     index,
     path: `services[${index}]`,
@@ -232,7 +233,9 @@ function resolveService(s: TopologySpec['services'][number], index: number, proj
     serviceAccount: accountId ? serviceAccountEmail(accountId, project) : s.serviceAccount!,
     ...(accountId ? { accountId } : {}),
     uses: s.uses ?? [],
-    secretEnv: Object.fromEntries(Object.entries(s.secrets ?? {}).map(([name, ref]) => [name, { secret: ref.secret, version: ref.version ?? 'latest' }])),
+    secretEnv: Object.fromEntries(
+      Object.entries(s.secrets ?? {}).map(([name, ref]) => [name, { secret: ref.secret, version: ref.version ?? 'latest' }]),
+    ),
     public: s.public ?? false,
     invokers: s.invokers ?? [],
     ...(s.startupProbe ? { startupProbe: { ...s.startupProbe } } : {}),

@@ -74,7 +74,14 @@ export function referencesOf(o: Obj): Reference[] {
     // A resourceRef (IAM) names its kind itself; list items may too.
     const kind = field === 'resourceRef' || ref.kind !== undefined ? ref.kind : REF_KINDS[field];
     if (ref.name !== undefined) {
-      refs.push({ field: path, kind, namespace: ref.namespace ?? o.metadata?.namespace, name: ref.name, byPath: false, alsoExternal: ref.external !== undefined });
+      refs.push({
+        field: path,
+        kind,
+        namespace: ref.namespace ?? o.metadata?.namespace,
+        name: ref.name,
+        byPath: false,
+        alsoExternal: ref.external !== undefined,
+      });
     } else if (field === 'networkEndpointGroupRef' && typeof ref.external === 'string') {
       const m = /^projects\/[^/]+\/regions\/[^/]+\/networkEndpointGroups\/([^/]+)$/.exec(ref.external);
       refs.push({ field: path, kind, namespace: o.metadata?.namespace, name: m ? m[1] : ref.external, byPath: true, alsoExternal: false });

@@ -21,7 +21,6 @@ export class ConstructValidationError extends Error {
   }
 }
 
-
 /**
  * Validates every construct under `root`, then renders each RunnelChart to its file, objects in
  * construct order, files sorted by path. Same input, same bytes.

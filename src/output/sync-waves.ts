@@ -55,7 +55,8 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
         const account = o.spec?.template?.serviceAccountRef;
         for (const g of secretGrants) {
           const member = g.spec.memberFrom?.serviceAccountRef?.name;
-          if (account && ((member !== undefined && member === account.name) || g.spec.member === `serviceAccount:${account.external}`)) add(g);
+          if (account && ((member !== undefined && member === account.name) || g.spec.member === `serviceAccount:${account.external}`))
+            add(g);
         }
         for (const g of actAsGrants) if (account?.name !== undefined && g.spec.resourceRef?.name === account.name) add(g);
       }

@@ -44,12 +44,16 @@ export function topologyDiagram(model: TopologyModel): string {
   lines.push(`  subgraph vpc[${label(`VPC ${model.network.name}`)}]`);
   for (const sub of subnets) inVpc(`${id('subnet', sub.role)}[${label(`subnet ${sub.name}`, `${ROLE_LABEL[sub.role]} ${sub.cidr}`)}]`);
   if (model.connector.needed) {
-    inVpc(`connector[${label(`connector ${model.connector.name}`, `${model.connector.minInstances}..${model.connector.maxInstances} ${model.connector.machineType}`)}]`);
+    inVpc(
+      `connector[${label(`connector ${model.connector.name}`, `${model.connector.minInstances}..${model.connector.maxInstances} ${model.connector.machineType}`)}]`,
+    );
   }
   for (const s of model.services.filter((x) => x.loadBalancer)) {
     const lb = s.loadBalancer!;
     const ports = [lb.http ? 'HTTP :80' : undefined, lb.https ? 'HTTPS :443' : undefined].filter(Boolean).join(', ');
-    inVpc(`${id('lb', s.name)}[${label(`internal load balancer ${s.name}`, lb.dnsName ?? lb.address ?? 'address assigned at apply', ports)}]`);
+    inVpc(
+      `${id('lb', s.name)}[${label(`internal load balancer ${s.name}`, lb.dnsName ?? lb.address ?? 'address assigned at apply', ports)}]`,
+    );
   }
   if (model.nat.subnets.length > 0) inVpc(`nat[${label(`Cloud NAT ${model.nat.name}`, `router ${model.nat.routerName}`)}]`);
   if (model.privateServiceAccess.needed) {
@@ -68,7 +72,8 @@ export function topologyDiagram(model: TopologyModel): string {
   }
   for (const role of model.nat.subnets) node(`${id('subnet', role)} -->|NAT| nat`);
   if (model.nat.subnets.length > 0) node('nat --> internet');
-  for (const b of model.backends.filter((x) => x.redis?.connectMode === 'private-service-access')) node(`${id('backend', b.name)} -.-|peered through| psa`);
+  for (const b of model.backends.filter((x) => x.redis?.connectMode === 'private-service-access'))
+    node(`${id('backend', b.name)} -.-|peered through| psa`);
   return lines.join('\n');
 }
 
@@ -88,7 +93,11 @@ function edgesOf(model: TopologyModel, s: ServiceModel, node: (line: string) => 
 
 function backendLines(b: BackendModel): string[] {
   if (!b.redis) return [`endpoint ${b.name}`, `${b.host}:${b.port}`];
-  return [`Redis ${b.name}`, `${b.redis.tier} ${b.redis.memorySizeGb} GB, ${b.redis.connectMode}`, b.host ? `${b.host}:${b.port}` : `host known after apply, port ${b.port}`];
+  return [
+    `Redis ${b.name}`,
+    `${b.redis.tier} ${b.redis.memorySizeGb} GB, ${b.redis.connectMode}`,
+    b.host ? `${b.host}:${b.port}` : `host known after apply, port ${b.port}`,
+  ];
 }
 
 /** dist/TOPOLOGY.md: a short explanation and the diagram. */
@@ -107,4 +116,3 @@ export function topologyMarkdown(model: TopologyModel): string {
 }
 
 export const TOPOLOGY_FILE = 'TOPOLOGY.md';
-

@@ -1,6 +1,18 @@
 import {
-  accessSync, constants, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync,
-  renameSync, rmSync, statSync, writeFileSync,
+  accessSync,
+  constants,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
 } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
@@ -18,7 +30,10 @@ const MARKER_TEXT = `${GENERATED_NOTICE}\nrunnel synth replaces this folder whol
 
 /** Why runnel will not write an output folder: one line, with the change that lets it. */
 export class OutputRefused extends Error {
-  constructor(message: string, public readonly fix: string) {
+  constructor(
+    message: string,
+    public readonly fix: string,
+  ) {
     super(message);
     this.name = 'OutputRefused';
   }
@@ -81,7 +96,8 @@ export function writeFiles(dir: string, files: readonly RenderedFile[]): void {
  * A failure after the swap (removing `.old`) does not undo it: it is told to `onNote`.
  */
 export async function replaceDirectory(dir: string, files: readonly RenderedFile[], options: ReplaceOptions = {}): Promise<ReplaceResult> {
-  if (dir.trim() === '') throw new OutputRefused('the output folder is "" (an unset variable?)', 'pass --out DIR with a folder name, e.g. --out dist');
+  if (dir.trim() === '')
+    throw new OutputRefused('the output folder is "" (an unset variable?)', 'pass --out DIR with a folder name, e.g. --out dist');
   const target = followLink(dir);
   refuseUnsafe(dir, target, options.protect ?? []);
   const parent = dirname(target);
@@ -110,7 +126,11 @@ function followLink(dir: string): string {
   } catch {
     // absent
   }
-  if (dangling) throw new OutputRefused(`the output folder ${JSON.stringify(dir)} is a symlink to a folder that does not exist`, 'create the folder it points at, or remove the link');
+  if (dangling)
+    throw new OutputRefused(
+      `the output folder ${JSON.stringify(dir)} is a symlink to a folder that does not exist`,
+      'create the folder it points at, or remove the link',
+    );
   // Absent: its parent may still be reached through links; compare real paths from there.
   const parent = dirname(target);
   return existsSync(parent) ? join(realpathSync(parent), basename(target)) : target;
@@ -132,14 +152,20 @@ function refuseUnsafe(dir: string, target: string, protect: readonly string[]): 
   const shown = JSON.stringify(dir);
   const fix = 'pass --out with a folder of its own, e.g. --out dist';
   if (target === parse(target).root) throw new OutputRefused(`the output folder ${shown} is the filesystem root`, fix);
-  if (isInside(realOrSelf(process.cwd()), target)) throw new OutputRefused(`the output folder ${shown} contains the working directory`, fix);
+  if (isInside(realOrSelf(process.cwd()), target))
+    throw new OutputRefused(`the output folder ${shown} contains the working directory`, fix);
   for (const file of protect) {
-    if (isInside(realOrSelf(file), target)) throw new OutputRefused(`the output folder ${shown} contains the topology file ${JSON.stringify(file)}`, fix);
+    if (isInside(realOrSelf(file), target))
+      throw new OutputRefused(`the output folder ${shown} contains the topology file ${JSON.stringify(file)}`, fix);
   }
   if (!existsSync(target)) return;
   if (!statSync(target).isDirectory()) throw new OutputRefused(`the output folder ${shown} is a file, not a folder`, fix);
   const git = findGit(target);
-  if (git) throw new OutputRefused(`the output folder ${shown} contains a .git repository${git === target ? '' : ` (in ${JSON.stringify(git)})`}`, fix);
+  if (git)
+    throw new OutputRefused(
+      `the output folder ${shown} contains a .git repository${git === target ? '' : ` (in ${JSON.stringify(git)})`}`,
+      fix,
+    );
 }
 
 /** The first folder at or under `folder` holding a `.git`, looking at no more than 100,000 entries. */
@@ -186,7 +212,10 @@ function refuseUnremovable(dir: string, target: string): void {
     try {
       accessSync(d, constants.W_OK);
     } catch {
-      throw new OutputRefused(`runnel cannot remove the old files of ${JSON.stringify(dir)}: ${JSON.stringify(d)} is read-only`, `make it writable (chmod -R u+w ${shellQuote(target)}) and run synth again`);
+      throw new OutputRefused(
+        `runnel cannot remove the old files of ${JSON.stringify(dir)}: ${JSON.stringify(d)} is read-only`,
+        `make it writable (chmod -R u+w ${shellQuote(target)}) and run synth again`,
+      );
     }
     for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(join(d, e.name));
   };
@@ -258,7 +287,10 @@ function leftovers(parent: string, base: string): { staging: string[]; old: stri
   return {
     staging: [
       ...matching.filter((n) => !n.endsWith('.old')),
-      ...names.filter((n) => { const pid = lockAside.exec(n)?.[1]; return pid !== undefined && !isAlive(Number(pid)); }),
+      ...names.filter((n) => {
+        const pid = lockAside.exec(n)?.[1];
+        return pid !== undefined && !isAlive(Number(pid));
+      }),
     ].map((n) => join(parent, n)),
     old: matching.filter((n) => n.endsWith('.old')).map((n) => join(parent, n)),
   };
@@ -279,13 +311,19 @@ function recover(dir: string, parent: string, base: string): string[] {
   }
   const stale = [...staging, ...old].filter((p) => existsSync(p));
   for (const p of stale) rmSync(p, { recursive: true, force: true });
-  if (stale.length > 0) notes.push(`removed ${stale.length} leftover(s) of stopped synths (staging folders, old copies, locks) next to ${JSON.stringify(dir)}`);
+  if (stale.length > 0)
+    notes.push(`removed ${stale.length} leftover(s) of stopped synths (staging folders, old copies, locks) next to ${JSON.stringify(dir)}`);
   return notes;
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-async function swapIn(parent: string, base: string, files: readonly RenderedFile[], onStep: (step: ReplaceStep) => void): Promise<string[]> {
+async function swapIn(
+  parent: string,
+  base: string,
+  files: readonly RenderedFile[],
+  onStep: (step: ReplaceStep) => void,
+): Promise<string[]> {
   const target = join(parent, base);
   const staging = mkdtempSync(join(parent, `.runnel-${base}-`));
   const old = `${staging}.old`;
@@ -320,7 +358,9 @@ async function swapIn(parent: string, base: string, files: readonly RenderedFile
     onStep('removing-old');
     rmSync(old, { recursive: true, force: true });
   } catch (e) {
-    return [`the new output is in place, but the previous one could not be removed from ${JSON.stringify(old)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (the next synth removes it)`];
+    return [
+      `the new output is in place, but the previous one could not be removed from ${JSON.stringify(old)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (the next synth removes it)`,
+    ];
   }
   return [];
 }

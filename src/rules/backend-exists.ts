@@ -19,7 +19,9 @@ export const backendExists = defineRule({
           problems.push({
             path,
             message: `uses "${name}", which is not a backend of this topology`,
-            fix: near ? `did you mean "${near}"? Otherwise declare "${name}" under backends` : `declare "${name}" under backends (redis: {} or endpoint: {host, port})`,
+            fix: near
+              ? `did you mean "${near}"? Otherwise declare "${name}" under backends`
+              : `declare "${name}" under backends (redis: {} or endpoint: {host, port})`,
           });
         } else if (s.uses.indexOf(name) !== i) {
           problems.push({ path, message: `uses "${name}" twice`, fix: `remove the second "${name}"` });

@@ -20,16 +20,33 @@ export const backendHasOneKind = defineRule({
     const problems: Problem[] = [];
     for (const b of model.backends) {
       if (b.kindProblem === 'both') {
-        problems.push({ path: `${b.path}.endpoint`, message: `backend "${b.name}" has both redis and endpoint`, fix: 'keep redis (runnel creates the instance) or endpoint (it already exists), not both' });
+        problems.push({
+          path: `${b.path}.endpoint`,
+          message: `backend "${b.name}" has both redis and endpoint`,
+          fix: 'keep redis (runnel creates the instance) or endpoint (it already exists), not both',
+        });
       } else if (b.kindProblem === 'neither') {
-        problems.push({ path: b.path, message: `backend "${b.name}" has neither redis nor endpoint`, fix: `add \`redis: {}\` to create a Memorystore instance, or \`endpoint: {host, port}\` for an existing one` });
+        problems.push({
+          path: b.path,
+          message: `backend "${b.name}" has neither redis nor endpoint`,
+          fix: `add \`redis: {}\` to create a Memorystore instance, or \`endpoint: {host, port}\` for an existing one`,
+        });
       }
       const redis = b.redis;
       if (redis?.reservedRange === undefined) continue;
       if (redis.connectMode !== 'direct-peering') {
-        problems.push({ path: redis.reservedRangePath, message: 'reservedRange is only for direct peering; with private services access the address comes from network.privateServiceAccess', fix: `remove ${redis.reservedRangePath}, or set ${b.path}.redis.connectMode to direct-peering` });
+        problems.push({
+          path: redis.reservedRangePath,
+          message:
+            'reservedRange is only for direct peering; with private services access the address comes from network.privateServiceAccess',
+          fix: `remove ${redis.reservedRangePath}, or set ${b.path}.redis.connectMode to direct-peering`,
+        });
       } else if (!cidrProblem(redis.reservedRange) && parseCidr(redis.reservedRange).prefix !== REDIS_RANGE_PREFIX) {
-        problems.push({ path: redis.reservedRangePath, message: `${redis.reservedRange} is not a /${REDIS_RANGE_PREFIX}`, fix: `set ${redis.reservedRangePath} to a free /${REDIS_RANGE_PREFIX}, e.g. ${resized(parseCidr(redis.reservedRange), REDIS_RANGE_PREFIX)}` });
+        problems.push({
+          path: redis.reservedRangePath,
+          message: `${redis.reservedRange} is not a /${REDIS_RANGE_PREFIX}`,
+          fix: `set ${redis.reservedRangePath} to a free /${REDIS_RANGE_PREFIX}, e.g. ${resized(parseCidr(redis.reservedRange), REDIS_RANGE_PREFIX)}`,
+        });
       }
     }
     return problems;

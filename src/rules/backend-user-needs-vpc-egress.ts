@@ -13,7 +13,7 @@ import { TopologyModel } from '../model/model';
 export const backendUserNeedsVpcEgress = defineRule({
   id: 'backend-user-needs-vpc-egress',
   severity: 'error',
-  summary: 'A service that uses a backend egresses into the VPC, with a route that sends the backend\'s address there.',
+  summary: "A service that uses a backend egresses into the VPC, with a route that sends the backend's address there.",
   check(model: TopologyModel): Problem[] {
     const problems: Problem[] = [];
     for (const s of model.services) {
@@ -22,7 +22,11 @@ export const backendUserNeedsVpcEgress = defineRule({
         if (!b) return;
         const path = `${s.path}.uses[${i}]`;
         if (s.via === 'none') {
-          problems.push({ path, message: `"${s.name}" uses backend "${name}" but has no VPC egress, so its private address is unreachable`, fix: `set ${s.path}.egress.via to direct-vpc or connector` });
+          problems.push({
+            path,
+            message: `"${s.name}" uses backend "${name}" but has no VPC egress, so its private address is unreachable`,
+            fix: `set ${s.path}.egress.via to direct-vpc or connector`,
+          });
           return;
         }
         const host = b.host;

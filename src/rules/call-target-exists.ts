@@ -19,7 +19,11 @@ export const callTargetExists = defineRule({
         } else if (!model.servicesByName.has(callee)) {
           const others = names.filter((n) => n !== s.name);
           const near = others.length > 0 ? closest(callee, others) : undefined;
-          problems.push({ path, message: `calls "${callee}", which is not a service of this topology`, fix: near ? `did you mean "${near}"? Otherwise declare "${callee}" under services` : `declare "${callee}" under services` });
+          problems.push({
+            path,
+            message: `calls "${callee}", which is not a service of this topology`,
+            fix: near ? `did you mean "${near}"? Otherwise declare "${callee}" under services` : `declare "${callee}" under services`,
+          });
         } else if (s.calls.indexOf(callee) !== i) {
           // indexOf is over one service's own calls, a handful: linear in the topology overall.
           problems.push({ path, message: `calls "${callee}" twice`, fix: `remove the second "${callee}"` });

@@ -17,6 +17,12 @@ export const connectorSubnetMustBe28 = defineRule({
     if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
     const prefix = parseCidr(subnet.cidr).prefix;
     if (prefix === CONNECTOR_LIMITS.subnetPrefix) return [];
-    return [{ path: subnet.cidrPath, message: `connector subnet is ${subnet.cidr} (/${prefix}); a connector takes exactly a /28`, fix: `set ${subnet.cidrPath} to a free /28, e.g. ${resized(parseCidr(subnet.cidr), 28)}` }];
+    return [
+      {
+        path: subnet.cidrPath,
+        message: `connector subnet is ${subnet.cidr} (/${prefix}); a connector takes exactly a /28`,
+        fix: `set ${subnet.cidrPath} to a free /28, e.g. ${resized(parseCidr(subnet.cidr), 28)}`,
+      },
+    ];
   },
 });

@@ -9,10 +9,12 @@ export const createNamespaceNeedsNamespace = defineRule({
   summary: '`delivery.createNamespace` needs the top-level `namespace` it creates.',
   check(model: TopologyModel): Problem[] {
     if (!model.delivery.createNamespace || model.namespace) return [];
-    return [{
-      path: 'delivery.createNamespace',
-      message: 'asks for the namespace to be created, but the topology names none',
-      fix: 'set the top-level `namespace` (e.g. config-connector), or remove delivery.createNamespace',
-    }];
+    return [
+      {
+        path: 'delivery.createNamespace',
+        message: 'asks for the namespace to be created, but the topology names none',
+        fix: 'set the top-level `namespace` (e.g. config-connector), or remove delivery.createNamespace',
+      },
+    ];
   },
 });

@@ -21,18 +21,22 @@ export const deployerIsAMember = defineRule({
     const m = MEMBER.exec(deployer);
     const path = 'delivery.deployer';
     if (!m) {
-      return [{
-        path,
-        message: `${JSON.stringify(deployer)} is not an IAM member`,
-        fix: 'write the member with its type, e.g. serviceAccount:deployer@acme-prod.iam.gserviceaccount.com, user:alice@acme.example or group:platform@acme.example',
-      }];
+      return [
+        {
+          path,
+          message: `${JSON.stringify(deployer)} is not an IAM member`,
+          fix: 'write the member with its type, e.g. serviceAccount:deployer@acme-prod.iam.gserviceaccount.com, user:alice@acme.example or group:platform@acme.example',
+        },
+      ];
     }
     if (m[1] === 'serviceAccount' && !m[3].endsWith('.gserviceaccount.com')) {
-      return [{
-        path,
-        message: `${JSON.stringify(deployer)} names a service account whose email does not end in .gserviceaccount.com`,
-        fix: 'use the service account\'s email (…@<project>.iam.gserviceaccount.com), or user:/group: for a person or a group',
-      }];
+      return [
+        {
+          path,
+          message: `${JSON.stringify(deployer)} names a service account whose email does not end in .gserviceaccount.com`,
+          fix: "use the service account's email (…@<project>.iam.gserviceaccount.com), or user:/group: for a person or a group",
+        },
+      ];
     }
     return [];
   },

@@ -27,17 +27,25 @@ export const directVpcSubnetCapacity = defineRule({
     if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
     const range = parseCidr(subnet.cidr);
     if (range.prefix > DIRECT_VPC_MIN_PREFIX) {
-      return [{ path: subnet.cidrPath, message: `Direct VPC egress subnet ${subnet.cidr} is smaller than /${DIRECT_VPC_MIN_PREFIX}`, fix: `set ${subnet.cidrPath} to a /${DIRECT_VPC_MIN_PREFIX} or larger range, e.g. ${resized(range, 24)}` }];
+      return [
+        {
+          path: subnet.cidrPath,
+          message: `Direct VPC egress subnet ${subnet.cidr} is smaller than /${DIRECT_VPC_MIN_PREFIX}`,
+          fix: `set ${subnet.cidrPath} to a /${DIRECT_VPC_MIN_PREFIX} or larger range, e.g. ${resized(range, 24)}`,
+        },
+      ];
     }
     const users = model.services.filter((s) => s.via === 'direct-vpc');
     const needed = users.reduce((sum, s) => sum + directVpcAddressesFor(s.maxInstances), 0);
     const available = usableAddresses(range);
     if (needed <= available) return [];
     const prefixNeeded = 32 - Math.ceil(Math.log2(needed + 4));
-    return [{
-      path: subnet.cidrPath,
-      message: `${subnet.cidr} has ${available} usable addresses but Direct VPC egress may hold ${needed} (${users.map((s) => `${s.name}: ${s.maxInstances} max instances`).join(', ')})`,
-      fix: `widen ${subnet.cidrPath} to /${prefixNeeded} or larger, or lower scaling.maxInstances`,
-    }];
+    return [
+      {
+        path: subnet.cidrPath,
+        message: `${subnet.cidr} has ${available} usable addresses but Direct VPC egress may hold ${needed} (${users.map((s) => `${s.name}: ${s.maxInstances} max instances`).join(', ')})`,
+        fix: `widen ${subnet.cidrPath} to /${prefixNeeded} or larger, or lower scaling.maxInstances`,
+      },
+    ];
   },
 });

@@ -14,7 +14,8 @@ export const RESERVED_ENV = ['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION
 export const envDoesNotShadow = defineRule({
   id: 'env-does-not-shadow',
   severity: 'error',
-  summary: "Each variable has one source: user variables and secrets do not reuse Cloud Run's reserved names or the names runnel injects (`<CALLEE>_URL`, `<BACKEND>_HOST`/`_PORT`), nor each other.",
+  summary:
+    "Each variable has one source: user variables and secrets do not reuse Cloud Run's reserved names or the names runnel injects (`<CALLEE>_URL`, `<BACKEND>_HOST`/`_PORT`), nor each other.",
   check(model: TopologyModel): Problem[] {
     const problems: Problem[] = [];
     for (const s of model.services) {
@@ -27,7 +28,11 @@ export const envDoesNotShadow = defineRule({
         for (const variable of [b.env.host, b.env.port]) {
           const other = taken.get(variable);
           if (other) {
-            problems.push({ path: `${s.path}.uses[${i}]`, message: `backend "${name}" would set ${variable}, already ${other}`, fix: `set ${b.path}.env to other variable names` });
+            problems.push({
+              path: `${s.path}.uses[${i}]`,
+              message: `backend "${name}" would set ${variable}, already ${other}`,
+              fix: `set ${b.path}.env to other variable names`,
+            });
           } else taken.set(variable, `the variable of backend "${name}"`);
         }
       });
@@ -38,7 +43,11 @@ export const envDoesNotShadow = defineRule({
       for (const [name, path] of own) {
         const other = taken.get(name);
         if ((RESERVED_ENV as readonly string[]).includes(name)) {
-          problems.push({ path, message: `${name} is set by Cloud Run itself`, fix: name === 'PORT' ? `remove it and set ${s.path}.port instead` : 'remove it or rename it' });
+          problems.push({
+            path,
+            message: `${name} is set by Cloud Run itself`,
+            fix: name === 'PORT' ? `remove it and set ${s.path}.port instead` : 'remove it or rename it',
+          });
         } else if (other) {
           problems.push({ path, message: `${name} is ${other}`, fix: 'rename it or remove it' });
         } else taken.set(name, `also set at ${path}`);

@@ -39,7 +39,11 @@ export const httpsCertificateSource = defineRule({
         });
       }
       if (!lb.http && !https) {
-        problems.push({ path: `${path}.http`, message: `"${s.name}"'s load balancer would serve neither HTTP nor HTTPS`, fix: `add ${path}.https, or remove ${path}.http` });
+        problems.push({
+          path: `${path}.http`,
+          message: `"${s.name}"'s load balancer would serve neither HTTP nor HTTPS`,
+          fix: `add ${path}.https, or remove ${path}.http`,
+        });
       }
     }
     return problems;

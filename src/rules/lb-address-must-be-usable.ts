@@ -14,7 +14,7 @@ import { firstFreeAddress } from '../model/addresses';
 export const lbAddressMustBeUsable = defineRule({
   id: 'lb-address-must-be-usable',
   severity: 'error',
-  summary: "Each internal load balancer gets its own usable address in the workload subnet.",
+  summary: 'Each internal load balancer gets its own usable address in the workload subnet.',
   check(model: TopologyModel): Problem[] {
     const subnet = model.subnets.workload;
     if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
@@ -29,7 +29,11 @@ export const lbAddressMustBeUsable = defineRule({
       const { address, addressPinned } = s.loadBalancer!;
       const path = `${s.path}.loadBalancer.address`;
       if (address === undefined) {
-        problems.push({ path: subnet.cidrPath, message: `workload subnet ${subnet.cidr} has no usable address for "${s.name}"'s load balancer`, fix: `widen ${subnet.cidrPath}` });
+        problems.push({
+          path: subnet.cidrPath,
+          message: `workload subnet ${subnet.cidr} has no usable address for "${s.name}"'s load balancer`,
+          fix: `widen ${subnet.cidrPath}`,
+        });
         continue;
       }
       if (addressPinned && !isIpv4Address(address)) {
@@ -37,11 +41,19 @@ export const lbAddressMustBeUsable = defineRule({
         continue;
       }
       if (addressPinned && !containsAddress(range, address)) {
-        problems.push({ path, message: `${address} is outside the workload subnet ${subnet.cidr}`, fix: `set ${path} to an address inside ${subnet.cidr}` });
+        problems.push({
+          path,
+          message: `${address} is outside the workload subnet ${subnet.cidr}`,
+          fix: `set ${path} to an address inside ${subnet.cidr}`,
+        });
         continue;
       }
       if (addressPinned && isReservedInSubnet(range, address)) {
-        problems.push({ path, message: `${address} is one of the four addresses GCP reserves in ${subnet.cidr}`, fix: `set ${path} to another address of ${subnet.cidr}` });
+        problems.push({
+          path,
+          message: `${address} is one of the four addresses GCP reserves in ${subnet.cidr}`,
+          fix: `set ${path} to another address of ${subnet.cidr}`,
+        });
         continue;
       }
       const first = owner.get(address);
@@ -53,7 +65,11 @@ export const lbAddressMustBeUsable = defineRule({
       const suggestion = free ? `, e.g. ${free}` : `; ${subnet.cidr} has none left, so widen ${subnet.cidrPath}`;
       problems.push(
         addressPinned
-          ? { path, message: `${address} is already the address of "${first}"'s load balancer`, fix: `set ${path} to a free address${suggestion}` }
+          ? {
+              path,
+              message: `${address} is already the address of "${first}"'s load balancer`,
+              fix: `set ${path} to a free address${suggestion}`,
+            }
           : {
               path,
               message: `the address derived from "${s.name}" (${address}) is already "${first}"'s; runnel never moves an address to make room, since that would recreate it and change its callers' URL`,

@@ -14,6 +14,12 @@ export const proxyOnlySubnetSize = defineRule({
   check(model: TopologyModel): Problem[] {
     const subnet = model.subnets.proxyOnly;
     if (!subnet.needed || cidrProblem(subnet.cidr) || parseCidr(subnet.cidr).prefix <= 26) return [];
-    return [{ path: subnet.cidrPath, message: `proxy-only subnet ${subnet.cidr} is smaller than /26`, fix: `set ${subnet.cidrPath} to a /26 or larger range (/23 recommended), e.g. ${resized(parseCidr(subnet.cidr), 23)}` }];
+    return [
+      {
+        path: subnet.cidrPath,
+        message: `proxy-only subnet ${subnet.cidr} is smaller than /26`,
+        fix: `set ${subnet.cidrPath} to a /26 or larger range (/23 recommended), e.g. ${resized(parseCidr(subnet.cidr), 23)}`,
+      },
+    ];
   },
 });

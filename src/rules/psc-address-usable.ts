@@ -18,7 +18,8 @@ export const pscAddressUsable = defineRule({
     if (!psc) return [];
     const fix = `set ${psc.addressPath} to an internal address no subnet covers, e.g. 10.255.255.254`;
     if (!isIpv4Address(psc.address)) return [{ path: psc.addressPath, message: `"${psc.address}" is not an IPv4 address`, fix }];
-    if (!isPrivate(parseCidr(`${psc.address}/32`))) return [{ path: psc.addressPath, message: `${psc.address} is not an internal address`, fix }];
+    if (!isPrivate(parseCidr(`${psc.address}/32`)))
+      return [{ path: psc.addressPath, message: `${psc.address} is not an internal address`, fix }];
     const inside = claimedRanges(model).find((r) => !cidrProblem(r.cidr) && containsAddress(parseCidr(r.cidr), psc.address));
     return inside ? [{ path: psc.addressPath, message: `${psc.address} is inside ${inside.cidr} (${inside.label})`, fix }] : [];
   },

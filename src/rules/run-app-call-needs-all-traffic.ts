@@ -23,7 +23,8 @@ import { serviceNamed } from '../model/resolve';
 export const runAppCallNeedsAllTraffic = defineRule({
   id: 'run-app-call-needs-all-traffic',
   severity: 'error',
-  summary: 'A private-ranges-only call over a `*.run.app` URL resolves to an address its egress path sends into the VPC, or routes all traffic.',
+  summary:
+    'A private-ranges-only call over a `*.run.app` URL resolves to an address its egress path sends into the VPC, or routes all traffic.',
   check(model: TopologyModel): Problem[] {
     const zone = !model.dns?.runAppZoneName ? 'none' : model.psc ? 'psc' : 'vips';
     if (zone === 'psc') return [];

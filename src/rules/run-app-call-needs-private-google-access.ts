@@ -19,7 +19,8 @@ export const runAppCallNeedsPrivateGoogleAccess = defineRule({
       // All traffic enters the VPC; so does private-ranges-only from Direct VPC when the private run.app zone
       // points at private.googleapis.com's VIPs (run-app-call-needs-all-traffic), which need Private Google Access
       // on the subnet (https://cloud.google.com/run/docs/configuring/networking-best-practices).
-      const throughVips = caller.via === 'direct-vpc' && caller.route === 'private-ranges-only' && !!model.dns?.runAppZoneName && !model.psc;
+      const throughVips =
+        caller.via === 'direct-vpc' && caller.route === 'private-ranges-only' && !!model.dns?.runAppZoneName && !model.psc;
       if (!caller.egressSubnet || (caller.route !== 'all-traffic' && !throughVips)) continue;
       const subnet = model.subnets[caller.egressSubnet];
       if (subnet.privateGoogleAccess) continue;

@@ -3,7 +3,20 @@ import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
 /** Words that mark a variable as secret on their own: `DB_PASSWORD`, `API_TOKEN`, `STRIPE_KEY`, `CLIENT_SECRET`. */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'TOKEN', 'KEY', 'APIKEY', 'SECRET', 'SECRETS', 'CREDENTIALS', 'CREDENTIAL', 'PASSPHRASE']);
+const SECRET_WORDS = new Set([
+  'PASSWORD',
+  'PASSWD',
+  'PASS',
+  'PWD',
+  'TOKEN',
+  'KEY',
+  'APIKEY',
+  'SECRET',
+  'SECRETS',
+  'CREDENTIALS',
+  'CREDENTIAL',
+  'PASSPHRASE',
+]);
 
 /**
  * Words that mark a secret even glued after anything (`DBPASSWORD`, `AUTHTOKEN`): no ordinary English or technical
@@ -13,7 +26,23 @@ const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'TOKEN', 'KEY
 const STRONG_SUFFIXES = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'TOKEN', 'CREDENTIALS', 'CREDENTIAL', 'APIKEY'];
 
 /** Qualifiers that make a glued `KEY` a secret: `ACCESSKEY`, `SECRETKEY`, `PRIVATEKEY`, `SIGNINGKEY`. */
-const KEY_QUALIFIERS = ['API', 'ACCESS', 'SECRET', 'PRIVATE', 'SIGNING', 'ENCRYPTION', 'MASTER', 'AUTH', 'CLIENT', 'APP', 'SERVICE', 'HMAC', 'JWT', 'SSH', 'LICENSE'];
+const KEY_QUALIFIERS = [
+  'API',
+  'ACCESS',
+  'SECRET',
+  'PRIVATE',
+  'SIGNING',
+  'ENCRYPTION',
+  'MASTER',
+  'AUTH',
+  'CLIENT',
+  'APP',
+  'SERVICE',
+  'HMAC',
+  'JWT',
+  'SSH',
+  'LICENSE',
+];
 
 /**
  * A variable name's words, upper-cased: split on `_`, `-` and `.`, at camelCase humps (`dbPassword`, `DBPassword`) and

@@ -29,14 +29,21 @@ export const topologySchema = defineInputRule({
     const errors = (validate.errors ?? []).filter((e) => !isNoise(e));
     const problems = errors.map(toProblem);
     // A misspelt required field shows up twice (unknown "netwrk", missing "network"): keep the rename.
-    const renamed = new Set(errors.filter((e) => e.keyword === 'additionalProperties').map((e) => {
-      const { at, near } = unknownField(e);
-      return formatPath([...at, near ?? '']);
-    }));
+    const renamed = new Set(
+      errors
+        .filter((e) => e.keyword === 'additionalProperties')
+        .map((e) => {
+          const { at, near } = unknownField(e);
+          return formatPath([...at, near ?? '']);
+        }),
+    );
     // A value of the wrong type also fails its enum: the type error says enough.
     const typeErrors = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-    const relevant = problems.filter((p, i) =>
-      !(errors[i].keyword === 'required' && renamed.has(p.path)) && !(errors[i].keyword === 'enum' && typeErrors.has(errors[i].instancePath)));
+    const relevant = problems.filter(
+      (p, i) =>
+        !(errors[i].keyword === 'required' && renamed.has(p.path)) &&
+        !(errors[i].keyword === 'enum' && typeErrors.has(errors[i].instancePath)),
+    );
     // One problem per path and message: Ajv repeats some errors through nullable branches.
     const seen = new Set<string>();
     return relevant.filter((p) => {
@@ -72,8 +79,7 @@ function schemaAt(instancePath: Array<string | number>): Record<string, unknown>
   for (const segment of instancePath) {
     if (!node) return undefined;
     node = (typeof segment === 'number' ? node.items : (node.properties as Record<string, unknown> | undefined)?.[segment]) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
   }
   return node;
 }
@@ -106,7 +112,11 @@ function toProblem(e: ErrorObject): Problem {
     }
     case 'required': {
       const field = String(e.params.missingProperty);
-      return { path: formatPath([...at, field]), message: `missing required field "${field}"`, fix: path ? `add \`${field}:\` under ${path}` : `add \`${field}:\` at the top level` };
+      return {
+        path: formatPath([...at, field]),
+        message: `missing required field "${field}"`,
+        fix: path ? `add \`${field}:\` under ${path}` : `add \`${field}:\` at the top level`,
+      };
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
@@ -129,12 +139,24 @@ function toProblem(e: ErrorObject): Problem {
       return { path, message: `needs at least ${e.params.limit} item(s)`, fix: `add an entry to ${where}` };
     case 'pattern':
       return path.endsWith('projectNumber')
-        ? { path, message: `${JSON.stringify(e.data)} is not a project number`, fix: 'use the numeric project number shown by `gcloud projects describe`' }
+        ? {
+            path,
+            message: `${JSON.stringify(e.data)} is not a project number`,
+            fix: 'use the numeric project number shown by `gcloud projects describe`',
+          }
         : { path, message: `${JSON.stringify(e.data)} does not match ${e.params.pattern}`, fix: `rename it to match ${e.params.pattern}` };
     case 'propertyNames':
-      return { path, message: 'has a key that is not a valid environment variable name', fix: 'use letters, digits and underscores, not starting with a digit' };
+      return {
+        path,
+        message: 'has a key that is not a valid environment variable name',
+        fix: 'use letters, digits and underscores, not starting with a digit',
+      };
     case 'maximum':
-      return { path, message: `${JSON.stringify(e.data)} is more than ${e.params.limit}, the largest value allowed`, fix: `lower ${where} to at most ${e.params.limit}` };
+      return {
+        path,
+        message: `${JSON.stringify(e.data)} is more than ${e.params.limit}, the largest value allowed`,
+        fix: `lower ${where} to at most ${e.params.limit}`,
+      };
     case 'minimum':
     case 'minLength':
       return { path, message: `${JSON.stringify(e.data)} ${e.message}`, fix: `change ${where} so it ${e.message}` };
@@ -144,6 +166,11 @@ function toProblem(e: ErrorObject): Problem {
 }
 
 function article(type: string): string {
-  const words: Record<string, string> = { object: 'a mapping', array: 'a list', integer: 'an integer', boolean: 'a boolean (true or false)' };
+  const words: Record<string, string> = {
+    object: 'a mapping',
+    array: 'a list',
+    integer: 'an integer',
+    boolean: 'a boolean (true or false)',
+  };
   return words[type] ?? `a ${type}`;
 }

@@ -36,7 +36,13 @@ export const validBackendHost = defineRule({
     return model.backends.flatMap((b) => {
       const problem = b.host === undefined ? undefined : hostProblem(b.host);
       return problem
-        ? [{ path: b.hostPath, message: problem, fix: `set ${b.hostPath} to the address or host name alone, e.g. 10.20.0.5 or orders-db.internal.acme.example (the port goes in endpoint.port)` }]
+        ? [
+            {
+              path: b.hostPath,
+              message: problem,
+              fix: `set ${b.hostPath} to the address or host name alone, e.g. 10.20.0.5 or orders-db.internal.acme.example (the port goes in endpoint.port)`,
+            },
+          ]
         : [];
     });
   },

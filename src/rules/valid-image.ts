@@ -27,7 +27,8 @@ export function imageProblem(image: string): string | undefined {
     }
     return `${JSON.stringify(image)} is not a container image reference (registry/path[:tag][@sha256:<64 hex digits>], path in lowercase)`;
   }
-  if (match[1].length > NAME_MAX) return `the image name of ${JSON.stringify(image)} is ${match[1].length} characters, more than ${NAME_MAX}`;
+  if (match[1].length > NAME_MAX)
+    return `the image name of ${JSON.stringify(image)} is ${match[1].length} characters, more than ${NAME_MAX}`;
   return undefined;
 }
 
@@ -39,7 +40,13 @@ export const validImage = defineRule({
     return model.services.flatMap((s) => {
       const problem = imageProblem(s.image);
       return problem
-        ? [{ path: `${s.path}.image`, message: problem, fix: 'write the image as in `docker pull`, e.g. asia-northeast1-docker.pkg.dev/acme-prod/run/api:1.0.0 (optionally @sha256:<digest>)' }]
+        ? [
+            {
+              path: `${s.path}.image`,
+              message: problem,
+              fix: 'write the image as in `docker pull`, e.g. asia-northeast1-docker.pkg.dev/acme-prod/run/api:1.0.0 (optionally @sha256:<digest>)',
+            },
+          ]
         : [];
     });
   },

@@ -80,7 +80,8 @@ export const validNames = defineRule({
             : `set ${s.path}.serviceAccount to an account ID of 6-30 characters (runnel creates it) or the email of an existing account`,
         );
       }
-      for (const [name, ref] of Object.entries(s.secretEnv)) check('secret', ref.secret, `${s.path}.secrets.${name}.secret`, 'use the secret ID, not its path');
+      for (const [name, ref] of Object.entries(s.secretEnv))
+        check('secret', ref.secret, `${s.path}.secrets.${name}.secret`, 'use the secret ID, not its path');
       if (!s.loadBalancer) continue;
       const lbNames: Array<[NameKind, string]> = [
         ['neg', derivedName.neg(s.name)],
@@ -104,24 +105,36 @@ export const validNames = defineRule({
       check('backend', b.name, `${b.path}.name`, 'rename the backend: lowercase letters, digits and hyphens, e.g. orders-db');
       if (b.redis && problems.length === before) check('redisInstance', b.name, `${b.path}.name`, 'rename the backend');
     }
-    if (model.namespace !== undefined) check('kubernetesNamespace', model.namespace, 'namespace', 'use a namespace name such as config-connector or run-infra');
+    if (model.namespace !== undefined)
+      check('kubernetesNamespace', model.namespace, 'namespace', 'use a namespace name such as config-connector or run-infra');
     const argo = model.delivery.argocd;
     if (argo) {
       const given = model.spec.delivery?.argocd?.name !== undefined;
-      check('kubernetesObject', argo.name, given ? 'delivery.argocd.name' : 'network.name', given ? 'rename the Application, e.g. run-topology' : derivedFix('delivery.argocd.name'));
+      check(
+        'kubernetesObject',
+        argo.name,
+        given ? 'delivery.argocd.name' : 'network.name',
+        given ? 'rename the Application, e.g. run-topology' : derivedFix('delivery.argocd.name'),
+      );
       check('kubernetesNamespace', argo.namespace, 'delivery.argocd.namespace', 'use the namespace Argo CD runs in, e.g. argocd');
       check('kubernetesObject', argo.project, 'delivery.argocd.project', 'use the name of an Argo CD AppProject, e.g. default');
     }
     for (const secret of model.secrets) check('secret', secret.name, `${secret.path}.name`, 'rename the secret');
     const psa = model.privateServiceAccess;
-    if (psa.needed) check('address', psa.name, psa.namePath, psa.nameDerived ? derivedFix('network.privateServiceAccess.name') : 'rename the range');
+    if (psa.needed)
+      check('address', psa.name, psa.namePath, psa.nameDerived ? derivedFix('network.privateServiceAccess.name') : 'rename the range');
     if (model.dns) {
       const dns = model.dns;
       if (dns.runAppZoneName) check('dnsZone', dns.runAppZoneName, 'network.name', 'shorten network.name');
       if (dns.domain !== undefined) {
         check('dnsZone', dns.zoneName, dns.zoneNamePath, dns.zoneNameDerived ? derivedFix('dns.zoneName') : 'rename the zone');
         const problem = domainProblem(dns.domain);
-        if (problem) problems.push({ path: dns.domainPath, message: problem, fix: 'use a domain you control inside your organisation, e.g. internal.acme.example' });
+        if (problem)
+          problems.push({
+            path: dns.domainPath,
+            message: problem,
+            fix: 'use a domain you control inside your organisation, e.g. internal.acme.example',
+          });
       }
     }
     if (model.psc) {

@@ -63,7 +63,10 @@ class NoEgress extends VpcEgress {
 }
 
 class ConnectorEgress extends VpcEgress {
-  constructor(private readonly connector: VpcConnector, public readonly route: EgressRoute) {
+  constructor(
+    private readonly connector: VpcConnector,
+    public readonly route: EgressRoute,
+  ) {
     super();
   }
   public _annotations(): Record<string, string> {
@@ -75,7 +78,10 @@ class ConnectorEgress extends VpcEgress {
 }
 
 class DirectVpcEgress extends VpcEgress {
-  constructor(private readonly subnet: Subnet, public readonly route: EgressRoute) {
+  constructor(
+    private readonly subnet: Subnet,
+    public readonly route: EgressRoute,
+  ) {
     super();
   }
   public _annotations(): Record<string, string> {

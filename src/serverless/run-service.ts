@@ -69,7 +69,6 @@ export interface SecretEnvValue {
   readonly version?: string;
 }
 
-
 export interface RunServiceProps {
   /**
    * Cloud Run service name: at most 49 characters.

@@ -68,7 +68,8 @@ function accountUsers(model: TopologyModel): Map<string, string[]> {
 function accountDisplayName(services: readonly string[]): string {
   if (services.length === 1) return `Cloud Run service ${services[0]}`;
   let shown = services.length;
-  const text = (n: number) => `Cloud Run services ${services.slice(0, n).join(', ')}${n < services.length ? ` and ${services.length - n} more` : ''}`;
+  const text = (n: number) =>
+    `Cloud Run services ${services.slice(0, n).join(', ')}${n < services.length ? ` and ${services.length - n} more` : ''}`;
   while (shown > 1 && text(shown).length > 100) shown--;
   return text(shown);
 }
@@ -228,7 +229,11 @@ export class PrivateTopology extends Construct {
   private createPrivateServiceAccess(model: TopologyModel, network: Network): void {
     const psa = model.privateServiceAccess;
     if (!psa.needed) return;
-    this.privateServiceAccess = new PrivateServiceAccess(this.networkChart!, 'PrivateServiceAccess', { network, name: psa.name, cidr: psa.cidr });
+    this.privateServiceAccess = new PrivateServiceAccess(this.networkChart!, 'PrivateServiceAccess', {
+      network,
+      name: psa.name,
+      cidr: psa.cidr,
+    });
   }
 
   private createGoogleApis(model: TopologyModel, network: Network): void {
@@ -360,7 +365,9 @@ export class PrivateTopology extends Construct {
         name,
         role: SECRET_ACCESSOR_ROLE,
         member: this.memberOf(s),
-        target: created ? { kind: Secret.KIND, name: created.objectName } : { kind: Secret.KIND, external: resourcePath.secret(model.project, secret) },
+        target: created
+          ? { kind: Secret.KIND, name: created.objectName }
+          : { kind: Secret.KIND, external: resourcePath.secret(model.project, secret) },
       });
     }
   }
@@ -442,7 +449,10 @@ export class PrivateTopology extends Construct {
         egress: this.egressOf(s),
         env: s.env,
         secretEnv: Object.fromEntries(
-          Object.entries(s.secretEnv).map(([name, ref]) => [name, { secret: this.secrets.get(ref.secret) ?? ref.secret, version: ref.version }]),
+          Object.entries(s.secretEnv).map(([name, ref]) => [
+            name,
+            { secret: this.secrets.get(ref.secret) ?? ref.secret, version: ref.version },
+          ]),
         ),
         scaling: { minInstances: s.minInstances, maxInstances: s.maxInstances },
         serviceAccount: (s.accountId !== undefined ? this.accounts.get(s.accountId) : undefined) ?? s.serviceAccount,

@@ -18,11 +18,34 @@ const BASE = parse(readFileSync(join(ROOT, 'topology.yaml'), 'utf8'));
 
 /** Strings an attacker or an accident puts in a topology: control characters, quotes, shell and Markdown. */
 const HOSTILE = fc.oneof(
-  fc.constantFrom('a\nb', 'x\u001b[31mred', 'tab\there', '$(touch pwned)', "it's", '"quoted"', '`id`', 'a]b', '---', '*alias', '&anchor', '#comment', 'ü', '\u2028', '', ' ', 'null', '1e+21', '0x10'),
+  fc.constantFrom(
+    'a\nb',
+    'x\u001b[31mred',
+    'tab\there',
+    '$(touch pwned)',
+    "it's",
+    '"quoted"',
+    '`id`',
+    'a]b',
+    '---',
+    '*alias',
+    '&anchor',
+    '#comment',
+    'ü',
+    '\u2028',
+    '',
+    ' ',
+    'null',
+    '1e+21',
+    '0x10',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
 );
-const NAME = fc.oneof({ arbitrary: fc.constantFrom('client-service', 'server-service', 'batch-service', 'api', 'worker-2'), weight: 4 }, { arbitrary: HOSTILE, weight: 1 });
+const NAME = fc.oneof(
+  { arbitrary: fc.constantFrom('client-service', 'server-service', 'batch-service', 'api', 'worker-2'), weight: 4 },
+  { arbitrary: HOSTILE, weight: 1 },
+);
 const NUMBER = fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.constantFrom(Infinity, NaN, 1e21, 0.5));
 
 /**
@@ -38,16 +61,38 @@ const EDIT = fc.oneof(
   fc.record({ at: fc.constant(['network', 'name']), value: fc.oneof(fc.constant('vpc-2'), HOSTILE) }),
   fc.record({ at: fc.tuple(fc.constant('services'), fc.nat(2), fc.constantFrom('name', 'image', 'ingress')), value: NAME }),
   fc.record({ at: fc.tuple(fc.constant('services'), fc.nat(2), fc.constant('calls')), value: fc.array(NAME, { maxLength: 2 }) }),
-  fc.record({ at: fc.tuple(fc.constant('services'), fc.nat(2), fc.constant('scaling'), fc.constantFrom('maxInstances', 'minInstances')), value: NUMBER }),
-  fc.record({ at: fc.tuple(fc.constant('services'), fc.nat(2), fc.constant('env')), value: fc.dictionary(fc.constantFrom('LOG_LEVEL', 'A B', 'PORT', 'X'), HOSTILE, { maxKeys: 2 }) }),
+  fc.record({
+    at: fc.tuple(fc.constant('services'), fc.nat(2), fc.constant('scaling'), fc.constantFrom('maxInstances', 'minInstances')),
+    value: NUMBER,
+  }),
+  fc.record({
+    at: fc.tuple(fc.constant('services'), fc.nat(2), fc.constant('env')),
+    value: fc.dictionary(fc.constantFrom('LOG_LEVEL', 'A B', 'PORT', 'X'), HOSTILE, { maxKeys: 2 }),
+  }),
   fc.record({ at: fc.tuple(fc.constant('services'), fc.nat(2), fc.constant('port')), value: NUMBER }),
-  fc.record({ at: fc.tuple(fc.constant('network'), fc.constant('subnets'), fc.constantFrom('workload', 'directVpc', 'connector'), fc.constant('cidr')), value: fc.constantFrom('10.30.0.0/24', '10.30.0.64/26', '10.30.0.1/24', '010.30.0.0/24', 'x') }),
-  fc.record({ at: fc.tuple(fc.constant('services'), fc.constant(3)), value: fc.record({ name: NAME, image: fc.constant('asia-northeast1-docker.pkg.dev/acme-prod/run/x:1') }) }),
-  fc.record({ at: fc.tuple(fc.constantFrom('delivery', 'extra'), fc.constant('cloudRun')), value: fc.constantFrom('knative', 'config-connector', 'kubectl') }),
+  fc.record({
+    at: fc.tuple(
+      fc.constant('network'),
+      fc.constant('subnets'),
+      fc.constantFrom('workload', 'directVpc', 'connector'),
+      fc.constant('cidr'),
+    ),
+    value: fc.constantFrom('10.30.0.0/24', '10.30.0.64/26', '10.30.0.1/24', '010.30.0.0/24', 'x'),
+  }),
+  fc.record({
+    at: fc.tuple(fc.constant('services'), fc.constant(3)),
+    value: fc.record({ name: NAME, image: fc.constant('asia-northeast1-docker.pkg.dev/acme-prod/run/x:1') }),
+  }),
+  fc.record({
+    at: fc.tuple(fc.constantFrom('delivery', 'extra'), fc.constant('cloudRun')),
+    value: fc.constantFrom('knative', 'config-connector', 'kubectl'),
+  }),
 );
 
 /** Text damage after serializing: a character inserted, or a line cut short. */
-const DAMAGE = fc.option(fc.tuple(fc.nat(), fc.constantFrom(':', '[', '{', '"', '\t', '&a', '*a', '!!binary ', '? ', '\u0000')), { freq: 4 });
+const DAMAGE = fc.option(fc.tuple(fc.nat(), fc.constantFrom(':', '[', '{', '"', '\t', '&a', '*a', '!!binary ', '? ', '\u0000')), {
+  freq: 4,
+});
 
 function apply(edits: ReadonlyArray<{ at: ReadonlyArray<string | number>; value: unknown }>): unknown {
   const t = JSON.parse(JSON.stringify(BASE));
@@ -70,7 +115,9 @@ function run(args: string[]): Promise<{ code: number; out: string[]; err: string
 }
 
 function filesUnder(dir: string, rel = ''): string[] {
-  return readdirSync(join(dir, rel)).flatMap((n) => (statSync(join(dir, rel, n)).isDirectory() ? filesUnder(dir, join(rel, n)) : [join(rel, n)]));
+  return readdirSync(join(dir, rel)).flatMap((n) =>
+    statSync(join(dir, rel, n)).isDirectory() ? filesUnder(dir, join(rel, n)) : [join(rel, n)],
+  );
 }
 
 /** Text findings: `FILE: PATH: message (fix: ...)`. */
@@ -106,7 +153,8 @@ test('check and synth agree on generated, hostile topologies; exit 0/1/2; one li
       for (const l of checkFindings) expect(l).toMatch(FINDING);
       if (check.code !== 2) expect(JSON.parse(json.out.join('\n')).findings).toHaveLength(checkFindings.length);
       // A CIDR a fix suggests is a valid range (no host bits).
-      for (const l of checkFindings) for (const m of /\(fix: (.*)\)$/.exec(l)?.[1].match(/\b\d+\.\d+\.\d+\.\d+\/\d+\b/g) ?? []) expect(cidrProblem(m)).toBeUndefined();
+      for (const l of checkFindings)
+        for (const m of /\(fix: (.*)\)$/.exec(l)?.[1].match(/\b\d+\.\d+\.\d+\.\d+\/\d+\b/g) ?? []) expect(cidrProblem(m)).toBeUndefined();
 
       if (synth.code === 0) {
         const files = filesUnder(out);

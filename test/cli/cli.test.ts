@@ -72,14 +72,17 @@ describe('runnel CLI', () => {
   });
 
   test('a warning is printed with its fix, and synth still writes and exits 0', () => {
-    const topology = readFileSync(join(root, 'topology.yaml'), 'utf8').replace(
-      '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n',
-      '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n    uses: [cache]\n',
-    ) + 'backends:\n  - name: cache\n    redis: {}\n';
+    const topology =
+      readFileSync(join(root, 'topology.yaml'), 'utf8').replace(
+        '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n',
+        '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n    uses: [cache]\n',
+      ) + 'backends:\n  - name: cache\n    redis: {}\n';
     const { dir, dist } = workspace(topology);
     const r = runnel(['synth', '--topology', join(dir, 'topology.yaml'), '--out', dist]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/backends\[0\]\.host: warning: the address of Redis instance "cache" is known only after apply, so CACHE_HOST is not set for its users \(fix: after the first apply, run `gcloud redis instances describe cache/);
+    expect(r.stderr).toMatch(
+      /backends\[0\]\.host: warning: the address of Redis instance "cache" is known only after apply, so CACHE_HOST is not set for its users \(fix: after the first apply, run `gcloud redis instances describe cache/,
+    );
     expect(Object.keys(snapshot(dist))).toContain('config-connector/backend-cache.yaml');
   });
 
@@ -87,7 +90,11 @@ describe('runnel CLI', () => {
     const { dir, dist } = workspace(BROKEN);
     const before = snapshot(dist);
     const io = { out: [] as string[], err: [] as string[] };
-    const code = runCli(['check', '--json', '--topology', join(dir, 'topology.yaml')], { out: (l) => io.out.push(l), err: (l) => io.err.push(l), env: {} });
+    const code = runCli(['check', '--json', '--topology', join(dir, 'topology.yaml')], {
+      out: (l) => io.out.push(l),
+      err: (l) => io.err.push(l),
+      env: {},
+    });
     expect(code).toBe(1);
     const report = JSON.parse(io.out.join('\n'));
     expect(report.findings.map((f: any) => [f.ruleId, f.path, f.line])).toEqual([
@@ -110,7 +117,9 @@ describe('runnel CLI', () => {
     cpSync(join(root, 'topology.yaml'), join(dir, 'good.yaml'));
     const quiet = { out: () => undefined, err: () => undefined };
     expect(runCli(['check'], { ...quiet, env: { RUNNEL_TOPOLOGY: join(dir, 'good.yaml') } })).toBe(0);
-    expect(runCli(['check', '--topology', join(dir, 'topology.yaml')], { ...quiet, env: { RUNNEL_TOPOLOGY: join(dir, 'good.yaml') } })).toBe(1);
+    expect(
+      runCli(['check', '--topology', join(dir, 'topology.yaml')], { ...quiet, env: { RUNNEL_TOPOLOGY: join(dir, 'good.yaml') } }),
+    ).toBe(1);
   });
 
   test('a missing file, a YAML syntax error and a bad command exit non-zero with one clear line', () => {
@@ -126,7 +135,11 @@ describe('runnel CLI', () => {
 
   test('`cdk8s synth` runs the same validation and fails with the same messages', () => {
     const { dir } = workspace(BROKEN);
-    const r = runnel([], { CDK8S_OUTDIR: join(dir, 'out'), RUNNEL_TOPOLOGY: join(dir, 'topology.yaml') }, join(root, 'lib', 'cdk8s-app.js'));
+    const r = runnel(
+      [],
+      { CDK8S_OUTDIR: join(dir, 'out'), RUNNEL_TOPOLOGY: join(dir, 'topology.yaml') },
+      join(root, 'lib', 'cdk8s-app.js'),
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('topology.yaml: services[1].ingres: unknown field "ingres"');
   });
@@ -139,7 +152,11 @@ describe('runnel CLI', () => {
   ])('the built CLI, with its precompiled schema validators, finds exactly what the source finds: %s', (_, topology) => {
     const { dir } = workspace(topology);
     const out: string[] = [];
-    const code = runCli(['check', '--json', '--topology', join(dir, 'topology.yaml')], { out: (l) => out.push(l), err: () => undefined, env: {} });
+    const code = runCli(['check', '--json', '--topology', join(dir, 'topology.yaml')], {
+      out: (l) => out.push(l),
+      err: () => undefined,
+      env: {},
+    });
     const built = runnel(['check', '--json', '--topology', join(dir, 'topology.yaml')]);
     expect(code).toBe(1);
     expect(built.status).toBe(1);

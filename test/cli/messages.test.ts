@@ -26,10 +26,10 @@ function expectFindingLines(stderr: string): string[] {
 
 describe('a finding is always one line, values quoted (item 9)', () => {
   test('newlines and terminal escapes in values neither forge lines nor reach the terminal; --json stays valid', () => {
-    const hostile = DEFAULT.replace('region: asia-northeast1', 'region: "asia-northeast1\\ntopology.yaml: services[0].name: forged (fix: none)\\u001b[31m"').replace(
-      'name: client-service',
-      'name: "client\\u001b]0;pwned\\u0007-service\\u2028x"',
-    );
+    const hostile = DEFAULT.replace(
+      'region: asia-northeast1',
+      'region: "asia-northeast1\\ntopology.yaml: services[0].name: forged (fix: none)\\u001b[31m"',
+    ).replace('name: client-service', 'name: "client\\u001b]0;pwned\\u0007-service\\u2028x"');
     const path = file(hostile);
     const text = runnel(['check', '--topology', path]);
     expect(text.status).toBe(1);
@@ -49,15 +49,19 @@ describe('a finding is always one line, values quoted (item 9)', () => {
 });
 
 describe('printed commands are shell-quoted (item 13)', () => {
-  test.each(['asia-northeast1', '$(touch /tmp/pwned)', "it's", 'a b;c', '`id`', '\n'])('shellQuote(%j) reads back as itself in bash', (value) => {
-    expect(execFileSync('bash', ['-c', `printf %s ${shellQuote(value)}`], { encoding: 'utf8' })).toBe(value);
-  });
+  test.each(['asia-northeast1', '$(touch /tmp/pwned)', "it's", 'a b;c', '`id`', '\n'])(
+    'shellQuote(%j) reads back as itself in bash',
+    (value) => {
+      expect(execFileSync('bash', ['-c', `printf %s ${shellQuote(value)}`], { encoding: 'utf8' })).toBe(value);
+    },
+  );
 
   test('the Redis host warning quotes an invalid region instead of printing a command substitution', () => {
-    const topology = DEFAULT.replace('region: asia-northeast1', 'region: "$(touch pwned)"').replace(
-      '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n',
-      '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n    uses: [cache]\n',
-    ) + 'backends:\n  - name: cache\n    redis: {}\n';
+    const topology =
+      DEFAULT.replace('region: asia-northeast1', 'region: "$(touch pwned)"').replace(
+        '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n',
+        '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n    uses: [cache]\n',
+      ) + 'backends:\n  - name: cache\n    redis: {}\n';
     const r = runnel(['check', '--topology', file(topology)]);
     expect(r.stderr).toContain("gcloud redis instances describe cache --region '$(touch pwned)' --format='value(host)'");
     expect(r.stderr).not.toMatch(/--region \$\(/);
@@ -77,29 +81,53 @@ describe('YAML problems are findings with line and column (items 14-16)', () => 
   });
 
   test('an alias bomb is a finding with its line, not "cannot read"', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
     const r = runnel(['check', '--topology', file(bomb)]);
     expect(r.status).toBe(1);
     const [finding] = expectFindingLines(r.stderr);
-    expect(finding).toMatch(/: [a-i]\[\d+\]: YAML aliases expand to more than \d+ values, far beyond the document's size at line [3-9], column \d+/);
+    expect(finding).toMatch(
+      /: [a-i]\[\d+\]: YAML aliases expand to more than \d+ values, far beyond the document's size at line [3-9], column \d+/,
+    );
     expect(r.stderr).not.toContain('cannot read');
   });
 
-  test('a real topology with 150 aliases (more than yaml\'s default limit of 100) is read', () => {
+  test("a real topology with 150 aliases (more than yaml's default limit of 100) is read", () => {
     const env = Array.from({ length: 150 }, (_, i) => `      FLAG_${i}: *on`).join('\n');
-    const topology = DEFAULT.replace('    calls: [server-service]\n', `    calls: [server-service]\n    env:\n      FLAG_ON: &on "1"\n${env}\n`);
+    const topology = DEFAULT.replace(
+      '    calls: [server-service]\n',
+      `    calls: [server-service]\n    env:\n      FLAG_ON: &on "1"\n${env}\n`,
+    );
     const r = runnel(['check', '--json', '--topology', file(topology)]);
     expect(JSON.parse(r.stdout).findings).toEqual([]);
     expect(r.status).toBe(0);
   });
 
   test.each([
-    ['.inf', 'project: acme-prod\nregion: asia-northeast1\nnetwork: {name: run-vpc}\nservices:\n  - name: a\n    image: i\n    port: .inf\n', /services\[0\]\.port: "\.inf" is not a finite number at line 7, column 11/],
+    [
+      '.inf',
+      'project: acme-prod\nregion: asia-northeast1\nnetwork: {name: run-vpc}\nservices:\n  - name: a\n    image: i\n    port: .inf\n',
+      /services\[0\]\.port: "\.inf" is not a finite number at line 7, column 11/,
+    ],
     ['.nan', 'project: acme-prod\nregion: .NaN\n', /region: "\.NaN" is not a finite number at line 2/],
     ['!!binary', 'project: acme-prod\nregion: !!binary aGVsbG8=\n', /region: the YAML tag "!!binary" is not supported at line 2/],
-    ['a complex key', 'project: acme-prod\n? [a, b]\n: c\n', /\(top level\): a mapping key is a list, a mapping or an alias at line 2, column 3/],
-    ['deep nesting (yaml\'s parser overflows)', `project: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, /YAML nests too deeply to read at line 1/],
-    ['deep nesting (parsed, but no topology)', `project: ${'['.repeat(100)}${']'.repeat(100)}\n`, /YAML nests more than 64 levels deep at line 1/],
+    [
+      'a complex key',
+      'project: acme-prod\n? [a, b]\n: c\n',
+      /\(top level\): a mapping key is a list, a mapping or an alias at line 2, column 3/,
+    ],
+    [
+      "deep nesting (yaml's parser overflows)",
+      `project: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+      /YAML nests too deeply to read at line 1/,
+    ],
+    [
+      'deep nesting (parsed, but no topology)',
+      `project: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+      /YAML nests more than 64 levels deep at line 1/,
+    ],
     ['a self-referring alias', 'project: &p [*p]\n', /project\[0\]: the alias \*p is inside the node it refers to/],
   ])('%s: exit 1, one finding line, no Node warning or stack overflow text', (_, text, message) => {
     const r = runnel(['check', '--topology', file(text)]);
@@ -112,13 +140,21 @@ describe('YAML problems are findings with line and column (items 14-16)', () => 
 describe('the topology file is a regular file of at most 4 MiB (item 17)', () => {
   test.each([
     ['/dev/zero', () => '/dev/zero', /"\/dev\/zero": it is a device, not a regular file/],
-    ['a FIFO (nobody writes to it: reading would block)', () => {
-      const path = join(tempDir('fifo'), 'topology.yaml');
-      execFileSync('mkfifo', [path]);
-      return path;
-    }, /it is a pipe, not a regular file/],
+    [
+      'a FIFO (nobody writes to it: reading would block)',
+      () => {
+        const path = join(tempDir('fifo'), 'topology.yaml');
+        execFileSync('mkfifo', [path]);
+        return path;
+      },
+      /it is a pipe, not a regular file/,
+    ],
     ['a folder', () => tempDir('folder'), /it is a folder, not a regular file/],
-    ['a file over 4 MiB', () => file(`# ${'x'.repeat(MAX_TOPOLOGY_BYTES)}\n`), /it has 4194307 bytes, more than the 4194304 \(4 MiB\) runnel reads/],
+    [
+      'a file over 4 MiB',
+      () => file(`# ${'x'.repeat(MAX_TOPOLOGY_BYTES)}\n`),
+      /it has 4194307 bytes, more than the 4194304 \(4 MiB\) runnel reads/,
+    ],
   ])('%s: exit 2 at once, one line', (_, make, message) => {
     const started = Date.now();
     const r = runnel(['check', '--topology', make()], { timeout: 10_000 });
@@ -145,7 +181,7 @@ describe('CLI basics (item 18)', () => {
     [['help', 'synth'], /^usage: runnel synth /],
     [['check', '-h'], /^usage: runnel check /],
     [['diff', '--help'], /^usage: runnel diff \[GIT_REF\]/],
-  ])('%j prints that command\'s help, exit 0', (args, usage) => {
+  ])("%j prints that command's help, exit 0", (args, usage) => {
     const r = runnel(args);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(usage);

@@ -1,5 +1,17 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { OUTPUT_MARKER } from '../../src/output/write';
 import { lines, ROOT, runnel, snapshot } from '../helpers/cli';
@@ -63,10 +75,19 @@ describe('synth never replaces a folder it must not (item 1)', () => {
     mkdirSync(join(dir, 'vendored', '.git'), { recursive: true });
     mkdirSync(join(dir, 'deps', 'lib', 'tool', '.git'), { recursive: true });
     const before = snapshot(dir);
-    expectOneLineRefusal(runnel(['synth', '--topology', 'work/nested/topology.yaml', '--out', 'work', '--force'], { cwd: dir }), /"work" contains the topology file/);
+    expectOneLineRefusal(
+      runnel(['synth', '--topology', 'work/nested/topology.yaml', '--out', 'work', '--force'], { cwd: dir }),
+      /"work" contains the topology file/,
+    );
     expectOneLineRefusal(runnel(['synth', '--out', 'vendored', '--force'], { cwd: dir }), /"vendored" contains a \.git repository \(fix/);
-    expectOneLineRefusal(runnel(['synth', '--out', 'deps', '--force'], { cwd: dir }), /"deps" contains a \.git repository \(in ".*deps\/lib\/tool"\)/);
-    expectOneLineRefusal(runnel(['synth', '--out', 'topology.yaml', '--force'], { cwd: dir }), /contains the topology file|is a file, not a folder/);
+    expectOneLineRefusal(
+      runnel(['synth', '--out', 'deps', '--force'], { cwd: dir }),
+      /"deps" contains a \.git repository \(in ".*deps\/lib\/tool"\)/,
+    );
+    expectOneLineRefusal(
+      runnel(['synth', '--out', 'topology.yaml', '--force'], { cwd: dir }),
+      /contains the topology file|is a file, not a folder/,
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -75,7 +96,10 @@ describe('synth never replaces a folder it must not (item 1)', () => {
     mkdirSync(join(dir, 'manifests'));
     writeFileSync(join(dir, 'manifests', 'notes.txt'), 'mine\n');
     const before = snapshot(dir);
-    expectOneLineRefusal(runnel(['synth', '--out', 'manifests'], { cwd: dir }), /"manifests" is not empty and was not written by runnel \(it has no \.runnel-output\)/);
+    expectOneLineRefusal(
+      runnel(['synth', '--out', 'manifests'], { cwd: dir }),
+      /"manifests" is not empty and was not written by runnel \(it has no \.runnel-output\)/,
+    );
     expect(snapshot(dir)).toEqual(before);
     expect(runnel(['synth', '--out', 'manifests', '--force'], { cwd: dir }).status).toBe(0);
     expect(snapshot(join(dir, 'manifests'))).toEqual(EXPECTED);
@@ -147,7 +171,9 @@ describe('replacing dist/ under faults (items 4-8)', () => {
     const dir = project();
     const r = runnel(['synth'], { cwd: dir, env: { RUNNEL_FAULT: 'removing-old:fail' } });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^runnel: the new output is in place, but the previous one could not be removed from ".*\.old": EACCES \(the next synth removes it\)$/m);
+    expect(r.stderr).toMatch(
+      /^runnel: the new output is in place, but the previous one could not be removed from ".*\.old": EACCES \(the next synth removes it\)$/m,
+    );
     expect(snapshot(join(dir, 'dist'))).toEqual(EXPECTED);
     expect(runnel(['synth'], { cwd: dir }).status).toBe(0);
     expect(leftovers(dir)).toEqual([]);
@@ -155,7 +181,15 @@ describe('replacing dist/ under faults (items 4-8)', () => {
 
   test('a read-only dist/ is refused before anything changes (item 6), run as an unprivileged user', () => {
     const dir = project();
-    for (const p of [dir, join(dir, 'dist'), join(dir, 'dist', 'cloud-run'), join(dir, 'dist', 'cloud-run', 'old.yaml'), join(dir, 'dist', OUTPUT_MARKER), join(dir, 'topology.yaml')]) chownSync(p, 65534, 65534);
+    for (const p of [
+      dir,
+      join(dir, 'dist'),
+      join(dir, 'dist', 'cloud-run'),
+      join(dir, 'dist', 'cloud-run', 'old.yaml'),
+      join(dir, 'dist', OUTPUT_MARKER),
+      join(dir, 'topology.yaml'),
+    ])
+      chownSync(p, 65534, 65534);
     chmodSync(join(dir, 'dist', 'cloud-run'), 0o555);
     const before = snapshot(dir);
     const r = runnel(['synth'], { cwd: dir, uid: 65534, gid: 65534 });
@@ -186,7 +220,10 @@ describe('replacing dist/ under faults (items 4-8)', () => {
     const dir = project();
     const run = () =>
       new Promise<{ code: number | null; stderr: string }>((done) => {
-        const child = spawn(process.execPath, [join(ROOT, 'lib', 'runnel.js'), 'synth'], { cwd: dir, env: { ...process.env, RUNNEL_FAULT: '' } });
+        const child = spawn(process.execPath, [join(ROOT, 'lib', 'runnel.js'), 'synth'], {
+          cwd: dir,
+          env: { ...process.env, RUNNEL_FAULT: '' },
+        });
         let stderr = '';
         child.stderr.on('data', (d) => (stderr += d));
         child.on('close', (code) => done({ code, stderr }));
@@ -197,7 +234,7 @@ describe('replacing dist/ under faults (items 4-8)', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  test('a live lock makes synth wait, then refuse with the holder and the fix; a dead holder\'s lock is taken over (item 8)', () => {
+  test("a live lock makes synth wait, then refuse with the holder and the fix; a dead holder's lock is taken over (item 8)", () => {
     const dir = project();
     writeFileSync(join(dir, '.runnel-dist.lock'), `${process.pid}\n`); // this test process: alive
     const before = snapshot(dir);

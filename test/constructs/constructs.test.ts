@@ -11,9 +11,10 @@ import { expectValidCrds } from '../helpers/crd';
 
 function setup() {
   const app = Testing.app();
-  const chart = new Chart(app, "test");
+  const chart = new Chart(app, 'test');
   const network = new Network(chart, 'Network', { name: 'run-vpc', project: 'acme-prod', namespace: 'kcc' });
-  const subnet = (name: string, cidr: string, purpose?: SubnetPurpose) => new Subnet(chart, name, { network, name, region: 'asia-northeast1', cidr, purpose });
+  const subnet = (name: string, cidr: string, purpose?: SubnetPurpose) =>
+    new Subnet(chart, name, { network, name, region: 'asia-northeast1', cidr, purpose });
   return { app, chart, network, subnet };
 }
 
@@ -39,7 +40,13 @@ describe('Network and Subnet', () => {
       },
     });
     expect(workload.spec).toMatchObject({ purpose: 'PRIVATE', privateIpGoogleAccess: true, networkRef: { name: 'run-vpc' } });
-    expect(proxy.spec).toEqual({ region: 'asia-northeast1', ipCidrRange: '10.10.10.0/23', networkRef: { name: 'run-vpc' }, purpose: 'REGIONAL_MANAGED_PROXY', role: 'ACTIVE' });
+    expect(proxy.spec).toEqual({
+      region: 'asia-northeast1',
+      ipCidrRange: '10.10.10.0/23',
+      networkRef: { name: 'run-vpc' },
+      purpose: 'REGIONAL_MANAGED_PROXY',
+      role: 'ACTIVE',
+    });
     expectValidCrds(Testing.synth(chart));
   });
 
@@ -69,7 +76,12 @@ describe('VpcConnector', () => {
 
   test('rejects a subnet that is not /28, out-of-range instances and a long name, all at once', () => {
     const { chart, subnet } = setup();
-    new VpcConnector(chart, 'Connector', { name: 'connector-with-a-long-name', subnet: subnet('conn', '10.10.8.0/24'), minInstances: 5, maxInstances: 4 });
+    new VpcConnector(chart, 'Connector', {
+      name: 'connector-with-a-long-name',
+      subnet: subnet('conn', '10.10.8.0/24'),
+      minInstances: 5,
+      maxInstances: 4,
+    });
     let message = '';
     try {
       Testing.synth(chart);
@@ -87,12 +99,24 @@ describe('RunService', () => {
     const { chart, subnet } = setup();
     const direct = subnet('direct', '10.10.4.0/22');
     const svc = new RunService(chart, 'Svc', {
-      name: 'api', project: 'acme-prod', region: 'asia-northeast1', image: 'img', ingress: Ingress.INTERNAL_AND_CLOUD_LOAD_BALANCING,
-      egress: VpcEgress.directVpc(direct, EgressRoute.ALL_TRAFFIC), scaling: { minInstances: 1, maxInstances: 7 }, env: { B: '2', A: '1' }, serviceAccount: 'api@acme-prod.iam.gserviceaccount.com',
+      name: 'api',
+      project: 'acme-prod',
+      region: 'asia-northeast1',
+      image: 'img',
+      ingress: Ingress.INTERNAL_AND_CLOUD_LOAD_BALANCING,
+      egress: VpcEgress.directVpc(direct, EgressRoute.ALL_TRAFFIC),
+      scaling: { minInstances: 1, maxInstances: 7 },
+      env: { B: '2', A: '1' },
+      serviceAccount: 'api@acme-prod.iam.gserviceaccount.com',
     });
     svc.addEnv('C_URL', 'http://10.0.0.5');
     const obj = Testing.synth(chart).find((o) => o.kind === 'Service')!;
-    expect(obj.metadata).toEqual({ name: 'api', namespace: 'acme-prod', labels: { 'cloud.googleapis.com/location': 'asia-northeast1' }, annotations: { [RunAnnotation.INGRESS]: 'internal-and-cloud-load-balancing' } });
+    expect(obj.metadata).toEqual({
+      name: 'api',
+      namespace: 'acme-prod',
+      labels: { 'cloud.googleapis.com/location': 'asia-northeast1' },
+      annotations: { [RunAnnotation.INGRESS]: 'internal-and-cloud-load-balancing' },
+    });
     expect(obj.spec.template.metadata.annotations).toEqual({
       [RunAnnotation.MIN_SCALE]: '1',
       [RunAnnotation.MAX_SCALE]: '7',
@@ -109,7 +133,13 @@ describe('RunService', () => {
     const { chart, subnet } = setup();
     new RunService(chart, 'Plain', { name: 'plain', project: 'acme-prod', region: 'asia-northeast1', image: 'img' });
     const connector = new VpcConnector(chart, 'Connector', { name: 'run-conn', subnet: subnet('conn', '10.10.8.0/28') });
-    new RunService(chart, 'Via', { name: 'via', project: 'acme-prod', region: 'asia-northeast1', image: 'img', egress: VpcEgress.connector(connector) });
+    new RunService(chart, 'Via', {
+      name: 'via',
+      project: 'acme-prod',
+      region: 'asia-northeast1',
+      image: 'img',
+      egress: VpcEgress.connector(connector),
+    });
     const services = Testing.synth(chart).filter((o) => o.kind === 'Service');
     expect(services[0].metadata.annotations[RunAnnotation.INGRESS]).toBe('internal');
     expect(services[0].spec.template.metadata.annotations).toEqual({ [RunAnnotation.MIN_SCALE]: '0', [RunAnnotation.MAX_SCALE]: '100' });
@@ -123,11 +153,18 @@ describe('InternalLoadBalancer', () => {
     const { chart, subnet } = setup();
     const workload = subnet('workload', '10.10.0.0/24');
     const proxyOnly = subnet('proxy', '10.10.10.0/23', SubnetPurpose.REGIONAL_MANAGED_PROXY);
-    const lb = new InternalLoadBalancer(chart, 'Lb', { service: 'api', subnet: workload, proxyOnlySubnet: proxyOnly, address: '10.10.0.9' });
+    const lb = new InternalLoadBalancer(chart, 'Lb', {
+      service: 'api',
+      subnet: workload,
+      proxyOnlySubnet: proxyOnly,
+      address: '10.10.0.9',
+    });
     const objs = Testing.synth(chart);
     const byKind = (k: string) => objs.find((o) => o.kind === k)!;
     expect(byKind('ComputeRegionNetworkEndpointGroup').spec.cloudRun.serviceRef.external).toBe('api');
-    expect(byKind('ComputeBackendService').spec.backend[0].group.networkEndpointGroupRef.external).toBe('projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/api-neg');
+    expect(byKind('ComputeBackendService').spec.backend[0].group.networkEndpointGroupRef.external).toBe(
+      'projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/api-neg',
+    );
     // The serverless NEG backend as the API accepts it: UTILIZATION at full capacity (the provider's CONNECTION is
     // refused for HTTP backend services), no timeout, no health check, no utilization or rate targets.
     const bes = byKind('ComputeBackendService').spec;
@@ -148,8 +185,12 @@ describe('InternalLoadBalancer', () => {
     const { chart, subnet } = setup();
     const workload = subnet('workload', '10.10.0.0/24');
     const proxyOnly = subnet('proxy', '10.10.10.0/23', SubnetPurpose.REGIONAL_MANAGED_PROXY);
-    expect(() => new InternalLoadBalancer(chart, 'A', { service: 'a', subnet: proxyOnly, proxyOnlySubnet: proxyOnly })).toThrow(/must be PRIVATE/);
-    expect(() => new InternalLoadBalancer(chart, 'B', { service: 'b', subnet: workload, proxyOnlySubnet: workload })).toThrow(/not a proxy-only subnet/);
+    expect(() => new InternalLoadBalancer(chart, 'A', { service: 'a', subnet: proxyOnly, proxyOnlySubnet: proxyOnly })).toThrow(
+      /must be PRIVATE/,
+    );
+    expect(() => new InternalLoadBalancer(chart, 'B', { service: 'b', subnet: workload, proxyOnlySubnet: workload })).toThrow(
+      /not a proxy-only subnet/,
+    );
     new InternalLoadBalancer(chart, 'C', { service: 'c', subnet: workload, proxyOnlySubnet: proxyOnly, address: '10.99.0.1' });
     expect(() => Testing.synth(chart)).toThrow(/not a usable address/);
   });
@@ -158,10 +199,21 @@ describe('InternalLoadBalancer', () => {
 describe('CloudNat', () => {
   test('a router and a NAT limited to the listed subnets', () => {
     const { chart, network, subnet } = setup();
-    new CloudNat(chart, 'Nat', { network, region: 'asia-northeast1', routerName: 'rtr', natName: 'nat', subnets: [subnet('conn', '10.10.8.0/28')] });
+    new CloudNat(chart, 'Nat', {
+      network,
+      region: 'asia-northeast1',
+      routerName: 'rtr',
+      natName: 'nat',
+      subnets: [subnet('conn', '10.10.8.0/28')],
+    });
     const objs = Testing.synth(chart);
     const nat = objs.find((o) => o.kind === 'ComputeRouterNAT')!;
-    expect(nat.spec).toMatchObject({ routerRef: { name: 'rtr' }, natIpAllocateOption: 'AUTO_ONLY', sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS', subnetwork: [{ subnetworkRef: { name: 'conn' }, sourceIpRangesToNat: ['ALL_IP_RANGES'] }] });
+    expect(nat.spec).toMatchObject({
+      routerRef: { name: 'rtr' },
+      natIpAllocateOption: 'AUTO_ONLY',
+      sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
+      subnetwork: [{ subnetworkRef: { name: 'conn' }, sourceIpRangesToNat: ['ALL_IP_RANGES'] }],
+    });
     expect(objs.find((o) => o.kind === 'ComputeRouter')!.spec).toEqual({ region: 'asia-northeast1', networkRef: { name: 'run-vpc' } });
     expectValidCrds(objs);
   });

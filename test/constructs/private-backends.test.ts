@@ -30,7 +30,12 @@ describe('Redis and PrivateServiceAccess', () => {
   test('direct peering: the network authorized, the /29 as reserved range, explicit size and version', () => {
     // GIVEN a Redis instance with its own /29
     const { chart, network } = setup();
-    new Redis(chart, 'Cache', { name: 'cache', region: 'asia-northeast1', network, connection: { mode: 'direct-peering', reservedRange: '10.40.0.0/29' } });
+    new Redis(chart, 'Cache', {
+      name: 'cache',
+      region: 'asia-northeast1',
+      network,
+      connection: { mode: 'direct-peering', reservedRange: '10.40.0.0/29' },
+    });
     // WHEN synthesized
     const [redis] = byKind(Testing.synth(chart), 'RedisInstance');
     // THEN
@@ -49,11 +54,27 @@ describe('Redis and PrivateServiceAccess', () => {
   test('private services access: the allocated range by name, the connection peering it', () => {
     const { chart, network } = setup();
     const access = new PrivateServiceAccess(chart, 'Psa', { network, name: 'run-vpc-psa', cidr: '10.30.0.0/20' });
-    new Redis(chart, 'Sessions', { name: 'sessions', region: 'asia-northeast1', network, connection: { mode: 'private-service-access', access } });
+    new Redis(chart, 'Sessions', {
+      name: 'sessions',
+      region: 'asia-northeast1',
+      network,
+      connection: { mode: 'private-service-access', access },
+    });
     const objs = Testing.synth(chart);
     expect(byKind(objs, 'RedisInstance')[0].spec).toMatchObject({ connectMode: 'PRIVATE_SERVICE_ACCESS', reservedIpRange: 'run-vpc-psa' });
-    expect(byKind(objs, 'ComputeAddress')[0].spec).toEqual({ location: 'global', addressType: 'INTERNAL', purpose: 'VPC_PEERING', address: '10.30.0.0', prefixLength: 20, networkRef: { name: 'run-vpc' } });
-    expect(byKind(objs, 'ServiceNetworkingConnection')[0].spec).toEqual({ networkRef: { name: 'run-vpc' }, service: 'servicenetworking.googleapis.com', reservedPeeringRanges: [{ name: 'run-vpc-psa' }] });
+    expect(byKind(objs, 'ComputeAddress')[0].spec).toEqual({
+      location: 'global',
+      addressType: 'INTERNAL',
+      purpose: 'VPC_PEERING',
+      address: '10.30.0.0',
+      prefixLength: 20,
+      networkRef: { name: 'run-vpc' },
+    });
+    expect(byKind(objs, 'ServiceNetworkingConnection')[0].spec).toEqual({
+      networkRef: { name: 'run-vpc' },
+      service: 'servicenetworking.googleapis.com',
+      reservedPeeringRanges: [{ name: 'run-vpc-psa' }],
+    });
     expectValidCrds(objs);
   });
 
@@ -70,13 +91,33 @@ describe('ServiceAccount, IamGrant and Secret', () => {
     const kcc = { project: 'acme-prod', namespace: 'kcc' };
     const account = new ServiceAccount(chart, 'Sa', { ...kcc, accountId: 'run-api' });
     new Secret(chart, 'Secret', { ...kcc, name: 'db-password' });
-    new IamGrant(chart, 'G1', { ...kcc, name: 'g1', role: 'roles/secretmanager.secretAccessor', member: account, target: { kind: 'SecretManagerSecret', name: 'db-password' } });
-    new IamGrant(chart, 'G2', { ...kcc, name: 'g2', role: 'roles/secretmanager.secretAccessor', member: 'serviceAccount:x@y.iam.gserviceaccount.com', target: { kind: 'SecretManagerSecret', external: 'projects/acme-prod/secrets/other' } });
+    new IamGrant(chart, 'G1', {
+      ...kcc,
+      name: 'g1',
+      role: 'roles/secretmanager.secretAccessor',
+      member: account,
+      target: { kind: 'SecretManagerSecret', name: 'db-password' },
+    });
+    new IamGrant(chart, 'G2', {
+      ...kcc,
+      name: 'g2',
+      role: 'roles/secretmanager.secretAccessor',
+      member: 'serviceAccount:x@y.iam.gserviceaccount.com',
+      target: { kind: 'SecretManagerSecret', external: 'projects/acme-prod/secrets/other' },
+    });
     const objs = Testing.synth(chart);
     expect(account.email).toBe('run-api@acme-prod.iam.gserviceaccount.com');
     const [g1, g2] = byKind(objs, 'IAMPolicyMember');
-    expect(g1.spec).toEqual({ memberFrom: { serviceAccountRef: { name: 'run-api' } }, role: 'roles/secretmanager.secretAccessor', resourceRef: { kind: 'SecretManagerSecret', name: 'db-password' } });
-    expect(g2.spec).toEqual({ member: 'serviceAccount:x@y.iam.gserviceaccount.com', role: 'roles/secretmanager.secretAccessor', resourceRef: { kind: 'SecretManagerSecret', external: 'projects/acme-prod/secrets/other' } });
+    expect(g1.spec).toEqual({
+      memberFrom: { serviceAccountRef: { name: 'run-api' } },
+      role: 'roles/secretmanager.secretAccessor',
+      resourceRef: { kind: 'SecretManagerSecret', name: 'db-password' },
+    });
+    expect(g2.spec).toEqual({
+      member: 'serviceAccount:x@y.iam.gserviceaccount.com',
+      role: 'roles/secretmanager.secretAccessor',
+      resourceRef: { kind: 'SecretManagerSecret', external: 'projects/acme-prod/secrets/other' },
+    });
     expectValidCrds(objs);
   });
 
@@ -90,12 +131,24 @@ describe('ServiceAccount, IamGrant and Secret', () => {
 describe('InvokerPolicy', () => {
   test('renders a policy file of sorted, unique members and no Kubernetes object', () => {
     const app = Testing.app();
-    new InvokerPolicy(app, 'P', { project: 'acme-prod', region: 'asia-northeast1', service: 'api', outputPath: 'cloud-run-iam/api.yaml', members: ['serviceAccount:b@p.iam.gserviceaccount.com', 'serviceAccount:a@p.iam.gserviceaccount.com', 'serviceAccount:b@p.iam.gserviceaccount.com'] });
+    new InvokerPolicy(app, 'P', {
+      project: 'acme-prod',
+      region: 'asia-northeast1',
+      service: 'api',
+      outputPath: 'cloud-run-iam/api.yaml',
+      members: [
+        'serviceAccount:b@p.iam.gserviceaccount.com',
+        'serviceAccount:a@p.iam.gserviceaccount.com',
+        'serviceAccount:b@p.iam.gserviceaccount.com',
+      ],
+    });
     const [file] = renderFiles(app);
     expect(file.path).toBe('cloud-run-iam/api.yaml');
     expect(file.objects).toEqual([]);
     expect(file.content).toMatch(/^# Generated by runnel/);
-    expect(file.content).toContain('bindings:\n  - members:\n      - serviceAccount:a@p.iam.gserviceaccount.com\n      - serviceAccount:b@p.iam.gserviceaccount.com\n    role: roles/run.invoker\n');
+    expect(file.content).toContain(
+      'bindings:\n  - members:\n      - serviceAccount:a@p.iam.gserviceaccount.com\n      - serviceAccount:b@p.iam.gserviceaccount.com\n    role: roles/run.invoker\n',
+    );
   });
 });
 
@@ -106,9 +159,19 @@ describe('PrivateDnsZone, DnsRecord and GoogleApisEndpoint', () => {
     new DnsRecord(chart, 'Api', { zone, label: 'api', type: 'A', data: { addressName: 'api-ilb-ip' } });
     new DnsRecord(chart, 'Apex', { zone, label: '@', type: 'A', data: { rrdatas: ['10.0.0.1'] } });
     const objs = Testing.synth(chart);
-    expect(byKind(objs, 'DNSManagedZone')[0].spec).toEqual({ dnsName: 'internal.acme.example.', visibility: 'private', privateVisibilityConfig: { networks: [{ networkRef: { name: 'run-vpc' } }] } });
+    expect(byKind(objs, 'DNSManagedZone')[0].spec).toEqual({
+      dnsName: 'internal.acme.example.',
+      visibility: 'private',
+      privateVisibilityConfig: { networks: [{ networkRef: { name: 'run-vpc' } }] },
+    });
     const [api, apex] = byKind(objs, 'DNSRecordSet');
-    expect(api.spec).toEqual({ name: 'api.internal.acme.example.', type: 'A', ttl: 300, managedZoneRef: { name: 'run-vpc-private' }, rrdatasRefs: [{ kind: 'ComputeAddress', name: 'api-ilb-ip' }] });
+    expect(api.spec).toEqual({
+      name: 'api.internal.acme.example.',
+      type: 'A',
+      ttl: 300,
+      managedZoneRef: { name: 'run-vpc-private' },
+      rrdatasRefs: [{ kind: 'ComputeAddress', name: 'api-ilb-ip' }],
+    });
     expect(apex.spec.name).toBe('internal.acme.example.');
     expect(api.metadata.name).toBe('run-vpc-private-api-a');
     expectValidCrds(objs);
@@ -120,7 +183,9 @@ describe('PrivateDnsZone, DnsRecord and GoogleApisEndpoint', () => {
     const objs = Testing.synth(chart);
     expect(byKind(objs, 'ComputeForwardingRule')[0].spec.target).toEqual({ googleAPIsBundle: 'all-apis' });
     // The rule names its address by path, as a Private Service Connect rule must (a name would send the literal).
-    expect(byKind(objs, 'ComputeForwardingRule')[0].spec.ipAddress).toEqual({ addressRef: { external: 'projects/acme-prod/global/addresses/allapis' } });
+    expect(byKind(objs, 'ComputeForwardingRule')[0].spec.ipAddress).toEqual({
+      addressRef: { external: 'projects/acme-prod/global/addresses/allapis' },
+    });
     expect(byKind(objs, 'ComputeAddress')[0].metadata.name).toBe('allapis');
     expect(byKind(objs, 'DNSRecordSet').map((r) => [r.spec.name, r.spec.type, r.spec.rrdatas])).toEqual([
       ['googleapis.com.', 'A', ['10.255.255.254']],
@@ -141,8 +206,20 @@ describe('InternalLoadBalancer with HTTPS', () => {
     const { app, network } = setup();
     const chart = new RunnelChart(app, 'lb', { outputPath: 'lb.yaml' });
     const subnet = new Subnet(chart, 'W', { network, name: 'w', region: 'asia-northeast1', cidr: '10.10.0.0/24' });
-    const proxyOnly = new Subnet(chart, 'P', { network, name: 'p', region: 'asia-northeast1', cidr: '10.10.10.0/23', purpose: SubnetPurpose.REGIONAL_MANAGED_PROXY });
-    const balancer = new InternalLoadBalancer(chart, 'Lb', { service: 'api', subnet, proxyOnlySubnet: proxyOnly, address: '10.10.0.9', ...props });
+    const proxyOnly = new Subnet(chart, 'P', {
+      network,
+      name: 'p',
+      region: 'asia-northeast1',
+      cidr: '10.10.10.0/23',
+      purpose: SubnetPurpose.REGIONAL_MANAGED_PROXY,
+    });
+    const balancer = new InternalLoadBalancer(chart, 'Lb', {
+      service: 'api',
+      subnet,
+      proxyOnlySubnet: proxyOnly,
+      address: '10.10.0.9',
+      ...props,
+    });
     return { balancer, objs: Testing.synth(chart) };
   };
 
@@ -155,10 +232,12 @@ describe('InternalLoadBalancer with HTTPS', () => {
 
   test('HTTPS from a secret beside HTTP: two rules on one address, the URL by name over https, both audiences', () => {
     const { balancer, objs } = lb({ https: TlsCertificate.fromSecret('api-tls'), http: true, hostname: 'api.internal.acme.example' });
-    expect(byKind(objs, 'ComputeForwardingRule').map((r) => [r.metadata.name, r.spec.portRange, r.spec.ipAddress.addressRef.name])).toEqual([
-      ['api-http', '80', 'api-ilb-ip'],
-      ['api-https', '443', 'api-ilb-ip'],
-    ]);
+    expect(byKind(objs, 'ComputeForwardingRule').map((r) => [r.metadata.name, r.spec.portRange, r.spec.ipAddress.addressRef.name])).toEqual(
+      [
+        ['api-http', '80', 'api-ilb-ip'],
+        ['api-https', '443', 'api-ilb-ip'],
+      ],
+    );
     expect(byKind(objs, 'ComputeSSLCertificate')[0].metadata.name).toBe('api-cert');
     expect(balancer.url).toBe('https://api.internal.acme.example');
     expect(balancer.urls).toEqual(['https://api.internal.acme.example', 'http://api.internal.acme.example']);
@@ -168,7 +247,9 @@ describe('InternalLoadBalancer with HTTPS', () => {
   test('HTTPS only with an existing certificate', () => {
     const { balancer, objs } = lb({ https: TlsCertificate.fromExisting('c1'), http: false });
     expect(byKind(objs, 'ComputeTargetHTTPProxy')).toEqual([]);
-    expect(byKind(objs, 'ComputeTargetHTTPSProxy')[0].spec.sslCertificates).toEqual([{ external: 'projects/acme-prod/regions/asia-northeast1/sslCertificates/c1' }]);
+    expect(byKind(objs, 'ComputeTargetHTTPSProxy')[0].spec.sslCertificates).toEqual([
+      { external: 'projects/acme-prod/regions/asia-northeast1/sslCertificates/c1' },
+    ]);
     expect(balancer.url).toBe('https://10.10.0.9');
   });
 
@@ -186,7 +267,9 @@ describe('InternalLoadBalancer with HTTPS', () => {
   test('a Certificate Manager certificate: referenced by path, no SSL certificate created or referenced', () => {
     const { objs } = lb({ https: TlsCertificate.fromCertificateManager('api'), http: false });
     const [proxy] = byKind(objs, 'ComputeTargetHTTPSProxy');
-    expect(proxy.spec.certificateManagerCertificates).toEqual([{ external: 'projects/acme-prod/locations/asia-northeast1/certificates/api' }]);
+    expect(proxy.spec.certificateManagerCertificates).toEqual([
+      { external: 'projects/acme-prod/locations/asia-northeast1/certificates/api' },
+    ]);
     expect(proxy.spec.sslCertificates).toBeUndefined();
     expect(byKind(objs, 'ComputeSSLCertificate')).toEqual([]);
     expectValidCrds(objs);
@@ -201,7 +284,14 @@ describe('RunService secrets', () => {
   test('secret variables are rendered by reference, sorted among literal ones', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'run');
-    new RunService(chart, 'Svc', { name: 'api', project: 'acme-prod', region: 'asia-northeast1', image: 'img', env: { A: '1', Z: '2' }, secretEnv: { M_TOKEN: { secret: 'm-token' } } });
+    new RunService(chart, 'Svc', {
+      name: 'api',
+      project: 'acme-prod',
+      region: 'asia-northeast1',
+      image: 'img',
+      env: { A: '1', Z: '2' },
+      secretEnv: { M_TOKEN: { secret: 'm-token' } },
+    });
     const [svc] = Testing.synth(chart);
     expect(svc.spec.template.spec.containers[0].env).toEqual([
       { name: 'A', value: '1' },

@@ -8,11 +8,26 @@ import { benchTopology } from '../../bench/topology';
 // What each emitted kind needs, written out independently of the table in src/project/required-apis.ts, so a
 // wrong entry there fails here.
 const EXPECTED_API: Record<string, string> = {
-  ComputeNetwork: 'compute', ComputeSubnetwork: 'compute', ComputeAddress: 'compute', ComputeForwardingRule: 'compute',
-  ComputeBackendService: 'compute', ComputeURLMap: 'compute', ComputeTargetHTTPProxy: 'compute', ComputeTargetHTTPSProxy: 'compute',
-  ComputeRegionNetworkEndpointGroup: 'compute', ComputeRouter: 'compute', ComputeRouterNAT: 'compute', ComputeSSLCertificate: 'compute',
-  VPCAccessConnector: 'vpcaccess', DNSManagedZone: 'dns', DNSRecordSet: 'dns', ServiceNetworkingConnection: 'servicenetworking',
-  RedisInstance: 'redis', SecretManagerSecret: 'secretmanager', IAMServiceAccount: 'iam', RunService: 'run',
+  ComputeNetwork: 'compute',
+  ComputeSubnetwork: 'compute',
+  ComputeAddress: 'compute',
+  ComputeForwardingRule: 'compute',
+  ComputeBackendService: 'compute',
+  ComputeURLMap: 'compute',
+  ComputeTargetHTTPProxy: 'compute',
+  ComputeTargetHTTPSProxy: 'compute',
+  ComputeRegionNetworkEndpointGroup: 'compute',
+  ComputeRouter: 'compute',
+  ComputeRouterNAT: 'compute',
+  ComputeSSLCertificate: 'compute',
+  VPCAccessConnector: 'vpcaccess',
+  DNSManagedZone: 'dns',
+  DNSRecordSet: 'dns',
+  ServiceNetworkingConnection: 'servicenetworking',
+  RedisInstance: 'redis',
+  SecretManagerSecret: 'secretmanager',
+  IAMServiceAccount: 'iam',
+  RunService: 'run',
 };
 
 /** The APIs the objects of an output need, read from the output itself. */
@@ -27,7 +42,9 @@ function neededBy(objects: Obj[]): string[] {
 }
 
 const enabled = (objects: Obj[]) =>
-  all(objects, 'Service').filter((o) => o.apiVersion.startsWith('serviceusage.')).map((o) => o.metadata.name.replace('.googleapis.com', ''));
+  all(objects, 'Service')
+    .filter((o) => o.apiVersion.startsWith('serviceusage.'))
+    .map((o) => o.metadata.name.replace('.googleapis.com', ''));
 
 const topologies: Array<[string, unknown]> = ['private-backends', 'config-connector', 'private-google-access'].map((g) => [
   g,
@@ -56,7 +73,9 @@ describe.each(topologies)('enabled APIs of %s', (_name, input) => {
       });
       expect(api.spec).toEqual({ projectRef: { external: 'acme-prod' } });
     }
-    const rest = objects.filter((o) => o.apiVersion.includes('.cnrm.cloud.google.com/') && !apis.includes(o) && o.kind !== 'ConfigConnectorContext');
+    const rest = objects.filter(
+      (o) => o.apiVersion.includes('.cnrm.cloud.google.com/') && !apis.includes(o) && o.kind !== 'ConfigConnectorContext',
+    );
     const lastApi = Math.max(...apis.map(wave));
     for (const o of rest) expect([o.kind, o.metadata.name, wave(o) > lastApi]).toEqual([o.kind, o.metadata.name, true]);
   });
@@ -72,7 +91,9 @@ test('a minimal topology enables run, compute (the network is always created) an
 
 test('a secret used by reference only still needs Secret Manager (the grant on it, and reading it at start-up)', () => {
   const spec = baseTopology();
-  spec.services = [{ name: 'api', image: 'img', serviceAccount: 'api@acme-prod.iam.gserviceaccount.com', secrets: { TOKEN: { secret: 'token' } } }];
+  spec.services = [
+    { name: 'api', image: 'img', serviceAccount: 'api@acme-prod.iam.gserviceaccount.com', secrets: { TOKEN: { secret: 'token' } } },
+  ];
   expect(enabled(synth(spec).objects)).toEqual(['compute', 'run', 'secretmanager']);
 });
 
@@ -86,6 +107,13 @@ test('delivery.enableApis: false emits none', () => {
 
 test('a kind without a known API cannot be emitted silently', () => {
   expect(() => apiOf({ apiVersion: 'bigquery.cnrm.cloud.google.com/v1beta1', kind: 'BigQueryDataset' })).toThrow(/no API known/);
-  expect(() => apiOf({ apiVersion: 'iam.cnrm.cloud.google.com/v1beta1', kind: 'IAMPolicyMember', grantTargetKind: 'StorageBucket' })).toThrow(/no API known/);
-  expect(requiredApis([{ apiVersion: 'v1', kind: 'Namespace' }, { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' }])).toEqual([]);
+  expect(() =>
+    apiOf({ apiVersion: 'iam.cnrm.cloud.google.com/v1beta1', kind: 'IAMPolicyMember', grantTargetKind: 'StorageBucket' }),
+  ).toThrow(/no API known/);
+  expect(
+    requiredApis([
+      { apiVersion: 'v1', kind: 'Namespace' },
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' },
+    ]),
+  ).toEqual([]);
 });

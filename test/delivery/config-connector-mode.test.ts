@@ -15,7 +15,9 @@ test('every object is a Config Connector object, the namespace or the Applicatio
   expect(checkReferences(objects)).toEqual([]);
   expect(objects.filter((o) => o.apiVersion === 'serving.knative.dev/v1')).toEqual([]);
   expect(files.filter((f) => f.path.startsWith('cloud-run')).map((f) => f.path)).toEqual([]);
-  expect(files.every((f) => f.path.startsWith('config-connector/') || ['argocd/application.yaml', 'TOPOLOGY.md'].includes(f.path))).toBe(true);
+  expect(files.every((f) => f.path.startsWith('config-connector/') || ['argocd/application.yaml', 'TOPOLOGY.md'].includes(f.path))).toBe(
+    true,
+  );
 });
 
 test('each service is one RunService with the same meaning as its Knative form', () => {
@@ -28,13 +30,24 @@ test('each service is one RunService with the same meaning as its Knative form',
   });
   expect(api.spec.template.serviceAccountRef).toEqual({ name: 'run-api' });
   expect(api.spec.template.scaling).toEqual({ minInstanceCount: 0, maxInstanceCount: 100 });
-  expect(api.spec.template.vpcAccess).toEqual({ networkInterfaces: [{ networkRef: { name: 'run-vpc' }, subnetworkRef: { name: 'run-vpc-direct' } }], egress: 'PRIVATE_RANGES_ONLY' });
+  expect(api.spec.template.vpcAccess).toEqual({
+    networkInterfaces: [{ networkRef: { name: 'run-vpc' }, subnetworkRef: { name: 'run-vpc-direct' } }],
+    egress: 'PRIVATE_RANGES_ONLY',
+  });
   const env: Obj[] = api.spec.template.containers[0].env;
-  expect(env).toContainEqual({ name: 'DB_PASSWORD', valueSource: { secretKeyRef: { secretRef: { name: 'orders-db-password' }, versionRef: { external: 'latest' } } } });
-  expect(env).toContainEqual({ name: 'STRIPE_API_KEY', valueSource: { secretKeyRef: { secretRef: { external: 'stripe-api-key' }, versionRef: { external: '3' } } } });
+  expect(env).toContainEqual({
+    name: 'DB_PASSWORD',
+    valueSource: { secretKeyRef: { secretRef: { name: 'orders-db-password' }, versionRef: { external: 'latest' } } },
+  });
+  expect(env).toContainEqual({
+    name: 'STRIPE_API_KEY',
+    valueSource: { secretKeyRef: { secretRef: { external: 'stripe-api-key' }, versionRef: { external: '3' } } },
+  });
   const worker = find(objects, 'RunService', 'worker');
   expect(worker.spec.template.vpcAccess).toEqual({ connectorRef: { name: 'run-vpc-conn' }, egress: 'ALL_TRAFFIC' });
-  expect(find(objects, 'RunService', 'ledger').spec.template.serviceAccountRef).toEqual({ external: 'ledger-runner@acme-security.iam.gserviceaccount.com' });
+  expect(find(objects, 'RunService', 'ledger').spec.template.serviceAccountRef).toEqual({
+    external: 'ledger-runner@acme-security.iam.gserviceaccount.com',
+  });
   expect(find(objects, 'RunService', 'web').spec.ingress).toBe('INGRESS_TRAFFIC_ALL');
 });
 
@@ -58,7 +71,9 @@ test("invokers are IAMPolicyMembers on the RunService by name: exactly the calle
 test('the namespace is emitted with its project, and every object lands in it', () => {
   const ns = find(objects, 'Namespace', 'config-connector');
   expect(ns.metadata.annotations).toEqual({ 'cnrm.cloud.google.com/project-id': 'acme-prod', 'argocd.argoproj.io/sync-wave': '0' });
-  expect(objects.filter((o) => o.kind !== 'Namespace' && o.kind !== 'Application').every((o) => o.metadata.namespace === 'config-connector')).toBe(true);
+  expect(
+    objects.filter((o) => o.kind !== 'Namespace' && o.kind !== 'Application').every((o) => o.metadata.namespace === 'config-connector'),
+  ).toBe(true);
 });
 
 test('what must survive a delete is abandoned and never pruned; the rest is not', () => {
@@ -78,7 +93,9 @@ test('what must survive a delete is abandoned and never pruned; the rest is not'
   for (const o of stateful) expect(o.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
   // Besides those, only the created certificate has sync options: pruned last, after the proxy moved to its successor.
   const others = objects.filter((o) => o.metadata.annotations?.['argocd.argoproj.io/sync-options'] && !stateful.includes(o));
-  expect(others.map((o) => [o.kind, o.metadata.annotations['argocd.argoproj.io/sync-options']])).toEqual([['ComputeSSLCertificate', 'PruneLast=true']]);
+  expect(others.map((o) => [o.kind, o.metadata.annotations['argocd.argoproj.io/sync-options']])).toEqual([
+    ['ComputeSSLCertificate', 'PruneLast=true'],
+  ]);
 });
 
 test('abandonStateful: false keeps Argo CD from pruning them but lets Config Connector delete them', () => {
@@ -104,7 +121,11 @@ test('every Config Connector object says state-into-spec: absent, so Config Conn
 test('the Argo CD Application syncs the Config Connector folder automatically, with retries', () => {
   const app = find(objects, 'Application');
   expect(app.metadata).toEqual({ name: 'run-vpc-topology', namespace: 'argocd' });
-  expect(app.spec.source).toEqual({ repoURL: 'https://github.com/acme/platform-rendered.git', targetRevision: 'main', path: 'topologies/prod/config-connector' });
+  expect(app.spec.source).toEqual({
+    repoURL: 'https://github.com/acme/platform-rendered.git',
+    targetRevision: 'main',
+    path: 'topologies/prod/config-connector',
+  });
   expect(app.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'config-connector' });
   expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
   expect(app.spec.syncPolicy.retry.limit).toBeGreaterThan(0);
@@ -115,9 +136,13 @@ test('namespaced mode: the ConfigConnectorContext names the account Config Conne
   expect(context.metadata.name).toBe('configconnectorcontext.core.cnrm.cloud.google.com');
   expect(context.metadata.namespace).toBe('config-connector');
   expect(context.spec.googleServiceAccount).toBe('kcc-prod@acme-platform.iam.gserviceaccount.com');
-  expect(files.find((f) => f.path === 'config-connector/namespace.yaml')!.objects.map((o) => (o as Obj).kind)).toEqual(['Namespace', 'ConfigConnectorContext']);
+  expect(files.find((f) => f.path === 'config-connector/namespace.yaml')!.objects.map((o) => (o as Obj).kind)).toEqual([
+    'Namespace',
+    'ConfigConnectorContext',
+  ]);
   const wave = (o: Obj) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
-  for (const o of objects.filter((x) => x.metadata.namespace === 'config-connector' && x !== context)) expect(wave(o)).toBeGreaterThan(wave(context));
+  for (const o of objects.filter((x) => x.metadata.namespace === 'config-connector' && x !== context))
+    expect(wave(o)).toBeGreaterThan(wave(context));
   // Without the account, no context; without createNamespace the account is refused (config-connector-service-account).
   const spec = JSON.parse(JSON.stringify(loaded.input));
   delete spec.delivery.configConnectorServiceAccount;
@@ -126,8 +151,12 @@ test('namespaced mode: the ConfigConnectorContext names the account Config Conne
 
 test('the deployer (Config Connector itself here) may act as every account runnel creates, and only those', () => {
   const actAs = all(objects, 'IAMPolicyMember').filter((g) => g.spec.role === 'roles/iam.serviceAccountUser');
-  const created = all(objects, 'IAMServiceAccount').map((a) => a.metadata.name).sort();
-  expect(actAs.map((g) => g.spec.resourceRef).sort((a, b) => a.name.localeCompare(b.name))).toEqual(created.map((name) => ({ kind: 'IAMServiceAccount', name })));
+  const created = all(objects, 'IAMServiceAccount')
+    .map((a) => a.metadata.name)
+    .sort();
+  expect(actAs.map((g) => g.spec.resourceRef).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+    created.map((name) => ({ kind: 'IAMServiceAccount', name })),
+  );
   for (const g of actAs) expect(g.spec.member).toBe('serviceAccount:kcc-prod@acme-platform.iam.gserviceaccount.com');
   expect(created.length).toBeGreaterThan(0);
   // A RunService is applied only after the grant that lets the deployer attach its account.
@@ -155,6 +184,7 @@ test('rotating a self-managed certificate: bumping the version creates the new c
   expect(find(after, 'ComputeSSLCertificate').spec.certificate.valueFrom.secretKeyRef.name).toBe('api-tls-2');
   expect(find(before, 'ComputeSSLCertificate').metadata.annotations['argocd.argoproj.io/sync-options']).toBe('PruneLast=true');
   // Nothing else about the load balancer changes.
-  const rest = (objs: Obj[]) => objs.filter((o) => ['ComputeForwardingRule', 'ComputeAddress', 'ComputeURLMap'].includes(o.kind)).map((o) => JSON.stringify(o));
+  const rest = (objs: Obj[]) =>
+    objs.filter((o) => ['ComputeForwardingRule', 'ComputeAddress', 'ComputeURLMap'].includes(o.kind)).map((o) => JSON.stringify(o));
   expect(rest(after)).toEqual(rest(before));
 });

@@ -8,9 +8,13 @@ import { SHARED_DIR } from '../helpers/crd';
 const root = join(__dirname, '..', '..');
 const env = { ...process.env };
 delete env.RUNNEL_TOPOLOGY;
-const runnel = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(root, 'lib', 'runnel.js'), ...args], { cwd, encoding: 'utf8', env });
+const runnel = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'lib', 'runnel.js'), ...args], { cwd, encoding: 'utf8', env });
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=runnel-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  execFileSync('git', ['-c', 'user.name=runnel-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
 
 /** A repository with two commits: the default topology with its dist/, then a change synthesized and committed. */
 function twoCommitRepo(change: (topology: string) => string): string {
@@ -53,7 +57,9 @@ describe('runnel diff against a real git history', () => {
   test('flags the moved subnet range as a recreate, citing the source', () => {
     expect(out).toContain('  ~ changed ComputeSubnetwork/run-vpc-direct  (config-connector/network.yaml)');
     expect(out).toContain('      spec.ipCidrRange: "10.10.4.0/22" -> "10.20.4.0/22"');
-    expect(out).toMatch(/! recreate: a subnet's primary range can only be expanded in place .* \(https:\/\/cloud\.google\.com\/vpc\/docs\/create-modify-vpc-networks#expand-subnet\)/);
+    expect(out).toMatch(
+      /! recreate: a subnet's primary range can only be expanded in place .* \(https:\/\/cloud\.google\.com\/vpc\/docs\/create-modify-vpc-networks#expand-subnet\)/,
+    );
   });
 
   test('names the removed connector and its subnet', () => {
@@ -75,12 +81,24 @@ describe('runnel diff against a real git history', () => {
 
 describe('diffOutputs', () => {
   const file = (path: string, ...docs: string[]) => ({ path, content: docs.join('---\n') });
-  const address = (addr: string, desc = 'x') => `apiVersion: compute.cnrm.cloud.google.com/v1beta1\nkind: ComputeAddress\nmetadata:\n  name: a\nspec:\n  address: ${addr}\n  location: asia-northeast1\n  description: ${desc}\n`;
-  const subnet = (cidr: string) => `apiVersion: compute.cnrm.cloud.google.com/v1beta1\nkind: ComputeSubnetwork\nmetadata:\n  name: s\nspec:\n  ipCidrRange: ${cidr}\n  region: asia-northeast1\n`;
+  const address = (addr: string, desc = 'x') =>
+    `apiVersion: compute.cnrm.cloud.google.com/v1beta1\nkind: ComputeAddress\nmetadata:\n  name: a\nspec:\n  address: ${addr}\n  location: asia-northeast1\n  description: ${desc}\n`;
+  const subnet = (cidr: string) =>
+    `apiVersion: compute.cnrm.cloud.google.com/v1beta1\nkind: ComputeSubnetwork\nmetadata:\n  name: s\nspec:\n  ipCidrRange: ${cidr}\n  region: asia-northeast1\n`;
 
   test('a field the CRD marks Immutable is flagged with the CRD as source', () => {
     const [c] = diffOutputs([file('x.yaml', address('10.0.0.5'))], [file('x.yaml', address('10.0.0.6'))]);
-    expect(c.fields).toEqual([{ path: 'spec.address', before: '10.0.0.5', after: '10.0.0.6', recreate: { reason: 'ComputeAddress spec.address is immutable: Config Connector cannot update it in place', source: 'its CRD marks it "Immutable.": computeaddresses.compute.cnrm.cloud.google.com.yaml' } }]);
+    expect(c.fields).toEqual([
+      {
+        path: 'spec.address',
+        before: '10.0.0.5',
+        after: '10.0.0.6',
+        recreate: {
+          reason: 'ComputeAddress spec.address is immutable: Config Connector cannot update it in place',
+          source: 'its CRD marks it "Immutable.": computeaddresses.compute.cnrm.cloud.google.com.yaml',
+        },
+      },
+    ]);
   });
 
   test('expanding a subnet is in place; shrinking or moving it is not', () => {
@@ -94,7 +112,9 @@ describe('diffOutputs', () => {
   test('moving an object between files is no change; annotation keys are quoted in paths', () => {
     expect(diffOutputs([file('a.yaml', address('10.0.0.5'))], [file('b.yaml', address('10.0.0.5'))])).toEqual([]);
     const withWave = address('10.0.0.5').replace('  name: a\n', '  name: a\n  annotations:\n    argocd.argoproj.io/sync-wave: "2"\n');
-    expect(diffOutputs([file('a.yaml', address('10.0.0.5'))], [file('a.yaml', withWave)])[0].fields[0].path).toBe('metadata.annotations["argocd.argoproj.io/sync-wave"]');
+    expect(diffOutputs([file('a.yaml', address('10.0.0.5'))], [file('a.yaml', withWave)])[0].fields[0].path).toBe(
+      'metadata.annotations["argocd.argoproj.io/sync-wave"]',
+    );
   });
 });
 
@@ -103,7 +123,9 @@ test('the immutable-field table is what the vendored CRDs say (regenerate with n
   const out = join(tempDir('immutable'), 'fields.json');
   const crds = join(SHARED_DIR, 'crds', 'config-connector');
   const files = Object.values(committed).map((e: any) => e.crd);
-  execFileSync(process.execPath, [join(root, 'scripts', 'immutable-fields.mjs'), crds, ...files], { env: { ...process.env, RUNNEL_IMMUTABLE_OUT: out } });
+  execFileSync(process.execPath, [join(root, 'scripts', 'immutable-fields.mjs'), crds, ...files], {
+    env: { ...process.env, RUNNEL_IMMUTABLE_OUT: out },
+  });
   expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(committed);
   expect(committed.ComputeAddress.fields).toContain('spec.address');
   expect(committed.RunService.fields).toContain('spec.location');

@@ -8,9 +8,14 @@ import { benchTopology } from '../../bench/topology';
 const wave = (o: Obj) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
 const named = (objects: Obj[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name)!;
 
-const goldens = readdirSync(join(__dirname, '..', 'golden'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const goldens = readdirSync(join(__dirname, '..', 'golden'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const topologies: Array<[string, unknown]> = [
-  ...goldens.map((g): [string, unknown] => [g, parseTopology(readFileSync(join(__dirname, '..', 'golden', g, 'topology.yaml'), 'utf8'), 'topology.yaml').input]),
+  ...goldens.map((g): [string, unknown] => [
+    g,
+    parseTopology(readFileSync(join(__dirname, '..', 'golden', g, 'topology.yaml'), 'utf8'), 'topology.yaml').input,
+  ]),
   ['default', parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml').input],
   ['bench-60', benchTopology(60)],
 ];
@@ -21,14 +26,18 @@ describe.each(topologies)('sync waves of %s', (_name, input) => {
 
   test('every applied object has a wave; Knative Services have none', () => {
     for (const o of applied) expect(Number.isInteger(wave(o))).toBe(true);
-    for (const o of objects.filter((x) => x.apiVersion === 'serving.knative.dev/v1')) expect(o.metadata.annotations['argocd.argoproj.io/sync-wave']).toBeUndefined();
+    for (const o of objects.filter((x) => x.apiVersion === 'serving.knative.dev/v1'))
+      expect(o.metadata.annotations['argocd.argoproj.io/sync-wave']).toBeUndefined();
   });
 
   test('no object comes before anything it references', () => {
     for (const o of applied) {
       for (const ref of referencesOf(o)) {
         const target = named(objects, ref.kind!, ref.name);
-        expect([`${o.kind}/${o.metadata.name} -> ${target.kind}/${target.metadata.name}`, wave(target) < wave(o)]).toEqual([expect.any(String), true]);
+        expect([`${o.kind}/${o.metadata.name} -> ${target.kind}/${target.metadata.name}`, wave(target) < wave(o)]).toEqual([
+          expect.any(String),
+          true,
+        ]);
       }
     }
   });

@@ -16,7 +16,9 @@ describe('the default topology as a diagram', () => {
   const diagram = lines(topologyDiagram(modelOf(join(root, 'topology.yaml'))));
 
   test('one node per service with its ingress and egress path', () => {
-    expect(diagram).toContain('svc_client_service["Cloud Run client-service<br/>ingress: internal<br/>egress: direct-vpc, private-ranges-only"]');
+    expect(diagram).toContain(
+      'svc_client_service["Cloud Run client-service<br/>ingress: internal<br/>egress: direct-vpc, private-ranges-only"]',
+    );
     expect(diagram).toContain('svc_server_service["Cloud Run server-service<br/>ingress: internal<br/>no VPC egress"]');
     expect(diagram).toContain('svc_batch_service["Cloud Run batch-service<br/>ingress: internal<br/>egress: connector, all-traffic"]');
   });
@@ -24,46 +26,62 @@ describe('the default topology as a diagram', () => {
   test('the subnets with their ranges, the connector, the load balancer and NAT inside the VPC', () => {
     const start = diagram.indexOf('subgraph vpc["VPC run-vpc"]');
     const inside = diagram.slice(start, diagram.indexOf('end', start));
-    expect(inside).toEqual(expect.arrayContaining([
-      'subnet_workload["subnet run-vpc-workload<br/>workload 10.10.0.0/24"]',
-      'subnet_directVpc["subnet run-vpc-direct<br/>Direct VPC egress 10.10.4.0/22"]',
-      'subnet_connector["subnet run-vpc-connector<br/>connector 10.10.8.0/28"]',
-      'subnet_proxyOnly["subnet run-vpc-proxy-only<br/>proxy-only 10.10.10.0/23"]',
-      'connector["connector run-vpc-conn<br/>2..3 e2-standard-4"]',
-      'nat["Cloud NAT run-vpc-nat<br/>router run-vpc-router"]',
-    ]));
-    expect(inside.find((l) => l.startsWith('lb_server_service['))).toMatch(/internal load balancer server-service<br\/>10\.10\.0\.\d+<br\/>HTTP :80/);
+    expect(inside).toEqual(
+      expect.arrayContaining([
+        'subnet_workload["subnet run-vpc-workload<br/>workload 10.10.0.0/24"]',
+        'subnet_directVpc["subnet run-vpc-direct<br/>Direct VPC egress 10.10.4.0/22"]',
+        'subnet_connector["subnet run-vpc-connector<br/>connector 10.10.8.0/28"]',
+        'subnet_proxyOnly["subnet run-vpc-proxy-only<br/>proxy-only 10.10.10.0/23"]',
+        'connector["connector run-vpc-conn<br/>2..3 e2-standard-4"]',
+        'nat["Cloud NAT run-vpc-nat<br/>router run-vpc-router"]',
+      ]),
+    );
+    expect(inside.find((l) => l.startsWith('lb_server_service['))).toMatch(
+      /internal load balancer server-service<br\/>10\.10\.0\.\d+<br\/>HTTP :80/,
+    );
   });
 
   test('the egress paths, the call through the load balancer, and NAT to the internet', () => {
-    expect(diagram).toEqual(expect.arrayContaining([
-      'svc_client_service -->|private-ranges-only| subnet_directVpc',
-      'svc_client_service ==>|calls| lb_server_service',
-      'lb_server_service -->|serverless NEG| svc_server_service',
-      'svc_batch_service -->|all-traffic| connector',
-      'connector --> subnet_connector',
-      'subnet_connector -->|NAT| nat',
-      'nat --> internet',
-    ]));
+    expect(diagram).toEqual(
+      expect.arrayContaining([
+        'svc_client_service -->|private-ranges-only| subnet_directVpc',
+        'svc_client_service ==>|calls| lb_server_service',
+        'lb_server_service -->|serverless NEG| svc_server_service',
+        'svc_batch_service -->|all-traffic| connector',
+        'connector --> subnet_connector',
+        'subnet_connector -->|NAT| nat',
+        'nat --> internet',
+      ]),
+    );
     expect(diagram.filter((l) => l.includes('==>'))).toHaveLength(1);
   });
 });
 
 test('backends, run.app calls and peering appear in the private-backends diagram', () => {
   const diagram = lines(topologyDiagram(modelOf(join(root, 'test', 'golden', 'private-backends', 'topology.yaml'))));
-  expect(diagram).toEqual(expect.arrayContaining([
-    'backend_cache[("Redis cache<br/>STANDARD_HA 2 GB, direct-peering<br/>10.40.0.4:6379")]',
-    'backend_orders_db[("endpoint orders-db<br/>10.30.0.3:5432")]',
+  expect(diagram).toEqual(
+    expect.arrayContaining([
+      'backend_cache[("Redis cache<br/>STANDARD_HA 2 GB, direct-peering<br/>10.40.0.4:6379")]',
+      'backend_orders_db[("endpoint orders-db<br/>10.30.0.3:5432")]',
+      'svc_api -->|uses| backend_cache',
+      'svc_api ==>|calls at run.app| svc_ledger',
+      'backend_sessions -.-|peered through| psa',
+    ]),
+  );
+  expect(diagram.filter((l) => l.includes('-->|uses| backend_cache'))).toEqual([
     'svc_api -->|uses| backend_cache',
-    'svc_api ==>|calls at run.app| svc_ledger',
-    'backend_sessions -.-|peered through| psa',
-  ]));
-  expect(diagram.filter((l) => l.includes('-->|uses| backend_cache'))).toEqual(['svc_api -->|uses| backend_cache', 'svc_worker -->|uses| backend_cache']);
+    'svc_worker -->|uses| backend_cache',
+  ]);
 });
 
 test('every rendered TOPOLOGY.md parses with Mermaid itself', () => {
   const dir = tempDir('mermaid');
-  const inputs = ['topology.yaml', 'test/golden/private-backends/topology.yaml', 'test/golden/config-connector/topology.yaml', 'test/golden/private-google-access/topology.yaml'];
+  const inputs = [
+    'topology.yaml',
+    'test/golden/private-backends/topology.yaml',
+    'test/golden/config-connector/topology.yaml',
+    'test/golden/private-google-access/topology.yaml',
+  ];
   const files = inputs.map((input, i) => {
     const { files: rendered } = synth(parseTopology(readFileSync(join(root, input), 'utf8'), input).input);
     const md = rendered.find((f) => f.path === 'TOPOLOGY.md')!;

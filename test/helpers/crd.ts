@@ -45,7 +45,12 @@ const CORE_SCHEMAS: Record<string, Schema> = {
   'v1/Namespace': {
     type: 'object',
     required: ['apiVersion', 'kind', 'metadata'],
-    properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object', additionalProperties: false, properties: {} } },
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata: { type: 'object' },
+      spec: { type: 'object', additionalProperties: false, properties: {} },
+    },
     additionalProperties: false,
   },
 };
@@ -54,7 +59,11 @@ const ARGO_DIR = join(SHARED_DIR, 'schemas', 'argoproj.io');
 
 /** Every input the validators are built from: this file, the vendored CRDs and Argo CD's schemas. */
 function schemaSources(): string[] {
-  const list = (dir: string, ext: string) => readdirSync(dir).filter((f) => f.endsWith(ext)).sort().map((f) => join(dir, f));
+  const list = (dir: string, ext: string) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(ext))
+      .sort()
+      .map((f) => join(dir, f));
   return [__filename, ...list(ARGO_DIR, '.json'), ...CRD_DIRS.flatMap((d) => list(d, '.yaml'))];
 }
 
@@ -62,13 +71,18 @@ function schemaSources(): string[] {
 function strictSchemas(): Map<string, Schema> {
   const schemas = new Map<string, Schema>(Object.entries(CORE_SCHEMAS));
   // Argo CD's own JSON Schemas (kubeconform layout: <group>/<kind>_<version>.json).
-  for (const file of readdirSync(ARGO_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(ARGO_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const [kind, version] = file.replace(/\.json$/, '').split('_');
-    const kindName = ({ application: 'Application', applicationset: 'ApplicationSet', appproject: 'AppProject' } as Record<string, string>)[kind] ?? kind;
+    const kindName =
+      ({ application: 'Application', applicationset: 'ApplicationSet', appproject: 'AppProject' } as Record<string, string>)[kind] ?? kind;
     schemas.set(`argoproj.io/${version}/${kindName}`, strictify(JSON.parse(readFileSync(join(ARGO_DIR, file), 'utf8'))));
   }
   for (const dir of CRD_DIRS) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()) {
       for (const doc of parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((d) => d.toJS())) {
         if (doc?.kind !== 'CustomResourceDefinition') continue;
         for (const version of doc.spec.versions.filter((v: Schema) => v.served)) {

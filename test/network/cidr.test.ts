@@ -1,4 +1,15 @@
-import { addressAt, cidrProblem, containsAddress, isIpv4Address, isPrivate, isReservedInSubnet, overlaps, parseCidr, resized, usableAddresses } from '../../src/cidr';
+import {
+  addressAt,
+  cidrProblem,
+  containsAddress,
+  isIpv4Address,
+  isPrivate,
+  isReservedInSubnet,
+  overlaps,
+  parseCidr,
+  resized,
+  usableAddresses,
+} from '../../src/cidr';
 import { allocateAddresses, derivedAddress, firstFreeAddress } from '../../src/model/addresses';
 
 describe('CIDR math', () => {
@@ -35,11 +46,18 @@ describe('CIDR math', () => {
   });
 
   test('private ranges, usable and reserved addresses', () => {
-    expect(['10.1.0.0/16', '172.20.0.0/16', '192.168.3.0/24', '100.100.0.0/16'].map((c) => isPrivate(parseCidr(c)))).toEqual([true, true, true, true]);
+    expect(['10.1.0.0/16', '172.20.0.0/16', '192.168.3.0/24', '100.100.0.0/16'].map((c) => isPrivate(parseCidr(c)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['8.8.8.0/24', '172.32.0.0/16', '0.0.0.0/0'].map((c) => isPrivate(parseCidr(c)))).toEqual([false, false, false]);
     const r = parseCidr('10.10.0.0/24');
     expect(usableAddresses(r)).toBe(252);
-    expect(['10.10.0.0', '10.10.0.1', '10.10.0.2', '10.10.0.253', '10.10.0.254', '10.10.0.255'].map((a) => isReservedInSubnet(r, a))).toEqual([true, true, false, false, true, true]);
+    expect(
+      ['10.10.0.0', '10.10.0.1', '10.10.0.2', '10.10.0.253', '10.10.0.254', '10.10.0.255'].map((a) => isReservedInSubnet(r, a)),
+    ).toEqual([true, true, false, false, true, true]);
     expect(containsAddress(r, '10.10.1.0')).toBe(false);
     expect(addressAt(r, 255)).toBe('10.10.0.255');
   });

@@ -9,15 +9,35 @@ const namespaced = (t: any, account: string) => {
 describeRule(configConnectorServiceAccount, {
   valid: [
     { name: 'no account named', mutate: () => undefined },
-    { name: 'a service account email with createNamespace', mutate: (t) => namespaced(t, 'kcc-prod@acme-platform.iam.gserviceaccount.com') },
+    {
+      name: 'a service account email with createNamespace',
+      mutate: (t) => namespaced(t, 'kcc-prod@acme-platform.iam.gserviceaccount.com'),
+    },
   ],
   invalid: [
-    { name: 'a member string instead of an email', mutate: (t) => namespaced(t, 'serviceAccount:kcc-prod@acme-platform.iam.gserviceaccount.com'), path: 'delivery.configConnectorServiceAccount', message: /not a service account email/ },
-    { name: 'a user email', mutate: (t) => namespaced(t, 'alice@acme.example'), path: 'delivery.configConnectorServiceAccount', message: /not a service account email/ },
-    { name: 'an account ID too short', mutate: (t) => namespaced(t, 'kcc@acme-platform.iam.gserviceaccount.com'), path: 'delivery.configConnectorServiceAccount' },
+    {
+      name: 'a member string instead of an email',
+      mutate: (t) => namespaced(t, 'serviceAccount:kcc-prod@acme-platform.iam.gserviceaccount.com'),
+      path: 'delivery.configConnectorServiceAccount',
+      message: /not a service account email/,
+    },
+    {
+      name: 'a user email',
+      mutate: (t) => namespaced(t, 'alice@acme.example'),
+      path: 'delivery.configConnectorServiceAccount',
+      message: /not a service account email/,
+    },
+    {
+      name: 'an account ID too short',
+      mutate: (t) => namespaced(t, 'kcc@acme-platform.iam.gserviceaccount.com'),
+      path: 'delivery.configConnectorServiceAccount',
+    },
     {
       name: 'no namespace created to hold the context',
-      mutate: (t) => { t.namespace = 'config-connector'; t.delivery = { configConnectorServiceAccount: 'kcc-prod@acme-platform.iam.gserviceaccount.com' }; },
+      mutate: (t) => {
+        t.namespace = 'config-connector';
+        t.delivery = { configConnectorServiceAccount: 'kcc-prod@acme-platform.iam.gserviceaccount.com' };
+      },
       path: 'delivery.configConnectorServiceAccount',
       message: /creates no namespace/,
     },

@@ -1,7 +1,10 @@
 import { connectorInstancesInRange } from '../../src/rules/connector-instances-in-range';
 import { describeRule } from '../helpers/rule-cases';
 
-const connector = (c: object) => (t: any) => { t.services[0].egress.via = 'connector'; t.network.connector = c; };
+const connector = (c: object) => (t: any) => {
+  t.services[0].egress.via = 'connector';
+  t.network.connector = c;
+};
 
 describeRule(connectorInstancesInRange, {
   valid: [
@@ -14,7 +17,12 @@ describeRule(connectorInstancesInRange, {
     { name: 'min 10', mutate: connector({ minInstances: 10, maxInstances: 10 }), path: 'network.connector.minInstances' },
     { name: 'max 11', mutate: connector({ maxInstances: 11 }), path: 'network.connector.maxInstances' },
     { name: 'max 2', mutate: connector({ maxInstances: 2 }), path: 'network.connector.maxInstances' },
-    { name: 'min equal to max', mutate: connector({ minInstances: 4, maxInstances: 4 }), path: 'network.connector.maxInstances', message: /greater than minInstances/ },
+    {
+      name: 'min equal to max',
+      mutate: connector({ minInstances: 4, maxInstances: 4 }),
+      path: 'network.connector.maxInstances',
+      message: /greater than minInstances/,
+    },
     { name: 'min above max', mutate: connector({ minInstances: 6, maxInstances: 5 }), path: 'network.connector.maxInstances' },
   ],
 });

@@ -1,7 +1,9 @@
 import { deployerIsAMember } from '../../src/rules/deployer-is-a-member';
 import { describeRule } from '../helpers/rule-cases';
 
-const deployer = (member: string) => (t: any) => { t.delivery = { deployer: member }; };
+const deployer = (member: string) => (t: any) => {
+  t.delivery = { deployer: member };
+};
 
 describeRule(deployerIsAMember, {
   valid: [
@@ -11,9 +13,24 @@ describeRule(deployerIsAMember, {
     { name: 'a group', mutate: deployer('group:platform@acme.example') },
   ],
   invalid: [
-    { name: 'a bare email', mutate: deployer('deployer@acme-prod.iam.gserviceaccount.com'), path: 'delivery.deployer', message: /not an IAM member/ },
-    { name: 'an unsupported member type', mutate: deployer('domain:acme.example'), path: 'delivery.deployer', message: /not an IAM member/ },
+    {
+      name: 'a bare email',
+      mutate: deployer('deployer@acme-prod.iam.gserviceaccount.com'),
+      path: 'delivery.deployer',
+      message: /not an IAM member/,
+    },
+    {
+      name: 'an unsupported member type',
+      mutate: deployer('domain:acme.example'),
+      path: 'delivery.deployer',
+      message: /not an IAM member/,
+    },
     { name: 'allUsers', mutate: deployer('allUsers'), path: 'delivery.deployer' },
-    { name: 'a service account that is not one', mutate: deployer('serviceAccount:alice@acme.example'), path: 'delivery.deployer', message: /gserviceaccount/ },
+    {
+      name: 'a service account that is not one',
+      mutate: deployer('serviceAccount:alice@acme.example'),
+      path: 'delivery.deployer',
+      message: /gserviceaccount/,
+    },
   ],
 });

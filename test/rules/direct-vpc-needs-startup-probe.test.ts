@@ -3,10 +3,29 @@ import { describeRule } from '../helpers/rule-cases';
 
 describeRule(directVpcNeedsStartupProbe, {
   valid: [
-    { name: 'a startup probe', mutate: (t) => { t.services[0].startupProbe = { path: '/ready', periodSeconds: 10, failureThreshold: 12 }; } },
-    { name: 'connector egress', mutate: (t) => { t.services[0].egress.via = 'connector'; delete t.services[0].startupProbe; } },
+    {
+      name: 'a startup probe',
+      mutate: (t) => {
+        t.services[0].startupProbe = { path: '/ready', periodSeconds: 10, failureThreshold: 12 };
+      },
+    },
+    {
+      name: 'connector egress',
+      mutate: (t) => {
+        t.services[0].egress.via = 'connector';
+        delete t.services[0].startupProbe;
+      },
+    },
   ],
   invalid: [
-    { name: 'Direct VPC without a probe', mutate: (t) => { delete t.services[0].startupProbe; }, path: 'services[0].startupProbe', severity: 'warning', message: /a minute or more/ },
+    {
+      name: 'Direct VPC without a probe',
+      mutate: (t) => {
+        delete t.services[0].startupProbe;
+      },
+      path: 'services[0].startupProbe',
+      severity: 'warning',
+      message: /a minute or more/,
+    },
   ],
 });

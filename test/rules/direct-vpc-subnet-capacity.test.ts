@@ -7,13 +7,48 @@ import { describeRule } from '../helpers/rule-cases';
 describeRule(directVpcSubnetCapacity, {
   valid: [
     { name: 'default /22 at 100 instances', mutate: () => undefined },
-    { name: 'a /25 at 56 instances (112 addresses of 124)', mutate: (t) => { t.network.subnets = { directVpc: { cidr: '10.10.4.0/25' } }; t.services[0].scaling = { maxInstances: 56 }; } },
-    { name: 'a /26 at 24 instances', mutate: (t) => { t.network.subnets = { directVpc: { cidr: '10.10.4.0/26' } }; t.services[0].scaling = { maxInstances: 24 }; } },
+    {
+      name: 'a /25 at 56 instances (112 addresses of 124)',
+      mutate: (t) => {
+        t.network.subnets = { directVpc: { cidr: '10.10.4.0/25' } };
+        t.services[0].scaling = { maxInstances: 56 };
+      },
+    },
+    {
+      name: 'a /26 at 24 instances',
+      mutate: (t) => {
+        t.network.subnets = { directVpc: { cidr: '10.10.4.0/26' } };
+        t.services[0].scaling = { maxInstances: 24 };
+      },
+    },
   ],
   invalid: [
-    { name: 'a /27', mutate: (t) => { t.network.subnets = { directVpc: { cidr: '10.10.4.0/27' } }; t.services[0].scaling = { maxInstances: 2 }; }, path: 'network.subnets.directVpc.cidr', message: /smaller than \/26/ },
-    { name: 'a /24 for 200 instances', mutate: (t) => { t.network.subnets = { directVpc: { cidr: '10.10.4.0/24' } }; t.services[0].scaling = { maxInstances: 200 }; }, path: 'network.subnets.directVpc.cidr', message: /252 usable addresses but Direct VPC egress may hold 400/ },
-    { name: 'two services sharing a /24 at the default 100', mutate: (t) => { t.network.subnets = { directVpc: { cidr: '10.10.4.0/24' } }; t.services[1].egress = { via: 'direct-vpc' }; }, path: 'network.subnets.directVpc.cidr' },
+    {
+      name: 'a /27',
+      mutate: (t) => {
+        t.network.subnets = { directVpc: { cidr: '10.10.4.0/27' } };
+        t.services[0].scaling = { maxInstances: 2 };
+      },
+      path: 'network.subnets.directVpc.cidr',
+      message: /smaller than \/26/,
+    },
+    {
+      name: 'a /24 for 200 instances',
+      mutate: (t) => {
+        t.network.subnets = { directVpc: { cidr: '10.10.4.0/24' } };
+        t.services[0].scaling = { maxInstances: 200 };
+      },
+      path: 'network.subnets.directVpc.cidr',
+      message: /252 usable addresses but Direct VPC egress may hold 400/,
+    },
+    {
+      name: 'two services sharing a /24 at the default 100',
+      mutate: (t) => {
+        t.network.subnets = { directVpc: { cidr: '10.10.4.0/24' } };
+        t.services[1].egress = { via: 'direct-vpc' };
+      },
+      path: 'network.subnets.directVpc.cidr',
+    },
   ],
 });
 

@@ -16,7 +16,11 @@ const sharedAccount = (t: any) => {
   t.secrets = [{ name: 'db-password' }];
   t.services[0].serviceAccount = 'shared-runner';
   t.services[0].secrets = { DB_PASSWORD: { secret: 'db-password' } };
-  t.services.push({ ...t.services[0], name: 'batch-service', secrets: { DB_PASSWORD: { secret: 'db-password' }, TOKEN: { secret: 'api-token' } } });
+  t.services.push({
+    ...t.services[0],
+    name: 'batch-service',
+    secrets: { DB_PASSWORD: { secret: 'db-password' }, TOKEN: { secret: 'api-token' } },
+  });
 };
 const secretNamesAbut = (t: any) => {
   t.services = [
@@ -37,18 +41,29 @@ describeRule(emittedNamesUnique, {
     { name: 'two services sharing a created service account, secret and callee', mutate: sharedAccount },
     { name: 'service api reading db-password beside service api-db reading password', mutate: secretNamesAbut },
     { name: 'a caller named all-users of a public callee, Config Connector mode', mutate: callerNamedAllUsers },
-    { name: 'a PSC endpoint named like no other address', mutate: (t) => { t.googleApis = { privateServiceConnect: { name: 'apis', address: '10.255.255.254' } }; } },
+    {
+      name: 'a PSC endpoint named like no other address',
+      mutate: (t) => {
+        t.googleApis = { privateServiceConnect: { name: 'apis', address: '10.255.255.254' } };
+      },
+    },
   ],
   invalid: [
     {
       name: 'dns.zoneName equal to the derived run.app zone',
-      mutate: (t) => { t.dns = { domain: 'internal.acme.example', zoneName: 'run-vpc-run-app', runApp: true }; },
+      mutate: (t) => {
+        t.dns = { domain: 'internal.acme.example', zoneName: 'run-vpc-run-app', runApp: true };
+      },
       path: 'dns.zoneName',
-      message: /DNSManagedZone "run-vpc-run-app" \(private zone of the load balancers\) has the name of the run\.app zone, from network\.name/,
+      message:
+        /DNSManagedZone "run-vpc-run-app" \(private zone of the load balancers\) has the name of the run\.app zone, from network\.name/,
     },
     {
       name: 'dns.zoneName equal to the googleapis.com zone',
-      mutate: (t) => { t.dns = { domain: 'internal.acme.example', zoneName: 'run-vpc-googleapis' }; t.googleApis = { privateServiceConnect: { address: '10.255.255.254' } }; },
+      mutate: (t) => {
+        t.dns = { domain: 'internal.acme.example', zoneName: 'run-vpc-googleapis' };
+        t.googleApis = { privateServiceConnect: { address: '10.255.255.254' } };
+      },
       path: 'dns.zoneName',
     },
     {
@@ -73,7 +88,9 @@ describeRule(emittedNamesUnique, {
     },
     {
       name: 'two secret IDs that make one Kubernetes name',
-      mutate: (t) => { t.secrets = [{ name: 'db-pass' }, { name: 'DB_PASS' }]; },
+      mutate: (t) => {
+        t.secrets = [{ name: 'db-pass' }, { name: 'DB_PASS' }];
+      },
       path: 'secrets[1].name',
       message: /SecretManagerSecret "db-pass"/,
     },
@@ -85,13 +102,23 @@ describe('the issue 12 reproducers through the built CLI: check and synth agree,
     ['shared created serviceAccount', sharedAccount, 0],
     ['api + db-password beside api-db + password', secretNamesAbut, 0],
     ['a caller named all-users (Config Connector)', callerNamedAllUsers, 0],
-    ['dns.zoneName equal to the run.app zone', (t) => { t.dns = { domain: 'internal.acme.example', zoneName: 'run-vpc-run-app', runApp: true }; }, 1],
-    ['privateServiceAccess.name equal to the PSC endpoint', (t) => {
-      t.network.privateServiceAccess = { name: 'allapis' };
-      t.googleApis = { privateServiceConnect: { address: '10.255.255.254' } };
-      t.backends = [{ name: 'cache', redis: { connectMode: 'private-service-access' } }];
-      t.services[0].uses = ['cache'];
-    }, 1],
+    [
+      'dns.zoneName equal to the run.app zone',
+      (t) => {
+        t.dns = { domain: 'internal.acme.example', zoneName: 'run-vpc-run-app', runApp: true };
+      },
+      1,
+    ],
+    [
+      'privateServiceAccess.name equal to the PSC endpoint',
+      (t) => {
+        t.network.privateServiceAccess = { name: 'allapis' };
+        t.googleApis = { privateServiceConnect: { address: '10.255.255.254' } };
+        t.backends = [{ name: 'cache', redis: { connectMode: 'private-service-access' } }];
+        t.services[0].uses = ['cache'];
+      },
+      1,
+    ],
   ];
   test.each(cases)('%s', (_name, mutate, expected) => {
     const t = baseTopology();
@@ -102,7 +129,8 @@ describe('the issue 12 reproducers through the built CLI: check and synth agree,
     expect(synthed.err).not.toContain('internal error');
     expect(check.code).toBe(expected);
     expect(synthed.code).toBe(expected);
-    if (expected === 1) expect(check.err).toMatch(/: (dns\.zoneName|googleApis\.privateServiceConnect\.name): \w+ "[a-z-]+" .* has the name of the /);
+    if (expected === 1)
+      expect(check.err).toMatch(/: (dns\.zoneName|googleApis\.privateServiceConnect\.name): \w+ "[a-z-]+" .* has the name of the /);
   });
 });
 
@@ -111,14 +139,28 @@ describe('shared service account', () => {
     const t = baseTopology();
     sharedAccount(t);
     const { objects } = synth(t);
-    expect(all(objects, 'IAMServiceAccount').map((o) => o.metadata.name).sort()).toEqual(['run-server-service', 'shared-runner']);
+    expect(
+      all(objects, 'IAMServiceAccount')
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(['run-server-service', 'shared-runner']);
     expect(find(objects, 'IAMServiceAccount', 'shared-runner').spec.displayName).toBe('Cloud Run services client-service, batch-service');
     for (const name of ['client-service', 'batch-service']) {
       expect(find(objects, 'RunService', name).spec.template.serviceAccountRef).toEqual({ name: 'shared-runner' });
     }
-    const grants = all(objects, 'IAMPolicyMember').map((o) => [o.metadata.name, o.spec.role, o.spec.memberFrom?.serviceAccountRef?.name, o.spec.resourceRef.name ?? o.spec.resourceRef.external]);
+    const grants = all(objects, 'IAMPolicyMember').map((o) => [
+      o.metadata.name,
+      o.spec.role,
+      o.spec.memberFrom?.serviceAccountRef?.name,
+      o.spec.resourceRef.name ?? o.spec.resourceRef.external,
+    ]);
     expect(grants.sort()).toEqual([
-      ['api-token.secret-accessor.shared-runner', 'roles/secretmanager.secretAccessor', 'shared-runner', 'projects/acme-prod/secrets/api-token'],
+      [
+        'api-token.secret-accessor.shared-runner',
+        'roles/secretmanager.secretAccessor',
+        'shared-runner',
+        'projects/acme-prod/secrets/api-token',
+      ],
       ['db-password.secret-accessor.shared-runner', 'roles/secretmanager.secretAccessor', 'shared-runner', 'db-password'],
       ['server-service.invoker.shared-runner', 'roles/run.invoker', 'shared-runner', 'server-service'],
     ]);
@@ -144,20 +186,23 @@ function topologies(): Array<[string, unknown]> {
     ['shared account', sharedAccount],
     ['abutting secret names', secretNamesAbut],
     ['all-users caller', callerNamedAllUsers],
-    ['https, runApp, PSC, PSA, NAT, Argo CD, namespace', (t) => {
-      t.namespace = 'run-infra';
-      t.projectNumber = '123456789012';
-      t.delivery = { createNamespace: true, argocd: { repoURL: 'https://git.example/acme/run.git' } };
-      t.dns = { domain: 'internal.acme.example', runApp: true };
-      t.googleApis = { privateServiceConnect: { address: '10.255.255.254' } };
-      t.services[1].loadBalancer = { https: { certificateSecret: 'server-tls' }, http: false };
-      t.services[0].internet = true;
-      t.services[0].egress = { via: 'connector', route: 'all-traffic' };
-      t.backends = [{ name: 'cache', redis: { connectMode: 'private-service-access' } }];
-      t.services[0].uses = ['cache'];
-      t.secrets = [{ name: 'DB_PASSWORD' }];
-      t.services[0].secrets = { DB_PASSWORD: { secret: 'DB_PASSWORD' } };
-    }],
+    [
+      'https, runApp, PSC, PSA, NAT, Argo CD, namespace',
+      (t) => {
+        t.namespace = 'run-infra';
+        t.projectNumber = '123456789012';
+        t.delivery = { createNamespace: true, argocd: { repoURL: 'https://git.example/acme/run.git' } };
+        t.dns = { domain: 'internal.acme.example', runApp: true };
+        t.googleApis = { privateServiceConnect: { address: '10.255.255.254' } };
+        t.services[1].loadBalancer = { https: { certificateSecret: 'server-tls' }, http: false };
+        t.services[0].internet = true;
+        t.services[0].egress = { via: 'connector', route: 'all-traffic' };
+        t.backends = [{ name: 'cache', redis: { connectMode: 'private-service-access' } }];
+        t.services[0].uses = ['cache'];
+        t.secrets = [{ name: 'DB_PASSWORD' }];
+        t.services[0].secrets = { DB_PASSWORD: { secret: 'DB_PASSWORD' } };
+      },
+    ],
   ];
   for (const [name, mutate] of extra) {
     const t = baseTopology();

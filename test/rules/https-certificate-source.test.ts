@@ -14,14 +14,24 @@ describeRule(httpsCertificateSource, {
     { name: 'a Certificate Manager certificate', mutate: lb({ https: { certificateManagerCertificate: 'server' } }) },
   ],
   invalid: [
-    { name: 'two sources', mutate: lb({ https: { certificateSecret: 'tls', sslCertificate: 'c' } }), path: 'services[1].loadBalancer.https', message: /certificateSecret and sslCertificate/ },
+    {
+      name: 'two sources',
+      mutate: lb({ https: { certificateSecret: 'tls', sslCertificate: 'c' } }),
+      path: 'services[1].loadBalancer.https',
+      message: /certificateSecret and sslCertificate/,
+    },
     {
       name: 'SSL and Certificate Manager certificates together (the proxy takes one kind)',
       mutate: lb({ https: { sslCertificate: 'c', certificateManagerCertificate: 'm' } }),
       path: 'services[1].loadBalancer.https',
       message: /sslCertificate and certificateManagerCertificate/,
     },
-    { name: 'a version on an existing certificate', mutate: lb({ https: { sslCertificate: 'c', certificateVersion: 2 } }), path: 'services[1].loadBalancer.https.certificateVersion', message: /does not create/ },
+    {
+      name: 'a version on an existing certificate',
+      mutate: lb({ https: { sslCertificate: 'c', certificateVersion: 2 } }),
+      path: 'services[1].loadBalancer.https.certificateVersion',
+      message: /does not create/,
+    },
     { name: 'no source', mutate: lb({ https: {} }), path: 'services[1].loadBalancer.https', message: /no certificate/ },
     { name: 'neither HTTP nor HTTPS', mutate: lb({ http: false }), path: 'services[1].loadBalancer.http', message: /neither/ },
   ],

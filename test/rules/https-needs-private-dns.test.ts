@@ -4,9 +4,22 @@ import { describeRule } from '../helpers/rule-cases';
 describeRule(httpsNeedsPrivateDns, {
   valid: [
     { name: 'HTTP without DNS', mutate: () => undefined },
-    { name: 'HTTPS with DNS', mutate: (t) => { t.dns = { domain: 'internal.acme.example' }; t.services[1].loadBalancer = { https: { certificateSecret: 'tls' } }; } },
+    {
+      name: 'HTTPS with DNS',
+      mutate: (t) => {
+        t.dns = { domain: 'internal.acme.example' };
+        t.services[1].loadBalancer = { https: { certificateSecret: 'tls' } };
+      },
+    },
   ],
   invalid: [
-    { name: 'HTTPS without DNS', mutate: (t) => { t.services[1].loadBalancer = { https: { certificateSecret: 'tls' } }; }, path: 'services[1].loadBalancer.https', message: /no certificate names/ },
+    {
+      name: 'HTTPS without DNS',
+      mutate: (t) => {
+        t.services[1].loadBalancer = { https: { certificateSecret: 'tls' } };
+      },
+      path: 'services[1].loadBalancer.https',
+      message: /no certificate names/,
+    },
   ],
 });

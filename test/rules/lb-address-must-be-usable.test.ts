@@ -31,7 +31,9 @@ test('a collision names a free address to pin, and pinning it resolves the findi
   expect(validateTopology(t).findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
 });
 
-const pin = (address: string) => (t: any) => { t.services[1].loadBalancer = { address }; };
+const pin = (address: string) => (t: any) => {
+  t.services[1].loadBalancer = { address };
+};
 
 describeRule(lbAddressMustBeUsable, {
   valid: [
@@ -43,7 +45,15 @@ describeRule(lbAddressMustBeUsable, {
     { name: 'the gateway address', mutate: pin('10.10.0.1'), path: 'services[1].loadBalancer.address', message: /reserve/ },
     { name: 'the broadcast address', mutate: pin('10.10.0.255'), path: 'services[1].loadBalancer.address' },
     { name: 'not an address', mutate: pin('server.internal'), path: 'services[1].loadBalancer.address' },
-    { name: 'two load balancers on one address', mutate: (t) => { pin('10.10.0.10')(t); t.services[0].loadBalancer = { address: '10.10.0.10' }; }, path: 'services[1].loadBalancer.address', message: /already the address/ },
+    {
+      name: 'two load balancers on one address',
+      mutate: (t) => {
+        pin('10.10.0.10')(t);
+        t.services[0].loadBalancer = { address: '10.10.0.10' };
+      },
+      path: 'services[1].loadBalancer.address',
+      message: /already the address/,
+    },
     {
       name: 'a derived address meets a pinned one: the derived one is asked to pin',
       mutate: (t) => {
@@ -66,6 +76,12 @@ describeRule(lbAddressMustBeUsable, {
       path: 'services[1].loadBalancer.address',
       message: /derived from/,
     },
-    { name: 'no room left in a /30', mutate: (t) => { t.network.subnets = { workload: { cidr: '10.10.0.0/30' } }; }, path: 'network.subnets.workload.cidr' },
+    {
+      name: 'no room left in a /30',
+      mutate: (t) => {
+        t.network.subnets = { workload: { cidr: '10.10.0.0/30' } };
+      },
+      path: 'network.subnets.workload.cidr',
+    },
   ],
 });

@@ -5,7 +5,9 @@ import { ALL_RULES, MODEL_RULES } from '../../src/rules';
 import { validateTopology } from '../../src/check/engine';
 
 const root = join(__dirname, '..', '..');
-const ruleFiles = readdirSync(join(root, 'src', 'rules')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+const ruleFiles = readdirSync(join(root, 'src', 'rules'))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.replace(/\.ts$/, ''));
 
 describe('every rule', () => {
   test('has a source file, and every source file is registered', () => {

@@ -11,8 +11,18 @@ describeRule(pscAddressUsable, {
     { name: 'inside a subnet the topology does not create', mutate: psc('10.10.8.5') },
   ],
   invalid: [
-    { name: 'inside the Direct VPC subnet', mutate: psc('10.10.4.9'), path: 'googleApis.privateServiceConnect.address', message: /inside 10\.10\.4\.0\/22/ },
-    { name: 'a public address', mutate: psc('8.8.8.8'), path: 'googleApis.privateServiceConnect.address', message: /not an internal address/ },
+    {
+      name: 'inside the Direct VPC subnet',
+      mutate: psc('10.10.4.9'),
+      path: 'googleApis.privateServiceConnect.address',
+      message: /inside 10\.10\.4\.0\/22/,
+    },
+    {
+      name: 'a public address',
+      mutate: psc('8.8.8.8'),
+      path: 'googleApis.privateServiceConnect.address',
+      message: /not an internal address/,
+    },
     { name: 'not an address', mutate: psc('10.1.2'), path: 'googleApis.privateServiceConnect.address', message: /not an IPv4 address/ },
   ],
 });

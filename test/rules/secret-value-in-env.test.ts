@@ -18,11 +18,32 @@ const FAKE = {
 
 describeRule(secretValueInEnv, {
   valid: [
-    { name: 'ordinary values', mutate: (t) => { t.services[0].env = { LOG_LEVEL: 'info', KC: 'https://kc.internal/auth' }; } },
+    {
+      name: 'ordinary values',
+      mutate: (t) => {
+        t.services[0].env = { LOG_LEVEL: 'info', KC: 'https://kc.internal/auth' };
+      },
+    },
   ],
   invalid: [
-    { name: 'a GitHub token under an innocent name', mutate: (t) => { t.services[0].env = { GH: FAKE.github }; }, path: 'services[0].env.GH', severity: 'warning', message: /looks like a GitHub token \(not shown\)/ },
-    { name: 'a PEM private key', mutate: (t) => { t.services[1].env = { TLS: FAKE.pem }; }, path: 'services[1].env.TLS', severity: 'warning', message: /PEM private key/ },
+    {
+      name: 'a GitHub token under an innocent name',
+      mutate: (t) => {
+        t.services[0].env = { GH: FAKE.github };
+      },
+      path: 'services[0].env.GH',
+      severity: 'warning',
+      message: /looks like a GitHub token \(not shown\)/,
+    },
+    {
+      name: 'a PEM private key',
+      mutate: (t) => {
+        t.services[1].env = { TLS: FAKE.pem };
+      },
+      path: 'services[1].env.TLS',
+      severity: 'warning',
+      message: /PEM private key/,
+    },
   ],
 });
 
@@ -31,12 +52,19 @@ test.each(Object.entries(FAKE))('%s is recognised', (_kind, value) => {
 });
 
 test.each([
-  'info', 'https://kc.internal/auth', 'asia-northeast1-docker.pkg.dev/acme-prod/run/api:1.0.0',
+  'info',
+  'https://kc.internal/auth',
+  'asia-northeast1-docker.pkg.dev/acme-prod/run/api:1.0.0',
   '123e4567-e89b-12d3-a456-426614174000', // a UUID
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', // a SHA-256 in hex
   '9fceb02d0ae598e95dc970b74767f19372d61af8', // a git commit
-  'internal-and-cloud-load-balancing', 'com.example.orders.OrdersApplication', 'projects/acme-prod/locations/asia-northeast1',
-  'The quick brown fox jumps over the lazy dog', '{"level":"info","format":"json"}', 'SKY_LIVE_DATA', 'akia',
+  'internal-and-cloud-load-balancing',
+  'com.example.orders.OrdersApplication',
+  'projects/acme-prod/locations/asia-northeast1',
+  'The quick brown fox jumps over the lazy dog',
+  '{"level":"info","format":"json"}',
+  'SKY_LIVE_DATA',
+  'akia',
   'http://user@proxy.internal:3128', // a user without a password
 ])('%s is an ordinary value', (value) => {
   expect(secretValueKind(value)).toBeUndefined();

@@ -6,28 +6,117 @@ import { describeRule } from '../helpers/rule-cases';
 describeRule(topologySchema, {
   valid: [
     { name: 'the base topology', mutate: () => undefined },
-    { name: 'every optional field set', mutate: (t) => {
-      t.projectNumber = '123456789012';
-      t.namespace = 'config-connector';
-      t.network.subnets = { workload: { name: 'w', cidr: '10.1.0.0/24', privateGoogleAccess: true } };
-      t.network.connector = { name: 'c', minInstances: 2, maxInstances: 4, machineType: 'e2-micro' };
-      t.network.nat = { enabled: true, routerName: 'r', name: 'n' };
-      Object.assign(t.services[1], { port: 9000, env: { LOG_LEVEL: 'debug' }, scaling: { minInstances: 1, maxInstances: 5 }, serviceAccount: 'sa@acme-prod.iam.gserviceaccount.com', access: 'load-balancer', loadBalancer: { address: '10.10.0.20' }, internet: false });
-    } },
+    {
+      name: 'every optional field set',
+      mutate: (t) => {
+        t.projectNumber = '123456789012';
+        t.namespace = 'config-connector';
+        t.network.subnets = { workload: { name: 'w', cidr: '10.1.0.0/24', privateGoogleAccess: true } };
+        t.network.connector = { name: 'c', minInstances: 2, maxInstances: 4, machineType: 'e2-micro' };
+        t.network.nat = { enabled: true, routerName: 'r', name: 'n' };
+        Object.assign(t.services[1], {
+          port: 9000,
+          env: { LOG_LEVEL: 'debug' },
+          scaling: { minInstances: 1, maxInstances: 5 },
+          serviceAccount: 'sa@acme-prod.iam.gserviceaccount.com',
+          access: 'load-balancer',
+          loadBalancer: { address: '10.10.0.20' },
+          internet: false,
+        });
+      },
+    },
   ],
   invalid: [
-    { name: 'maxInstances beyond int32 (1e21, the annotation "1e+21")', mutate: (t) => { t.services[0].scaling = { maxInstances: 1e21 }; }, path: 'services[0].scaling.maxInstances', message: /1e\+21 is more than 2147483647/ },
-    { name: 'minInstances beyond int32', mutate: (t) => { t.services[0].scaling = { minInstances: 2147483648 }; }, path: 'services[0].scaling.minInstances' },
-    { name: 'typo in a field, with a suggestion', mutate: (t) => { t.services[0].ingres = 'internal'; }, path: 'services[0].ingres', message: /unknown field "ingres"/ },
-    { name: 'misspelt required field', mutate: (t) => { t.netwrk = t.network; delete t.network; }, path: 'netwrk' },
-    { name: 'missing required field', mutate: (t) => { delete t.services[1].image; }, path: 'services[1].image', message: /missing required field/ },
-    { name: 'wrong type', mutate: (t) => { t.services[0].calls = 'server-service'; }, path: 'services[0].calls', message: /must be a list/ },
-    { name: 'bad enum', mutate: (t) => { t.services[0].egress.via = 'direct-vcp'; }, path: 'services[0].egress.via', message: /"direct-vcp" is not one of/ },
-    { name: 'empty services', mutate: (t) => { t.services = []; }, path: 'services' },
-    { name: 'project number not numeric', mutate: (t) => { t.projectNumber = 'acme'; }, path: 'projectNumber' },
-    { name: 'env name not a variable name', mutate: (t) => { t.services[0].env = { 'my-var': 'x' }; }, path: 'services[0].env' },
-    { name: 'port out of range', mutate: (t) => { t.services[0].port = 70000; }, path: 'services[0].port' },
-    { name: 'not a mapping at all', mutate: (t) => { t.network = ['run-vpc']; }, path: 'network' },
+    {
+      name: 'maxInstances beyond int32 (1e21, the annotation "1e+21")',
+      mutate: (t) => {
+        t.services[0].scaling = { maxInstances: 1e21 };
+      },
+      path: 'services[0].scaling.maxInstances',
+      message: /1e\+21 is more than 2147483647/,
+    },
+    {
+      name: 'minInstances beyond int32',
+      mutate: (t) => {
+        t.services[0].scaling = { minInstances: 2147483648 };
+      },
+      path: 'services[0].scaling.minInstances',
+    },
+    {
+      name: 'typo in a field, with a suggestion',
+      mutate: (t) => {
+        t.services[0].ingres = 'internal';
+      },
+      path: 'services[0].ingres',
+      message: /unknown field "ingres"/,
+    },
+    {
+      name: 'misspelt required field',
+      mutate: (t) => {
+        t.netwrk = t.network;
+        delete t.network;
+      },
+      path: 'netwrk',
+    },
+    {
+      name: 'missing required field',
+      mutate: (t) => {
+        delete t.services[1].image;
+      },
+      path: 'services[1].image',
+      message: /missing required field/,
+    },
+    {
+      name: 'wrong type',
+      mutate: (t) => {
+        t.services[0].calls = 'server-service';
+      },
+      path: 'services[0].calls',
+      message: /must be a list/,
+    },
+    {
+      name: 'bad enum',
+      mutate: (t) => {
+        t.services[0].egress.via = 'direct-vcp';
+      },
+      path: 'services[0].egress.via',
+      message: /"direct-vcp" is not one of/,
+    },
+    {
+      name: 'empty services',
+      mutate: (t) => {
+        t.services = [];
+      },
+      path: 'services',
+    },
+    {
+      name: 'project number not numeric',
+      mutate: (t) => {
+        t.projectNumber = 'acme';
+      },
+      path: 'projectNumber',
+    },
+    {
+      name: 'env name not a variable name',
+      mutate: (t) => {
+        t.services[0].env = { 'my-var': 'x' };
+      },
+      path: 'services[0].env',
+    },
+    {
+      name: 'port out of range',
+      mutate: (t) => {
+        t.services[0].port = 70000;
+      },
+      path: 'services[0].port',
+    },
+    {
+      name: 'not a mapping at all',
+      mutate: (t) => {
+        t.network = ['run-vpc'];
+      },
+      path: 'network',
+    },
   ],
 });
 

@@ -6,13 +6,43 @@ const digest = `sha256:${'a1'.repeat(32)}`;
 describeRule(validImage, {
   valid: [
     { name: 'Artifact Registry with a tag', mutate: () => undefined },
-    { name: 'a tag and a digest', mutate: (t) => { t.services[0].image = `asia-northeast1-docker.pkg.dev/acme-prod/run/client:1.4.2@${digest}`; } },
-    { name: 'a Docker Hub short name', mutate: (t) => { t.services[0].image = 'nginx'; } },
+    {
+      name: 'a tag and a digest',
+      mutate: (t) => {
+        t.services[0].image = `asia-northeast1-docker.pkg.dev/acme-prod/run/client:1.4.2@${digest}`;
+      },
+    },
+    {
+      name: 'a Docker Hub short name',
+      mutate: (t) => {
+        t.services[0].image = 'nginx';
+      },
+    },
   ],
   invalid: [
-    { name: 'a shell substitution', mutate: (t) => { t.services[0].image = 'gcr.io/x/$(whoami)'; }, path: 'services[0].image', message: /not a container image reference/ },
-    { name: 'a newline', mutate: (t) => { t.services[1].image = 'gcr.io/x/app:1\n# injected'; }, path: 'services[1].image' },
-    { name: 'a short digest', mutate: (t) => { t.services[0].image = 'gcr.io/x/app@sha256:abc'; }, path: 'services[0].image', message: /digest/ },
+    {
+      name: 'a shell substitution',
+      mutate: (t) => {
+        t.services[0].image = 'gcr.io/x/$(whoami)';
+      },
+      path: 'services[0].image',
+      message: /not a container image reference/,
+    },
+    {
+      name: 'a newline',
+      mutate: (t) => {
+        t.services[1].image = 'gcr.io/x/app:1\n# injected';
+      },
+      path: 'services[1].image',
+    },
+    {
+      name: 'a short digest',
+      mutate: (t) => {
+        t.services[0].image = 'gcr.io/x/app@sha256:abc';
+      },
+      path: 'services[0].image',
+      message: /digest/,
+    },
   ],
 });
 

@@ -9,8 +9,12 @@ const withHttps = (http?: boolean) => {
   t.services[1].loadBalancer = { https: { sslCertificate: 'api-cert' }, ...(http === undefined ? {} : { http }) };
   return synth(t).objects;
 };
-const audiences = (objects: any[]) => JSON.parse(find(objects, 'Service', 'server-service').metadata.annotations[RunAnnotation.CUSTOM_AUDIENCES]);
-const ports = (objects: any[]) => all(objects, 'ComputeForwardingRule').map((r) => r.spec.portRange).sort();
+const audiences = (objects: any[]) =>
+  JSON.parse(find(objects, 'Service', 'server-service').metadata.annotations[RunAnnotation.CUSTOM_AUDIENCES]);
+const ports = (objects: any[]) =>
+  all(objects, 'ComputeForwardingRule')
+    .map((r) => r.spec.portRange)
+    .sort();
 
 describe('custom audiences of a load-balanced service', () => {
   test('HTTP only: its http URL', () => {

@@ -18,7 +18,17 @@ describe('default topology', () => {
     expect(all(objects, 'Service').filter((o) => o.apiVersion === 'serving.knative.dev/v1').length).toBe(3);
     expect(counts('ComputeNetwork')).toBe(1);
     expect(counts('ComputeSubnetwork')).toBe(4);
-    for (const kind of ['VPCAccessConnector', 'ComputeRegionNetworkEndpointGroup', 'ComputeBackendService', 'ComputeURLMap', 'ComputeTargetHTTPProxy', 'ComputeAddress', 'ComputeForwardingRule', 'ComputeRouter', 'ComputeRouterNAT']) {
+    for (const kind of [
+      'VPCAccessConnector',
+      'ComputeRegionNetworkEndpointGroup',
+      'ComputeBackendService',
+      'ComputeURLMap',
+      'ComputeTargetHTTPProxy',
+      'ComputeAddress',
+      'ComputeForwardingRule',
+      'ComputeRouter',
+      'ComputeRouterNAT',
+    ]) {
       expect([kind, counts(kind)]).toEqual([kind, 1]);
     }
   });
@@ -67,7 +77,9 @@ describe('default topology', () => {
     expect(backend.spec.loadBalancingScheme).toBe('INTERNAL_MANAGED');
     expect(backend.spec.backend).toEqual([
       {
-        group: { networkEndpointGroupRef: { external: `projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/${neg.metadata.name}` } },
+        group: {
+          networkEndpointGroupRef: { external: `projects/acme-prod/regions/asia-northeast1/networkEndpointGroups/${neg.metadata.name}` },
+        },
         balancingMode: 'UTILIZATION',
         capacityScaler: 1,
       },
@@ -83,7 +95,11 @@ describe('default topology', () => {
     expect(rule.spec).toMatchObject({ loadBalancingScheme: 'INTERNAL_MANAGED', portRange: '80', ipProtocol: 'TCP' });
     const proxyOnly = all(objects, 'ComputeSubnetwork').filter((s) => s.spec.purpose === 'REGIONAL_MANAGED_PROXY');
     expect(proxyOnly).toHaveLength(1);
-    expect(proxyOnly[0].spec).toMatchObject({ role: 'ACTIVE', region: rule.spec.location, networkRef: { name: rule.spec.networkRef.name } });
+    expect(proxyOnly[0].spec).toMatchObject({
+      role: 'ACTIVE',
+      region: rule.spec.location,
+      networkRef: { name: rule.spec.networkRef.name },
+    });
     expect(proxyOnly[0].spec.logConfig).toBeUndefined();
     // The rule and its address sit in an ordinary subnet, never the proxy-only one.
     const ruleSubnet = find(objects, 'ComputeSubnetwork', rule.spec.subnetworkRef.name);
@@ -106,7 +122,9 @@ describe('default topology', () => {
     expect(client[RunAnnotation.VPC_EGRESS]).toBe('private-ranges-only');
     expect(client[RunAnnotation.VPC_CONNECTOR]).toBeUndefined();
     const batch = annotations('batch-service');
-    expect(batch[RunAnnotation.VPC_CONNECTOR]).toBe(`projects/acme-prod/locations/asia-northeast1/connectors/${find(objects, 'VPCAccessConnector').metadata.name}`);
+    expect(batch[RunAnnotation.VPC_CONNECTOR]).toBe(
+      `projects/acme-prod/locations/asia-northeast1/connectors/${find(objects, 'VPCAccessConnector').metadata.name}`,
+    );
     expect(batch[RunAnnotation.VPC_EGRESS]).toBe('all-traffic');
     expect(batch[RunAnnotation.NETWORK_INTERFACES]).toBeUndefined();
     const server = annotations('server-service');

@@ -16,10 +16,16 @@ const service = (names: readonly string[]) =>
   fc.record(
     {
       image: fc.constant('asia-northeast1-docker.pkg.dev/acme-prod/run/app:1.0.0'),
-      egress: fc.option(fc.record({ via: fc.constantFrom('connector', 'direct-vpc'), route: fc.constantFrom('private-ranges-only', 'all-traffic') }), { nil: undefined }),
+      egress: fc.option(
+        fc.record({ via: fc.constantFrom('connector', 'direct-vpc'), route: fc.constantFrom('private-ranges-only', 'all-traffic') }),
+        { nil: undefined },
+      ),
       internet: fc.option(fc.constant(true), { nil: undefined }),
       calls: fc.subarray([...names], { maxLength: 2 }),
-      loadBalancer: fc.option(fc.oneof(fc.constant({}), fc.constant({ address: '10.10.0.9' }), fc.constant({ https: { sslCertificate: 'c1' }, http: true })), { nil: undefined, freq: 3 }),
+      loadBalancer: fc.option(
+        fc.oneof(fc.constant({}), fc.constant({ address: '10.10.0.9' }), fc.constant({ https: { sslCertificate: 'c1' }, http: true })),
+        { nil: undefined, freq: 3 },
+      ),
       ingress: fc.option(fc.constant('all'), { nil: undefined, freq: 4 }),
       public: fc.option(fc.constant(true), { nil: undefined, freq: 4 }),
       invokers: fc.option(fc.constant(['group:ops@acme.example']), { nil: undefined, freq: 4 }),
@@ -28,19 +34,17 @@ const service = (names: readonly string[]) =>
     { requiredKeys: ['image', 'calls'] },
   );
 
-const scenario = fc
-  .uniqueArray(name, { minLength: 2, maxLength: 9 })
-  .chain((names) =>
-    fc.record({
-      names: fc.constant(names),
-      specs: fc.tuple(...names.map(() => service(names))),
-      // A small workload subnet, so derived addresses often meet.
-      workload: fc.constantFrom('10.10.0.0/28', '10.10.0.0/27', '10.10.0.0/24'),
-      dns: fc.boolean(),
-      cloudRun: fc.constantFrom('knative', 'config-connector'),
-      toggled: fc.nat(names.length - 1),
-    }),
-  );
+const scenario = fc.uniqueArray(name, { minLength: 2, maxLength: 9 }).chain((names) =>
+  fc.record({
+    names: fc.constant(names),
+    specs: fc.tuple(...names.map(() => service(names))),
+    // A small workload subnet, so derived addresses often meet.
+    workload: fc.constantFrom('10.10.0.0/28', '10.10.0.0/27', '10.10.0.0/24'),
+    dns: fc.boolean(),
+    cloudRun: fc.constantFrom('knative', 'config-connector'),
+    toggled: fc.nat(names.length - 1),
+  }),
+);
 
 test('adding or removing a service changes no other service objects', () => {
   let compared = 0;
@@ -93,7 +97,8 @@ test('Cloud NAT never serves a subnet an internet: false all-traffic service egr
       if (servedSubnets.size > 0) natted++;
       const connectorSubnet = objects.find((o) => o.kind === 'VPCAccessConnector')?.spec.subnet.nameRef.name;
       for (const s of services.filter((x) => !x.internet)) {
-        const annotations = objects.find((o) => o.kind === 'Service' && o.metadata.name === s.name).spec.template.metadata.annotations ?? {};
+        const annotations =
+          objects.find((o) => o.kind === 'Service' && o.metadata.name === s.name).spec.template.metadata.annotations ?? {};
         if (annotations['run.googleapis.com/vpc-access-egress'] !== 'all-traffic') continue;
         const subnet = annotations['run.googleapis.com/network-interfaces']
           ? JSON.parse(annotations['run.googleapis.com/network-interfaces'])[0].subnetwork

@@ -58,14 +58,18 @@ describe('invoker policies', () => {
     expect(onClient[0].spec.resourceRef.kind).toBe('RunService');
   });
 
-  test.each([['allUsers'], ['allAuthenticatedUsers'], ['ops@acme.example'], ['serviceaccount:x@acme.example'], ['group:ops'], ['domain:acme']])(
-    'a malformed member %s is a finding, not output',
-    (member) => {
-      const t = baseTopology();
-      t.services[1].invokers = [member];
-      const result = synthesizeTopology(t);
-      expect(result.findings.some((f) => f.severity === 'error' && f.path.startsWith('services[1].invokers'))).toBe(true);
-      expect(result.files).toEqual([]);
-    },
-  );
+  test.each([
+    ['allUsers'],
+    ['allAuthenticatedUsers'],
+    ['ops@acme.example'],
+    ['serviceaccount:x@acme.example'],
+    ['group:ops'],
+    ['domain:acme'],
+  ])('a malformed member %s is a finding, not output', (member) => {
+    const t = baseTopology();
+    t.services[1].invokers = [member];
+    const result = synthesizeTopology(t);
+    expect(result.findings.some((f) => f.severity === 'error' && f.path.startsWith('services[1].invokers'))).toBe(true);
+    expect(result.files).toEqual([]);
+  });
 });

@@ -5,38 +5,190 @@ import { withoutNulls } from '../../src/input/nulls';
 
 /** Each case sets one nullable field to null; null means absent, so each behaves as the base topology does. */
 const NULLS: Array<[string, (t: any) => void]> = [
-  ['services[].serviceAccount', (t) => { t.services[0].serviceAccount = null; }],
-  ['dns.domain', (t) => { t.dns = { domain: null }; }],
-  ['dns.zoneName and runApp', (t) => { t.dns = { domain: 'internal.acme.example', zoneName: null, runApp: null }; }],
-  ['namespace', (t) => { t.namespace = null; }],
-  ['projectNumber', (t) => { t.projectNumber = null; }],
-  ['network.subnets', (t) => { t.network.subnets = null; }],
-  ['network.subnets.workload.cidr', (t) => { t.network.subnets = { workload: { cidr: null, name: null } }; }],
-  ['network.connector', (t) => { t.network.connector = null; }],
-  ['network.nat.name', (t) => { t.network.nat = { name: null, routerName: null, enabled: null }; }],
-  ['network.privateServiceAccess', (t) => { t.network.privateServiceAccess = { name: null, cidr: null }; }],
-  ['services[].egress', (t) => { t.services[1].egress = null; }],
-  ['services[].egress.route', (t) => { t.services[0].egress.route = null; }],
-  ['services[].scaling bounds', (t) => { t.services[0].scaling = { minInstances: null, maxInstances: null }; }],
-  ['services[].env', (t) => { t.services[0].env = null; }],
-  ['services[].env value', (t) => { t.services[0].env = { LOG_LEVEL: null }; }],
-  ['services[].secrets', (t) => { t.services[0].secrets = null; }],
-  ['services[].secrets version', (t) => { t.services[0].secrets = { API_KEY: { secret: 'api-key', version: null } }; }],
-  ['services[].calls', (t) => { t.services[1].calls = null; }],
-  ['services[].loadBalancer.https', (t) => { t.services[1].loadBalancer = { address: null, https: null, http: null }; }],
-  ['services[].ingress, access, port, public, internet', (t) => { Object.assign(t.services[1], { access: null, port: null, public: null, internet: null }); }],
-  ['backends', (t) => { t.backends = null; }],
-  ['backends[].redis fields', (t) => {
-    t.backends = [{ name: 'cache', redis: { tier: null, memorySizeGb: null, version: null, connectMode: null, reservedRange: null }, host: null, env: null }];
-  }],
-  ['secrets', (t) => { t.secrets = null; }],
-  ['googleApis', (t) => { t.googleApis = null; }],
-  ['googleApis PSC name', (t) => { t.googleApis = { privateServiceConnect: { name: null, address: '10.255.255.254' } }; }],
-  ['delivery', (t) => { t.delivery = null; }],
-  ['delivery fields', (t) => { t.delivery = { cloudRun: null, createNamespace: null, abandonStateful: null, argocd: null }; }],
-  ['delivery.argocd optional fields', (t) => {
-    t.delivery = { argocd: { repoURL: 'https://git.example/acme/run.git', targetRevision: null, path: null, project: null, namespace: null, name: null } };
-  }],
+  [
+    'services[].serviceAccount',
+    (t) => {
+      t.services[0].serviceAccount = null;
+    },
+  ],
+  [
+    'dns.domain',
+    (t) => {
+      t.dns = { domain: null };
+    },
+  ],
+  [
+    'dns.zoneName and runApp',
+    (t) => {
+      t.dns = { domain: 'internal.acme.example', zoneName: null, runApp: null };
+    },
+  ],
+  [
+    'namespace',
+    (t) => {
+      t.namespace = null;
+    },
+  ],
+  [
+    'projectNumber',
+    (t) => {
+      t.projectNumber = null;
+    },
+  ],
+  [
+    'network.subnets',
+    (t) => {
+      t.network.subnets = null;
+    },
+  ],
+  [
+    'network.subnets.workload.cidr',
+    (t) => {
+      t.network.subnets = { workload: { cidr: null, name: null } };
+    },
+  ],
+  [
+    'network.connector',
+    (t) => {
+      t.network.connector = null;
+    },
+  ],
+  [
+    'network.nat.name',
+    (t) => {
+      t.network.nat = { name: null, routerName: null, enabled: null };
+    },
+  ],
+  [
+    'network.privateServiceAccess',
+    (t) => {
+      t.network.privateServiceAccess = { name: null, cidr: null };
+    },
+  ],
+  [
+    'services[].egress',
+    (t) => {
+      t.services[1].egress = null;
+    },
+  ],
+  [
+    'services[].egress.route',
+    (t) => {
+      t.services[0].egress.route = null;
+    },
+  ],
+  [
+    'services[].scaling bounds',
+    (t) => {
+      t.services[0].scaling = { minInstances: null, maxInstances: null };
+    },
+  ],
+  [
+    'services[].env',
+    (t) => {
+      t.services[0].env = null;
+    },
+  ],
+  [
+    'services[].env value',
+    (t) => {
+      t.services[0].env = { LOG_LEVEL: null };
+    },
+  ],
+  [
+    'services[].secrets',
+    (t) => {
+      t.services[0].secrets = null;
+    },
+  ],
+  [
+    'services[].secrets version',
+    (t) => {
+      t.services[0].secrets = { API_KEY: { secret: 'api-key', version: null } };
+    },
+  ],
+  [
+    'services[].calls',
+    (t) => {
+      t.services[1].calls = null;
+    },
+  ],
+  [
+    'services[].loadBalancer.https',
+    (t) => {
+      t.services[1].loadBalancer = { address: null, https: null, http: null };
+    },
+  ],
+  [
+    'services[].ingress, access, port, public, internet',
+    (t) => {
+      Object.assign(t.services[1], { access: null, port: null, public: null, internet: null });
+    },
+  ],
+  [
+    'backends',
+    (t) => {
+      t.backends = null;
+    },
+  ],
+  [
+    'backends[].redis fields',
+    (t) => {
+      t.backends = [
+        {
+          name: 'cache',
+          redis: { tier: null, memorySizeGb: null, version: null, connectMode: null, reservedRange: null },
+          host: null,
+          env: null,
+        },
+      ];
+    },
+  ],
+  [
+    'secrets',
+    (t) => {
+      t.secrets = null;
+    },
+  ],
+  [
+    'googleApis',
+    (t) => {
+      t.googleApis = null;
+    },
+  ],
+  [
+    'googleApis PSC name',
+    (t) => {
+      t.googleApis = { privateServiceConnect: { name: null, address: '10.255.255.254' } };
+    },
+  ],
+  [
+    'delivery',
+    (t) => {
+      t.delivery = null;
+    },
+  ],
+  [
+    'delivery fields',
+    (t) => {
+      t.delivery = { cloudRun: null, createNamespace: null, abandonStateful: null, argocd: null };
+    },
+  ],
+  [
+    'delivery.argocd optional fields',
+    (t) => {
+      t.delivery = {
+        argocd: {
+          repoURL: 'https://git.example/acme/run.git',
+          targetRevision: null,
+          path: null,
+          project: null,
+          namespace: null,
+          name: null,
+        },
+      };
+    },
+  ],
 ];
 
 describe('a null field means the field is absent', () => {
@@ -56,12 +208,26 @@ describe('a null field means the field is absent', () => {
   });
 
   test.each([
-    ['serviceAccount: null', (t: any) => { t.services[0].serviceAccount = null; }],
-    ['dns: {domain: null}', (t: any) => { t.dns = { domain: null }; }],
+    [
+      'serviceAccount: null',
+      (t: any) => {
+        t.services[0].serviceAccount = null;
+      },
+    ],
+    [
+      'dns: {domain: null}',
+      (t: any) => {
+        t.dns = { domain: null };
+      },
+    ],
   ])('the issue reproducer %s through the built CLI: check, --json and synth exit 0', (_name, mutate) => {
     const t = baseTopology();
     mutate(t);
-    for (const [command, extra] of [['check', []], ['check', ['--json']], ['synth', []]] as const) {
+    for (const [command, extra] of [
+      ['check', []],
+      ['check', ['--json']],
+      ['synth', []],
+    ] as const) {
       const r = runBuilt(command, t, extra);
       expect(r.err).not.toMatch(/internal error/);
       expect(r.code).toBe(0);

@@ -26,24 +26,37 @@ describe('identities and invokers', () => {
     expect(knative('api').spec.template.spec.serviceAccountName).toBe('run-api@acme-prod.iam.gserviceaccount.com');
     expect(knative('worker').spec.template.spec.serviceAccountName).toBe('batch-worker@acme-prod.iam.gserviceaccount.com');
     expect(knative('ledger').spec.template.spec.serviceAccountName).toBe('ledger-runner@acme-security.iam.gserviceaccount.com');
-    expect(all(objects, 'IAMServiceAccount').map((o) => o.metadata.name).sort()).toEqual(['batch-worker', 'run-api', 'run-web']);
+    expect(
+      all(objects, 'IAMServiceAccount')
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(['batch-worker', 'run-api', 'run-web']);
   });
 
   test("the invoker policy of each callee names exactly its callers' accounts", () => {
-    expect(invokers('api')).toEqual(['serviceAccount:batch-worker@acme-prod.iam.gserviceaccount.com', 'serviceAccount:run-web@acme-prod.iam.gserviceaccount.com']);
-    expect(invokers('ledger')).toEqual(['serviceAccount:batch-worker@acme-prod.iam.gserviceaccount.com', 'serviceAccount:run-api@acme-prod.iam.gserviceaccount.com']);
+    expect(invokers('api')).toEqual([
+      'serviceAccount:batch-worker@acme-prod.iam.gserviceaccount.com',
+      'serviceAccount:run-web@acme-prod.iam.gserviceaccount.com',
+    ]);
+    expect(invokers('ledger')).toEqual([
+      'serviceAccount:batch-worker@acme-prod.iam.gserviceaccount.com',
+      'serviceAccount:run-api@acme-prod.iam.gserviceaccount.com',
+    ]);
   });
 
   test('allUsers appears only for the public service, and a service nobody calls gets an empty policy', () => {
     expect(invokers('web')).toEqual(['allUsers']);
     // Authoritative and empty: applying it revokes any earlier grant (a former caller, a former allUsers).
     expect(parse(policy('worker')!.content)).toEqual({ bindings: [] });
-    const everyPolicy = files.filter((f) => f.path.startsWith('cloud-run-iam/')).map((f) => f.content).join('\n');
+    const everyPolicy = files
+      .filter((f) => f.path.startsWith('cloud-run-iam/'))
+      .map((f) => f.content)
+      .join('\n');
     expect(everyPolicy.match(/allUsers/g)).toHaveLength(1);
     expect(all(objects, 'IAMPolicyMember').filter((o) => o.spec.member === 'allUsers')).toEqual([]);
   });
 
-  test("a load-balanced callee accepts ID tokens minted for the URL its callers get", () => {
+  test('a load-balanced callee accepts ID tokens minted for the URL its callers get', () => {
     expect(knative('api').metadata.annotations['run.googleapis.com/custom-audiences']).toBe('["https://api.internal.acme.example"]');
     expect(knative('ledger').metadata.annotations['run.googleapis.com/custom-audiences']).toBeUndefined();
   });
@@ -51,7 +64,9 @@ describe('identities and invokers', () => {
   test('policy files hold no Kubernetes objects and say how to apply them', () => {
     const file = policy('api')!;
     expect(file.objects).toEqual([]);
-    expect(file.content).toContain('gcloud run services set-iam-policy api cloud-run-iam/api.yaml --region asia-northeast1 --project acme-prod');
+    expect(file.content).toContain(
+      'gcloud run services set-iam-policy api cloud-run-iam/api.yaml --region asia-northeast1 --project acme-prod',
+    );
   });
 });
 
@@ -77,7 +92,7 @@ describe('private DNS', () => {
   });
 
   test('without the endpoint, the run.app zone points at private.googleapis.com', () => {
-    const spec = { ...loaded.input as Obj };
+    const spec = { ...(loaded.input as Obj) };
     delete spec.googleApis;
     const result = synthesizeTopology(spec);
     const record = result.files.flatMap((f) => f.objects).find((o) => o.kind === 'DNSRecordSet' && o.spec.name === '*.run.app.')!;
@@ -88,7 +103,12 @@ describe('private DNS', () => {
 describe('Private Service Connect for Google APIs', () => {
   test('a global rule on the internal address targets all-apis, and googleapis.com resolves to it', () => {
     const address = find(objects, 'ComputeAddress', 'allapis');
-    expect(address.spec).toMatchObject({ location: 'global', addressType: 'INTERNAL', purpose: 'PRIVATE_SERVICE_CONNECT', address: '10.255.255.254' });
+    expect(address.spec).toMatchObject({
+      location: 'global',
+      addressType: 'INTERNAL',
+      purpose: 'PRIVATE_SERVICE_CONNECT',
+      address: '10.255.255.254',
+    });
     const rule = find(objects, 'ComputeForwardingRule', 'allapis');
     expect(rule.spec).toMatchObject({ location: 'global', loadBalancingScheme: '', target: { googleAPIsBundle: 'all-apis' } });
     expect(rule.spec.ipAddress.addressRef).toEqual({ external: 'projects/acme-prod/global/addresses/allapis' });
@@ -101,9 +121,18 @@ describe('Private Service Connect for Google APIs', () => {
 
 describe('backends', () => {
   test('Redis variables reach exactly the services that use it', () => {
-    const users = all(objects, 'Service').filter((s) => s.apiVersion === 'serving.knative.dev/v1').filter((s) => envNames(s.metadata.name).includes('CACHE_PORT')).map((s) => s.metadata.name).sort();
+    const users = all(objects, 'Service')
+      .filter((s) => s.apiVersion === 'serving.knative.dev/v1')
+      .filter((s) => envNames(s.metadata.name).includes('CACHE_PORT'))
+      .map((s) => s.metadata.name)
+      .sort();
     expect(users).toEqual(['api', 'worker']);
-    expect(env('worker')).toEqual(expect.arrayContaining([{ name: 'CACHE_HOST', value: '10.40.0.4' }, { name: 'CACHE_PORT', value: '6379' }]));
+    expect(env('worker')).toEqual(
+      expect.arrayContaining([
+        { name: 'CACHE_HOST', value: '10.40.0.4' },
+        { name: 'CACHE_PORT', value: '6379' },
+      ]),
+    );
     for (const other of ['web', 'ledger']) expect(envNames(other).filter((n) => /CACHE|SESSIONS|DB_/.test(n))).toEqual([]);
   });
 
@@ -115,16 +144,32 @@ describe('backends', () => {
   });
 
   test('an existing endpoint gives the variable names the user chose', () => {
-    expect(env('api')).toEqual(expect.arrayContaining([{ name: 'DB_HOST', value: '10.30.0.3' }, { name: 'DB_PORT', value: '5432' }]));
+    expect(env('api')).toEqual(
+      expect.arrayContaining([
+        { name: 'DB_HOST', value: '10.30.0.3' },
+        { name: 'DB_PORT', value: '5432' },
+      ]),
+    );
   });
 
   test('Redis instances authorize the network; private services access uses the allocated range and its connection', () => {
     const cache = find(objects, 'RedisInstance', 'cache');
-    expect(cache.spec).toMatchObject({ connectMode: 'DIRECT_PEERING', reservedIpRange: '10.40.0.0/29', tier: 'STANDARD_HA', authorizedNetworkRef: { name: 'run-vpc' } });
+    expect(cache.spec).toMatchObject({
+      connectMode: 'DIRECT_PEERING',
+      reservedIpRange: '10.40.0.0/29',
+      tier: 'STANDARD_HA',
+      authorizedNetworkRef: { name: 'run-vpc' },
+    });
     const sessions = find(objects, 'RedisInstance', 'sessions');
     expect(sessions.spec.connectMode).toBe('PRIVATE_SERVICE_ACCESS');
     const range = find(objects, 'ComputeAddress', sessions.spec.reservedIpRange);
-    expect(range.spec).toMatchObject({ location: 'global', purpose: 'VPC_PEERING', address: '10.30.0.0', prefixLength: 20, networkRef: { name: 'run-vpc' } });
+    expect(range.spec).toMatchObject({
+      location: 'global',
+      purpose: 'VPC_PEERING',
+      address: '10.30.0.0',
+      prefixLength: 20,
+      networkRef: { name: 'run-vpc' },
+    });
     const connection = find(objects, 'ServiceNetworkingConnection');
     expect(connection.spec.reservedPeeringRanges).toEqual([{ name: range.metadata.name }]);
   });
@@ -164,7 +209,9 @@ describe('HTTPS on the internal load balancer', () => {
     const out = synth(spec).objects;
     expect(out.filter((o) => o.kind === 'ComputeTargetHTTPProxy')).toEqual([]);
     expect(out.filter((o) => o.kind === 'ComputeSSLCertificate')).toEqual([]);
-    expect(find(out, 'ComputeTargetHTTPSProxy').spec.sslCertificates).toEqual([{ external: 'projects/acme-prod/regions/asia-northeast1/sslCertificates/api-cert-2026' }]);
+    expect(find(out, 'ComputeTargetHTTPSProxy').spec.sslCertificates).toEqual([
+      { external: 'projects/acme-prod/regions/asia-northeast1/sslCertificates/api-cert-2026' },
+    ]);
     expect(all(out, 'ComputeForwardingRule').map((r) => r.metadata.name)).toEqual(['allapis', 'api-https']);
   });
 });

@@ -17,39 +17,100 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq
 /** Absent five times in six: for fields that are often wrong in combination with others. */
 const rarely = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: arb, weight: 1 });
 /** Mostly `good`, sometimes one of `bad`: enough valid topologies to exercise the output, enough broken ones. */
-const usually = <T>(good: T[], bad: T[]) => fc.oneof({ arbitrary: fc.constantFrom(...good), weight: 6 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+const usually = <T>(good: T[], bad: T[]) =>
+  fc.oneof({ arbitrary: fc.constantFrom(...good), weight: 6 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
 
-const subnet = fc.record({ name: maybe(usually(['w', 'direct-1', 'conn-subnet'], ['shared', 'Bad_Subnet'])), cidr: maybe(usually(CIDRS, BAD_CIDRS)), privateGoogleAccess: maybe(fc.boolean()) }, { requiredKeys: [] });
+const subnet = fc.record(
+  {
+    name: maybe(usually(['w', 'direct-1', 'conn-subnet'], ['shared', 'Bad_Subnet'])),
+    cidr: maybe(usually(CIDRS, BAD_CIDRS)),
+    privateGoogleAccess: maybe(fc.boolean()),
+  },
+  { requiredKeys: [] },
+);
 
 const service = fc.record(
   {
     name: usually(NAMES, BAD_NAMES),
-    image: fc.oneof({ arbitrary: fc.constant('asia-northeast1-docker.pkg.dev/acme-prod/run/app:1.0.0'), weight: 40 }, { arbitrary: fc.constantFrom('gcr.io/x/App', 'app@sha256:1'), weight: 1 }),
+    image: fc.oneof(
+      { arbitrary: fc.constant('asia-northeast1-docker.pkg.dev/acme-prod/run/app:1.0.0'), weight: 40 },
+      { arbitrary: fc.constantFrom('gcr.io/x/App', 'app@sha256:1'), weight: 1 },
+    ),
     ingress: maybe(fc.constantFrom('all', 'internal', 'internal-and-cloud-load-balancing')),
-    egress: maybe(fc.record({ via: maybe(fc.constantFrom('none', 'connector', 'direct-vpc')), route: maybe(fc.constantFrom('private-ranges-only', 'all-traffic')) }, { requiredKeys: [] })),
+    egress: maybe(
+      fc.record(
+        {
+          via: maybe(fc.constantFrom('none', 'connector', 'direct-vpc')),
+          route: maybe(fc.constantFrom('private-ranges-only', 'all-traffic')),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     internet: maybe(fc.boolean()),
     calls: maybe(fc.uniqueArray(usually(NAMES, ['ghost']), { maxLength: 2 })),
     access: maybe(fc.constantFrom('load-balancer', 'private-google-access')),
-    loadBalancer: maybe(fc.record({ address: maybe(usually(['10.10.0.10', '10.10.0.77'], ['10.10.0.1', '10.99.0.5', 'host'])) }, { requiredKeys: [] })),
+    loadBalancer: maybe(
+      fc.record({ address: maybe(usually(['10.10.0.10', '10.10.0.77'], ['10.10.0.1', '10.99.0.5', 'host'])) }, { requiredKeys: [] }),
+    ),
     port: maybe(fc.integer({ min: 1, max: 65535 })),
-    env: maybe(fc.dictionary(usually(['LOG_LEVEL', 'FEATURE_X'], ['PORT', 'SERVER_SERVICE_URL']), fc.constantFrom('1', 'x'), { maxKeys: 2 })),
-    scaling: maybe(fc.record({ minInstances: maybe(fc.integer({ min: 0, max: 3 })), maxInstances: maybe(fc.integer({ min: 3, max: 120 })) }, { requiredKeys: [] })),
+    env: maybe(
+      fc.dictionary(usually(['LOG_LEVEL', 'FEATURE_X'], ['PORT', 'SERVER_SERVICE_URL']), fc.constantFrom('1', 'x'), { maxKeys: 2 }),
+    ),
+    scaling: maybe(
+      fc.record(
+        { minInstances: maybe(fc.integer({ min: 0, max: 3 })), maxInstances: maybe(fc.integer({ min: 3, max: 120 })) },
+        { requiredKeys: [] },
+      ),
+    ),
     uses: rarely(fc.uniqueArray(usually(BACKEND_NAMES, ['ghost']), { maxLength: 2 })),
-    secrets: rarely(fc.dictionary(usually(['DB_PASSWORD', 'API_TOKEN'], ['PORT', 'LOG_LEVEL']), fc.record({ secret: usually(SECRET_NAMES, ['bad/secret']), version: maybe(fc.constantFrom('latest', '2')) }, { requiredKeys: ['secret'] }), { maxKeys: 2 })),
+    secrets: rarely(
+      fc.dictionary(
+        usually(['DB_PASSWORD', 'API_TOKEN'], ['PORT', 'LOG_LEVEL']),
+        fc.record(
+          { secret: usually(SECRET_NAMES, ['bad/secret']), version: maybe(fc.constantFrom('latest', '2')) },
+          { requiredKeys: ['secret'] },
+        ),
+        { maxKeys: 2 },
+      ),
+    ),
     public: rarely(fc.boolean()),
     // Shared and colliding accounts: several services naming one ID, an ID equal to another service's derived one.
-    serviceAccount: rarely(usually(['api-runner', 'shared-runner', 'run-batch', 'x@other.iam.gserviceaccount.com'], ['ab', 'me@gmail.com'])),
+    serviceAccount: rarely(
+      usually(['api-runner', 'shared-runner', 'run-batch', 'x@other.iam.gserviceaccount.com'], ['ab', 'me@gmail.com']),
+    ),
   },
   { requiredKeys: ['name', 'image'] },
 );
 
-const redis = fc.record({ tier: maybe(fc.constantFrom('BASIC', 'STANDARD_HA')), connectMode: maybe(fc.constantFrom('direct-peering', 'private-service-access')), reservedRange: rarely(usually(['10.40.0.0/29'], ['10.40.0.0/24', '10.10.4.0/29'])) }, { requiredKeys: [] });
-const endpoint = fc.record({ host: usually(['10.50.0.5', 'db.internal'], ['35.1.2.3', 'db\n```', '010.50.0.5']), port: fc.constantFrom(5432, 3306) });
+const redis = fc.record(
+  {
+    tier: maybe(fc.constantFrom('BASIC', 'STANDARD_HA')),
+    connectMode: maybe(fc.constantFrom('direct-peering', 'private-service-access')),
+    reservedRange: rarely(usually(['10.40.0.0/29'], ['10.40.0.0/24', '10.10.4.0/29'])),
+  },
+  { requiredKeys: [] },
+);
+const endpoint = fc.record({
+  host: usually(['10.50.0.5', 'db.internal'], ['35.1.2.3', 'db\n```', '010.50.0.5']),
+  port: fc.constantFrom(5432, 3306),
+});
 const backend = fc.oneof(
-  { arbitrary: fc.record({ name: usually(BACKEND_NAMES, ['Bad_Backend']), redis, host: maybe(fc.constantFrom('10.40.0.4', '10.30.0.9')) }, { requiredKeys: ['name', 'redis'] }), weight: 3 },
+  {
+    arbitrary: fc.record(
+      { name: usually(BACKEND_NAMES, ['Bad_Backend']), redis, host: maybe(fc.constantFrom('10.40.0.4', '10.30.0.9')) },
+      { requiredKeys: ['name', 'redis'] },
+    ),
+    weight: 3,
+  },
   { arbitrary: fc.record({ name: usually(BACKEND_NAMES, ['Bad_Backend']), endpoint }), weight: 3 },
   // The wrong shapes: both kinds, or neither.
-  { arbitrary: fc.record({ name: fc.constantFrom(...BACKEND_NAMES), redis: maybe(redis), endpoint: maybe(endpoint) }, { requiredKeys: ['name'] }), weight: 1 },
+  {
+    arbitrary: fc.record(
+      { name: fc.constantFrom(...BACKEND_NAMES), redis: maybe(redis), endpoint: maybe(endpoint) },
+      { requiredKeys: ['name'] },
+    ),
+    weight: 1,
+  },
 );
 
 const topology = fc.record(
@@ -61,19 +122,72 @@ const topology = fc.record(
     network: fc.record(
       {
         name: usually(['run-vpc', 'vpc-1'], ['a-rather-long-network-name', 'RunVpc', `n${'x'.repeat(60)}`]),
-        subnets: maybe(fc.record({ workload: maybe(subnet), directVpc: maybe(subnet), connector: maybe(subnet), proxyOnly: maybe(subnet) }, { requiredKeys: [] })),
-        connector: maybe(fc.record({ name: maybe(usually(['conn'], ['a-connector-name-that-is-too-long'])), minInstances: maybe(usually([2, 3], [0, 10])), maxInstances: maybe(usually([4, 10], [2, 11])), machineType: maybe(fc.constantFrom('e2-micro', 'e2-standard-4')) }, { requiredKeys: [] })),
-        nat: maybe(fc.record({ enabled: maybe(fc.boolean()), routerName: maybe(fc.constant('rtr')), name: maybe(fc.constant('nat')) }, { requiredKeys: [] })),
-        privateServiceAccess: rarely(fc.record({ name: maybe(usually(['psa-range'], ['allapis', 'server-service-ilb-ip'])) }, { requiredKeys: [] })),
+        subnets: maybe(
+          fc.record(
+            { workload: maybe(subnet), directVpc: maybe(subnet), connector: maybe(subnet), proxyOnly: maybe(subnet) },
+            { requiredKeys: [] },
+          ),
+        ),
+        connector: maybe(
+          fc.record(
+            {
+              name: maybe(usually(['conn'], ['a-connector-name-that-is-too-long'])),
+              minInstances: maybe(usually([2, 3], [0, 10])),
+              maxInstances: maybe(usually([4, 10], [2, 11])),
+              machineType: maybe(fc.constantFrom('e2-micro', 'e2-standard-4')),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        nat: maybe(
+          fc.record(
+            { enabled: maybe(fc.boolean()), routerName: maybe(fc.constant('rtr')), name: maybe(fc.constant('nat')) },
+            { requiredKeys: [] },
+          ),
+        ),
+        privateServiceAccess: rarely(
+          fc.record({ name: maybe(usually(['psa-range'], ['allapis', 'server-service-ilb-ip'])) }, { requiredKeys: [] }),
+        ),
       },
       { requiredKeys: ['name'] },
     ),
     services: fc.uniqueArray(service, { minLength: 1, maxLength: 4, selector: (s) => s.name }),
     backends: maybe(fc.uniqueArray(backend, { maxLength: 2, selector: (b) => b.name })),
     secrets: maybe(fc.uniqueArray(fc.record({ name: usually(SECRET_NAMES, ['bad.secret']) }), { maxLength: 2, selector: (x) => x.name })),
-    dns: rarely(fc.record({ domain: maybe(usually(['internal.acme.example'], ['internal', 'x.run.app'])), zoneName: maybe(usually(['lb-zone'], ['run-vpc-run-app', 'run-vpc-googleapis'])), runApp: maybe(fc.boolean()) }, { requiredKeys: [] })),
-    delivery: maybe(fc.record({ cloudRun: maybe(fc.constantFrom('knative', 'config-connector')), createNamespace: rarely(fc.boolean()), abandonStateful: maybe(fc.boolean()), argocd: rarely(fc.record({ repoURL: fc.constant('https://github.com/acme/p.git'), path: maybe(fc.constantFrom('dist', 'deploy/prod/')) }, { requiredKeys: ['repoURL'] })) }, { requiredKeys: [] })),
-    googleApis: rarely(fc.record({ privateServiceConnect: fc.record({ address: usually(['10.255.255.254'], ['10.10.4.9', '8.8.8.8']), name: maybe(usually(['allapis'], ['all-apis'])) }, { requiredKeys: ['address'] }) })),
+    dns: rarely(
+      fc.record(
+        {
+          domain: maybe(usually(['internal.acme.example'], ['internal', 'x.run.app'])),
+          zoneName: maybe(usually(['lb-zone'], ['run-vpc-run-app', 'run-vpc-googleapis'])),
+          runApp: maybe(fc.boolean()),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    delivery: maybe(
+      fc.record(
+        {
+          cloudRun: maybe(fc.constantFrom('knative', 'config-connector')),
+          createNamespace: rarely(fc.boolean()),
+          abandonStateful: maybe(fc.boolean()),
+          argocd: rarely(
+            fc.record(
+              { repoURL: fc.constant('https://github.com/acme/p.git'), path: maybe(fc.constantFrom('dist', 'deploy/prod/')) },
+              { requiredKeys: ['repoURL'] },
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    googleApis: rarely(
+      fc.record({
+        privateServiceConnect: fc.record(
+          { address: usually(['10.255.255.254'], ['10.10.4.9', '8.8.8.8']), name: maybe(usually(['allapis'], ['all-apis'])) },
+          { requiredKeys: ['address'] },
+        ),
+      }),
+    ),
   },
   { requiredKeys: ['project', 'region', 'network', 'services'] },
 );
@@ -145,7 +259,9 @@ test('any topology synthesizes CRD-valid, fully referenced, wave-ordered output 
       const ids = objects.map((o) => `${o.kind}/${o.metadata.name}`);
       expect(new Set(ids).size).toBe(ids.length);
       // The rule emitted-names-unique sees exactly what synth emits.
-      expect([...new Set(emittedNames(validateTopology(t).model!).map((n) => `${n.kind}/${n.name}`))].sort()).toEqual(topologyNamedIds(objects).sort());
+      expect([...new Set(emittedNames(validateTopology(t).model!).map((n) => `${n.kind}/${n.name}`))].sort()).toEqual(
+        topologyNamedIds(objects).sort(),
+      );
     }),
     { numRuns: 1000, seed: 20261123 },
   );

@@ -18,7 +18,10 @@ describe('runtime warnings', () => {
     const result = synthesizeTopology(topology);
     expect(result.files.length).toBeGreaterThan(0);
     const warnings = result.findings.filter((f) => f.severity === 'warning').map((f) => `${f.ruleId} ${f.path}`);
-    expect(warnings).toEqual(['connector-machine-type-for-load network.connector.machineType', 'direct-vpc-needs-startup-probe services[0].startupProbe']);
+    expect(warnings).toEqual([
+      'connector-machine-type-for-load network.connector.machineType',
+      'direct-vpc-needs-startup-probe services[0].startupProbe',
+    ]);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(synthesizeTopology(parse(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'))).findings).toEqual([]);
 
@@ -26,7 +29,11 @@ describe('runtime warnings', () => {
     const file = join(dir, 'topology.yaml');
     writeFileSync(file, stringify(topology));
     const err: string[] = [];
-    const code = await runCli(['synth', '--topology', file, '--out', join(dir, 'dist')], { out: () => undefined, err: (l) => err.push(l), env: {} });
+    const code = await runCli(['synth', '--topology', file, '--out', join(dir, 'dist')], {
+      out: () => undefined,
+      err: (l) => err.push(l),
+      env: {},
+    });
     expect(code).toBe(0);
     expect(err.join('\n')).toMatch(/network\.connector\.machineType: warning: .*e2-micro.*\(fix: .*e2-standard-4/);
     // Each warning links its rule page, which cites Google's documentation.
@@ -39,7 +46,10 @@ describe('runtime warnings', () => {
     t.services[0].internet = true;
     const result = synthesizeTopology(t);
     expect(result.files.length).toBeGreaterThan(0);
-    expect(result.findings.find((f) => f.ruleId === 'direct-vpc-nat-cold-start')).toMatchObject({ severity: 'warning', path: 'services[0].egress.via' });
+    expect(result.findings.find((f) => f.ruleId === 'direct-vpc-nat-cold-start')).toMatchObject({
+      severity: 'warning',
+      path: 'services[0].egress.via',
+    });
   });
 });
 
@@ -63,10 +73,17 @@ describe('startup probe', () => {
     t.services[0].startupProbe = { path: '/healthz' };
     const { objects } = synth(t);
     expectValidCrds(objects);
-    expect(find(objects, 'RunService', 'client-service').spec.template.containers[0].startupProbe).toEqual({ httpGet: { path: '/healthz' } });
+    expect(find(objects, 'RunService', 'client-service').spec.template.containers[0].startupProbe).toEqual({
+      httpGet: { path: '/healthz' },
+    });
   });
 
-  test.each([[{ path: 'ready' }], [{ path: '/ready', periodSeconds: 241 }], [{ path: '/ready', failureThreshold: 0 }], [{ periodSeconds: 10 }]])('%j is refused', (bad) => {
+  test.each([
+    [{ path: 'ready' }],
+    [{ path: '/ready', periodSeconds: 241 }],
+    [{ path: '/ready', failureThreshold: 0 }],
+    [{ periodSeconds: 10 }],
+  ])('%j is refused', (bad) => {
     const t = baseTopology();
     t.services[0].startupProbe = bad;
     const result = synthesizeTopology(t);
