@@ -176,6 +176,8 @@ export const derivedName = {
   sslCertificate: (service: string, version?: number) => (version === undefined ? `${service}-cert` : `${service}-cert-v${version}`),
   httpsProxy: (service: string) => `${service}-https-proxy`,
   httpsForwardingRule: (service: string) => `${service}-https`,
+  /** Stem of the shared internal load balancer's objects (`loadBalancing.mode: shared`). */
+  sharedLoadBalancer: (network: string) => `${network}-lb`,
   serviceAccount: (service: string) => `run-${service}`,
   privateServiceAccess: (network: string) => `${network}-psa`,
   dnsZone: (network: string) => `${network}-private`,
@@ -189,6 +191,23 @@ export const derivedName = {
   /** Config Connector accepts exactly one ConfigConnectorContext per namespace, by this name. */
   configConnectorContext: () => 'configconnectorcontext.core.cnrm.cloud.google.com',
 } as const;
+
+/**
+ * Names of the shared internal load balancer's own objects, from its stem (`<network>-lb` unless set): the per-service
+ * patterns on the stem, but `<stem>-ip` for the address. Its callees keep their per-service NEG and backend service
+ * names (`derivedName.neg`, `derivedName.backendService`), so switching modes leaves those objects in place.
+ */
+export function sharedLoadBalancerNames(stem: string, certificateVersion?: number) {
+  return {
+    urlMap: derivedName.urlMap(stem),
+    proxy: derivedName.targetProxy(stem),
+    httpsProxy: derivedName.httpsProxy(stem),
+    address: `${stem}-ip`,
+    forwardingRule: derivedName.forwardingRule(stem),
+    httpsForwardingRule: derivedName.httpsForwardingRule(stem),
+    certificate: derivedName.sslCertificate(stem, certificateVersion),
+  };
+}
 
 /** What is wrong with `name` as a Kubernetes object name, or `undefined` when it is valid. */
 export function kubernetesNameProblem(name: string): string | undefined {

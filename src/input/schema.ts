@@ -20,6 +20,20 @@ const subnet = {
 
 const optionalString = { type: 'string', nullable: true } as const;
 
+/** `https` of a load balancer: where its certificate comes from. */
+const https = {
+  type: 'object',
+  additionalProperties: false,
+  required: [],
+  nullable: true,
+  properties: {
+    certificateSecret: optionalString,
+    sslCertificate: optionalString,
+    certificateVersion: { type: 'integer', nullable: true, minimum: 1 },
+    certificateManagerCertificate: optionalString,
+  },
+} as const;
+
 /** The largest value of an int32 API field. */
 const INT32_MAX = 2147483647;
 
@@ -148,18 +162,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             nullable: true,
             properties: {
               address: optionalString,
-              https: {
-                type: 'object',
-                additionalProperties: false,
-                required: [],
-                nullable: true,
-                properties: {
-                  certificateSecret: optionalString,
-                  sslCertificate: optionalString,
-                  certificateVersion: { type: 'integer', nullable: true, minimum: 1 },
-                  certificateManagerCertificate: optionalString,
-                },
-              },
+              https,
               http: { type: 'boolean', nullable: true },
             },
           },
@@ -241,6 +244,19 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
       required: [],
       nullable: true,
       properties: { domain: optionalString, zoneName: optionalString, runApp: { type: 'boolean', nullable: true } },
+    },
+    loadBalancing: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      nullable: true,
+      properties: {
+        mode: { type: 'string', nullable: true, enum: ['per-service', 'shared'] },
+        name: optionalString,
+        address: optionalString,
+        https: { ...https },
+        http: { type: 'boolean', nullable: true },
+      },
     },
     delivery: {
       type: 'object',

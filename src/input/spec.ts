@@ -9,6 +9,7 @@ export type EgressRouteSetting = 'private-ranges-only' | 'all-traffic';
 export type CalleeAccess = 'load-balancer' | 'private-google-access';
 export type RedisConnectMode = 'direct-peering' | 'private-service-access';
 export type RedisTier = 'BASIC' | 'STANDARD_HA';
+export type LoadBalancingMode = 'per-service' | 'shared';
 
 export interface TopologySpec {
   /** GCP project ID. */
@@ -53,6 +54,11 @@ export interface TopologySpec {
    * @default - none: Google APIs through Private Google Access
    */
   readonly googleApis?: GoogleApisSpec;
+  /**
+   * How the internal load balancers are laid out: one per called service, or one shared by all of them.
+   * @default - `mode: per-service`
+   */
+  readonly loadBalancing?: LoadBalancingSpec;
   /** How the output is delivered: the Cloud Run format, the namespace, deletion policy, Argo CD. */
   readonly delivery?: DeliverySpec;
 }
@@ -374,6 +380,40 @@ export interface LoadBalancerSpec {
   /**
    * Serve plain HTTP on port 80. Beside HTTPS it is closed unless asked for; when both listen, both URLs are
    * accepted as audiences of the service's ID tokens.
+   * @default - true without `https`, false with it
+   */
+  readonly http?: boolean;
+}
+
+export interface LoadBalancingSpec {
+  /**
+   * `per-service`: one internal Application Load Balancer per called service (its own address, forwarding rules,
+   * URL map and proxies; settings in `services[].loadBalancer`). `shared`: one internal Application Load Balancer for
+   * every called service, with a host rule per service (its private DNS name, so `dns.domain` is needed), one
+   * address, and one forwarding rule per port: forwarding rules are billed per rule and count against the network's
+   * quota, so 200 callees cost 1 or 2 rules instead of 200 or 400. Settings then live here, not per service.
+   * @default 'per-service'
+   * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-internal-serverless
+   */
+  readonly mode?: LoadBalancingMode;
+  /**
+   * `shared` only: stem of the shared objects' names (`<name>-urlmap`, `<name>-proxy`, `<name>-ip`, `<name>-http`...).
+   * @default `<network>-lb`
+   */
+  readonly name?: string;
+  /**
+   * `shared` only: static internal address of the shared load balancer in the workload subnet.
+   * @default - derived from `name` and the workload range alone
+   */
+  readonly address?: string;
+  /**
+   * `shared` only: serve HTTPS on port 443 with one certificate for every callee's host (`<service>.<domain>`): a
+   * wildcard `*.<domain>` certificate, or one naming every host. Needs `dns.domain`, as shared mode does.
+   * @default - HTTP only
+   */
+  readonly https?: HttpsSpec;
+  /**
+   * `shared` only: serve plain HTTP on port 80. Closed beside HTTPS unless asked for.
    * @default - true without `https`, false with it
    */
   readonly http?: boolean;

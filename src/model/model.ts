@@ -5,6 +5,7 @@ import {
   EgressRouteSetting,
   EgressVia,
   IngressSetting,
+  LoadBalancingMode,
   RedisConnectMode,
   RedisTier,
   TopologySpec,
@@ -33,6 +34,7 @@ export interface TopologyModel {
   readonly secrets: readonly SecretModel[];
   readonly dns?: DnsModel;
   readonly psc?: PscModel;
+  readonly loadBalancing: LoadBalancingModel;
   readonly delivery: DeliveryModel;
   /** The first service of each name: lookups stay O(1) so rules stay linear in the topology's size. */
   readonly servicesByName: ReadonlyMap<string, ServiceModel>;
@@ -196,7 +198,30 @@ export interface ServiceModel {
   readonly loadBalancer?: LoadBalancerModel;
 }
 
+export interface LoadBalancingModel {
+  /** `loadBalancing.mode`. */
+  readonly mode: LoadBalancingMode;
+  /** The one load balancer of every callee, in shared mode when at least one service is behind a load balancer. */
+  readonly shared?: SharedLoadBalancerModel;
+}
+
+export interface SharedLoadBalancerModel {
+  /** Stem of its objects' names. */
+  readonly name: string;
+  /** `loadBalancing.name`, or `network.name` when derived. */
+  readonly namePath: string;
+  /** Static internal address; undefined only when the workload subnet's range is unusable. */
+  readonly address?: string;
+  readonly addressPinned: boolean;
+  readonly http: boolean;
+  readonly https?: LoadBalancerModel['https'];
+  /** The services behind it (one host rule, backend service and NEG each), in file order. */
+  readonly services: readonly string[];
+}
+
 export interface LoadBalancerModel {
+  /** Behind the shared load balancer (`loadBalancing.mode: shared`): address, http and https are the shared one's. */
+  readonly shared?: boolean;
   /** Static internal address; undefined only when the workload subnet's range is unusable. */
   readonly address?: string;
   readonly addressPinned: boolean;

@@ -1,8 +1,18 @@
 import { backendEnvVar, derivedName, serviceAccountEmail, SubnetRole } from '../names';
 import { cidrProblem, parseCidr } from '../cidr';
-import { allocateAddresses } from './addresses';
+import { allocateAddresses, derivedAddress } from './addresses';
 import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from '../input/defaults';
-import { BackendModel, DeliveryModel, DnsModel, LoadBalancerModel, PscModel, ServiceModel, SubnetModel, TopologyModel } from './model';
+import {
+  BackendModel,
+  DeliveryModel,
+  DnsModel,
+  LoadBalancerModel,
+  LoadBalancingModel,
+  PscModel,
+  ServiceModel,
+  SubnetModel,
+  TopologyModel,
+} from './model';
 import { BackendSpec, TopologySpec } from '../input/spec';
 
 /**
@@ -46,14 +56,29 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
   ) as Record<SubnetRole, SubnetModel>;
 
   const workloadCidr = subnets.workload.cidr;
-  const addresses = cidrProblem(workloadCidr)
-    ? new Map<string, string | undefined>()
-    : allocateAddresses(
-        parseCidr(workloadCidr),
-        lbServices.map((s) => ({ name: s.name, pinned: spec.services[s.index].loadBalancer?.address })),
-      );
+  const loadBalancing = resolveLoadBalancing(spec, workloadCidr, lbServices);
+  const shared = loadBalancing.shared;
+  const addresses =
+    cidrProblem(workloadCidr) || shared
+      ? new Map<string, string | undefined>()
+      : allocateAddresses(
+          parseCidr(workloadCidr),
+          lbServices.map((s) => ({ name: s.name, pinned: spec.services[s.index].loadBalancer?.address })),
+        );
   const withLb = services.map((s): ServiceModel => {
     if (!lbNames.has(s.name)) return s;
+    if (shared) {
+      // One frontend for all: its address and protocols, the service's own DNS name (its host rule).
+      const loadBalancer: LoadBalancerModel = {
+        shared: true,
+        address: shared.address,
+        addressPinned: shared.addressPinned,
+        http: shared.http,
+        ...(shared.https ? { https: shared.https } : {}),
+        ...(dns?.domain ? { dnsName: `${s.name}.${dns.domain}` } : {}),
+      };
+      return { ...s, loadBalancer };
+    }
     const given = spec.services[s.index].loadBalancer;
     const loadBalancer: LoadBalancerModel = {
       address: addresses.get(s.name),
@@ -113,7 +138,34 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
     secrets: (spec.secrets ?? []).map((x, i) => ({ path: `secrets[${i}]`, name: x.name })),
     ...(dns ? { dns } : {}),
     ...(spec.googleApis ? { psc: resolvePsc(spec) } : {}),
+    loadBalancing,
     delivery: resolveDelivery(spec),
+  };
+}
+
+/**
+ * The load balancing mode, and in shared mode the one load balancer of every load-balanced service: its address
+ * pinned or derived from its name alone (as a per-service address is from the service's), so adding a callee never
+ * moves it.
+ */
+function resolveLoadBalancing(spec: TopologySpec, workloadCidr: string, lbServices: readonly ServiceModel[]): LoadBalancingModel {
+  const given = spec.loadBalancing;
+  const mode = given?.mode ?? 'per-service';
+  if (mode !== 'shared' || lbServices.length === 0) return { mode };
+  const name = given?.name ?? derivedName.sharedLoadBalancer(spec.network.name);
+  const address = given?.address ?? (cidrProblem(workloadCidr) ? undefined : derivedAddress(parseCidr(workloadCidr), name));
+  return {
+    mode,
+    shared: {
+      name,
+      namePath: given?.name !== undefined ? 'loadBalancing.name' : 'network.name',
+      ...(address !== undefined ? { address } : {}),
+      addressPinned: given?.address !== undefined,
+      // HTTPS closes HTTP unless asked for, as on a per-service load balancer.
+      http: given?.http ?? !given?.https,
+      ...(given?.https ? { https: { ...given.https } } : {}),
+      services: lbServices.map((s) => s.name),
+    },
   };
 }
 
