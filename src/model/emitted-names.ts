@@ -1,4 +1,4 @@
-import { derivedName, grantName, recordSetName, secretObjectName } from '../names';
+import { derivedName, grantName, recordSetName, secretObjectName, sharedLoadBalancerNames } from '../names';
 import { ServiceModel, TopologyModel } from './model';
 
 /** One object the output will hold, as far as its name goes. */
@@ -73,6 +73,7 @@ export function emittedNames(model: TopologyModel): EmittedName[] {
   }
   if (dns?.domain !== undefined) add('DNSManagedZone', dns.zoneName, dns.zoneNamePath, 'private zone of the load balancers');
   for (const s of model.services) loadBalancerNames(model, s, add);
+  sharedLoadBalancerNamesOf(model, add);
   for (const b of model.backends.filter((x) => x.redis)) add('RedisInstance', b.name, `${b.path}.name`, `Redis backend ${b.name}`);
   for (const secret of model.secrets)
     add('SecretManagerSecret', secretObjectName(secret.name), `${secret.path}.name`, `secret ${secret.name}`);
@@ -92,6 +93,13 @@ function loadBalancerNames(model: TopologyModel, s: ServiceModel, add: Add): voi
   const of = `of service ${s.name}`;
   add('ComputeRegionNetworkEndpointGroup', derivedName.neg(s.name), path, `serverless NEG ${of}`);
   add('ComputeBackendService', derivedName.backendService(s.name), path, `backend service ${of}`);
+  if (lb.shared) {
+    // Behind the shared load balancer: its own NEG and backend service, and its name pointing at the shared address.
+    if (model.dns?.domain !== undefined) {
+      add('DNSRecordSet', recordSetName(model.dns.zoneName, s.name, 'A'), path, `DNS record ${of}`, undefined, true);
+    }
+    return;
+  }
   add('ComputeURLMap', derivedName.urlMap(s.name), path, `URL map ${of}`);
   add('ComputeAddress', derivedName.address(s.name), path, `load balancer address ${of}`);
   if (lb.http) {
@@ -101,11 +109,30 @@ function loadBalancerNames(model: TopologyModel, s: ServiceModel, add: Add): voi
   if (lb.https) {
     add('ComputeTargetHTTPSProxy', derivedName.httpsProxy(s.name), path, `HTTPS proxy ${of}`);
     add('ComputeForwardingRule', derivedName.httpsForwardingRule(s.name), path, `HTTPS forwarding rule ${of}`);
-    if (lb.https.certificateSecret) add('ComputeSSLCertificate', derivedName.sslCertificate(s.name), path, `SSL certificate ${of}`);
+    if (lb.https.certificateSecret)
+      add('ComputeSSLCertificate', derivedName.sslCertificate(s.name, lb.https.certificateVersion), path, `SSL certificate ${of}`);
   }
   if (model.dns?.domain !== undefined) {
     add('DNSRecordSet', recordSetName(model.dns.zoneName, s.name, 'A'), path, `DNS record ${of}`, undefined, true);
   }
+}
+
+/** The shared load balancer's own objects (`loadBalancing.mode: shared`), as `SharedInternalLoadBalancer` names them. */
+function sharedLoadBalancerNamesOf(model: TopologyModel, add: Add): void {
+  const shared = model.loadBalancing.shared;
+  if (!shared) return;
+  const names = sharedLoadBalancerNames(shared.name, shared.https?.certificateVersion);
+  const path = shared.namePath === 'network.name' ? 'loadBalancing.name' : shared.namePath;
+  const of = 'of the shared load balancer';
+  add('ComputeURLMap', names.urlMap, path, `URL map ${of}`);
+  if (shared.http) add('ComputeTargetHTTPProxy', names.proxy, path, `HTTP proxy ${of}`);
+  if (shared.https) {
+    add('ComputeTargetHTTPSProxy', names.httpsProxy, path, `HTTPS proxy ${of}`);
+    if (shared.https.certificateSecret) add('ComputeSSLCertificate', names.certificate, path, `SSL certificate ${of}`);
+  }
+  add('ComputeAddress', names.address, path, `address ${of}`);
+  if (shared.http) add('ComputeForwardingRule', names.forwardingRule, path, `HTTP forwarding rule ${of}`);
+  if (shared.https) add('ComputeForwardingRule', names.httpsForwardingRule, path, `HTTPS forwarding rule ${of}`);
 }
 
 /** Accounts (one per account ID, however many services share it) and the grants to them. */

@@ -17,6 +17,9 @@ export function escapeLabel(text: string): string {
   return [...text].map((c) => (/[A-Za-z0-9 .,:/_()@*+=-]/.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
 }
 
+/** The shared load balancer's node: no underscore, so no `prefix_name` id can be it. */
+const SHARED_LB = 'sharedlb';
+
 const ROLE_LABEL: Record<SubnetRole, string> = {
   workload: 'workload',
   directVpc: 'Direct VPC egress',
@@ -48,7 +51,15 @@ export function topologyDiagram(model: TopologyModel): string {
       `connector[${label(`connector ${model.connector.name}`, `${model.connector.minInstances}..${model.connector.maxInstances} ${model.connector.machineType}`)}]`,
     );
   }
-  for (const s of model.services.filter((x) => x.loadBalancer)) {
+  const shared = model.loadBalancing.shared;
+  if (shared) {
+    const ports = [shared.http ? 'HTTP :80' : undefined, shared.https ? 'HTTPS :443' : undefined].filter(Boolean).join(', ');
+    const hosts = `${shared.services.length} host rule${shared.services.length === 1 ? '' : 's'}`;
+    inVpc(
+      `${SHARED_LB}[${label(`shared internal load balancer ${shared.name}`, shared.address ?? 'address assigned at apply', `${ports}, ${hosts}`)}]`,
+    );
+  }
+  for (const s of model.services.filter((x) => x.loadBalancer && !x.loadBalancer.shared)) {
     const lb = s.loadBalancer!;
     const ports = [lb.http ? 'HTTP :80' : undefined, lb.https ? 'HTTPS :443' : undefined].filter(Boolean).join(', ');
     inVpc(
@@ -65,7 +76,15 @@ export function topologyDiagram(model: TopologyModel): string {
 
   for (const s of model.services) edgesOf(model, s, node);
   if (model.connector.needed) node(`connector --> ${id('subnet', 'connector')}`);
-  for (const s of model.services.filter((x) => x.loadBalancer)) {
+  if (shared) {
+    // One edge per host rule: the name that reaches each service.
+    for (const s of model.services.filter((x) => x.loadBalancer?.shared)) {
+      node(`${SHARED_LB} -->|${label(s.loadBalancer!.dnsName ?? s.name)}| ${id('svc', s.name)}`);
+    }
+    node(`${SHARED_LB} -.-|address in| ${id('subnet', 'workload')}`);
+    node(`${SHARED_LB} -.-|proxies from| ${id('subnet', 'proxyOnly')}`);
+  }
+  for (const s of model.services.filter((x) => x.loadBalancer && !x.loadBalancer.shared)) {
     node(`${id('lb', s.name)} -->|serverless NEG| ${id('svc', s.name)}`);
     node(`${id('lb', s.name)} -.-|address in| ${id('subnet', 'workload')}`);
     node(`${id('lb', s.name)} -.-|proxies from| ${id('subnet', 'proxyOnly')}`);
@@ -85,7 +104,8 @@ function edgesOf(model: TopologyModel, s: ServiceModel, node: (line: string) => 
   for (const callee of s.calls) {
     const target = model.servicesByName.get(callee);
     if (!target) continue;
-    if (target.loadBalancer) node(`${from} ==>|calls| ${id('lb', callee)}`);
+    if (target.loadBalancer?.shared) node(`${from} ==>|${label(`calls ${callee}`)}| ${SHARED_LB}`);
+    else if (target.loadBalancer) node(`${from} ==>|calls| ${id('lb', callee)}`);
     else node(`${from} ==>|calls at run.app| ${id('svc', callee)}`);
   }
   for (const name of s.uses) if (model.backendsByName.has(name)) node(`${from} -->|uses| ${id('backend', name)}`);

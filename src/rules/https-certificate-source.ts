@@ -19,9 +19,12 @@ export const httpsCertificateSource = defineRule({
   summary: 'HTTPS names exactly one certificate source (a version only for a created one), and a load balancer serves HTTP, HTTPS or both.',
   check(model: TopologyModel): Problem[] {
     const problems: Problem[] = [];
-    for (const s of model.services.filter((x) => x.loadBalancer)) {
-      const lb = s.loadBalancer!;
-      const path = `${s.path}.loadBalancer`;
+    // Each service's load balancer, or in shared mode the one of all (its settings at `loadBalancing`).
+    const shared = model.loadBalancing.shared;
+    const lbs = shared
+      ? [{ name: shared.name, lb: shared, path: 'loadBalancing' }]
+      : model.services.filter((x) => x.loadBalancer).map((s) => ({ name: s.name, lb: s.loadBalancer!, path: `${s.path}.loadBalancer` }));
+    for (const { name, lb, path } of lbs) {
       const https = lb.https;
       const sources = https ? SOURCES.filter((k) => https[k] !== undefined) : [];
       if (https && sources.length !== 1) {
@@ -41,7 +44,7 @@ export const httpsCertificateSource = defineRule({
       if (!lb.http && !https) {
         problems.push({
           path: `${path}.http`,
-          message: `"${s.name}"'s load balancer would serve neither HTTP nor HTTPS`,
+          message: `"${name}"'s load balancer would serve neither HTTP nor HTTPS`,
           fix: `add ${path}.https, or remove ${path}.http`,
         });
       }

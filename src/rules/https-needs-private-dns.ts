@@ -13,8 +13,9 @@ export const httpsNeedsPrivateDns = defineRule({
   summary: 'A load balancer that serves HTTPS has a DNS name: the topology has a private zone (`dns`).',
   check(model: TopologyModel): Problem[] {
     if (model.dns?.domain) return [];
+    // Shared mode without a domain is shared-lb-needs-dns-domain's finding, with or without HTTPS.
     return model.services
-      .filter((s) => s.loadBalancer?.https)
+      .filter((s) => s.loadBalancer?.https && !s.loadBalancer.shared)
       .map((s) => ({
         path: `${s.path}.loadBalancer.https`,
         message: `"${s.name}" serves HTTPS, but without private DNS callers can only use its address, which no certificate names`,

@@ -22,6 +22,7 @@ import { httpsCertificateSource } from './https-certificate-source';
 import { httpsNeedsPrivateDns } from './https-needs-private-dns';
 import { internetNeedsAWayOut } from './internet-needs-a-way-out';
 import { lbAddressMustBeUsable } from './lb-address-must-be-usable';
+import { lbSettingsMatchMode } from './lb-settings-match-mode';
 import { noInternetMeansNoNat } from './no-internet-means-no-nat';
 import { proxyOnlySubnetSize } from './proxy-only-subnet-size';
 import { pscAddressUsable } from './psc-address-usable';
@@ -33,6 +34,7 @@ import { runAppUrlNeedsProjectNumber } from './run-app-url-needs-project-number'
 import { scalingMinNotAboveMax } from './scaling-min-not-above-max';
 import { secretEnvByReference } from './secret-env-by-reference';
 import { secretValueInEnv } from './secret-value-in-env';
+import { sharedLbNeedsDnsDomain } from './shared-lb-needs-dns-domain';
 import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
 import { topologySchema } from './topology-schema';
 import { uniqueNames } from './unique-names';
@@ -68,6 +70,7 @@ export const MODEL_RULES: readonly Rule[] = [
   httpsNeedsPrivateDns,
   internetNeedsAWayOut,
   lbAddressMustBeUsable,
+  lbSettingsMatchMode,
   noInternetMeansNoNat,
   proxyOnlySubnetSize,
   pscAddressUsable,
@@ -79,6 +82,7 @@ export const MODEL_RULES: readonly Rule[] = [
   scalingMinNotAboveMax,
   secretEnvByReference,
   secretValueInEnv,
+  sharedLbNeedsDnsDomain,
   subnetCidrsMustNotOverlap,
   uniqueNames,
   validBackendHost,

@@ -6,7 +6,8 @@ import { firstFreeAddress } from '../model/addresses';
 
 /**
  * An internal load balancer's address is a free, non-reserved address of the workload subnet, one per
- * load balancer. A derived address depends on the service's name alone, so two services can derive the same
+ * load balancer (in shared mode, the one load balancer, at `loadBalancing.address`). A derived address depends on the
+ * service's name alone, so two services can derive the same
  * one; that is refused with a free address to pin rather than resolved by moving either.
  * @see https://cloud.google.com/vpc/docs/subnets#unusable-ip-addresses-in-every-subnet
  * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-internal-serverless
@@ -21,13 +22,18 @@ export const lbAddressMustBeUsable = defineRule({
     const range = parseCidr(subnet.cidr);
     const problems: Problem[] = [];
     const owner = new Map<string, string>();
-    const lbs = model.services.filter((x) => x.loadBalancer);
-    const taken = new Set(lbs.map((x) => x.loadBalancer!.address).filter((a): a is string => a !== undefined));
+    // One entry per load balancer: each service's, or in shared mode the one of all.
+    const shared = model.loadBalancing.shared;
+    const lbs: Array<{ name: string; address?: string; addressPinned: boolean; path: string }> = shared
+      ? [{ name: shared.name, address: shared.address, addressPinned: shared.addressPinned, path: 'loadBalancing.address' }]
+      : model.services
+          .filter((x) => x.loadBalancer)
+          .map((s) => ({ name: s.name, ...s.loadBalancer!, path: `${s.path}.loadBalancer.address` }));
+    const taken = new Set(lbs.map((x) => x.address).filter((a): a is string => a !== undefined));
     // Pinned addresses first: when a derived address meets a pinned one, the derived one is what must change.
-    const ordered = [...lbs.filter((x) => x.loadBalancer!.addressPinned), ...lbs.filter((x) => !x.loadBalancer!.addressPinned)];
+    const ordered = [...lbs.filter((x) => x.addressPinned), ...lbs.filter((x) => !x.addressPinned)];
     for (const s of ordered) {
-      const { address, addressPinned } = s.loadBalancer!;
-      const path = `${s.path}.loadBalancer.address`;
+      const { address, addressPinned, path } = s;
       if (address === undefined) {
         problems.push({
           path: subnet.cidrPath,

@@ -1,4 +1,12 @@
-import { derivedName, kubernetesNameProblem, NameKind, nameProblem, NAME_RULES, serviceAccountEmailProblem } from '../names';
+import {
+  derivedName,
+  kubernetesNameProblem,
+  NameKind,
+  nameProblem,
+  NAME_RULES,
+  serviceAccountEmailProblem,
+  sharedLoadBalancerNames,
+} from '../names';
 import { emittedNames } from '../model/emitted-names';
 import { Problem } from '../finding';
 import { defineRule } from '../check/rule';
@@ -86,11 +94,18 @@ export const validNames = defineRule({
       const lbNames: Array<[NameKind, string]> = [
         ['neg', derivedName.neg(s.name)],
         ['backendService', derivedName.backendService(s.name)],
+      ];
+      // Behind the shared load balancer a service has only its NEG and backend service; the rest is checked below.
+      if (s.loadBalancer.shared) {
+        for (const [kind, name] of lbNames) check(kind, name, `${s.path}.name`, 'shorten the service name');
+        continue;
+      }
+      lbNames.push(
         ['urlMap', derivedName.urlMap(s.name)],
         ['targetProxy', derivedName.targetProxy(s.name)],
         ['address', derivedName.address(s.name)],
         ['forwardingRule', derivedName.forwardingRule(s.name)],
-      ];
+      );
       if (s.loadBalancer.https) {
         lbNames.push(['targetProxy', derivedName.httpsProxy(s.name)], ['forwardingRule', derivedName.httpsForwardingRule(s.name)]);
         if (s.loadBalancer.https.certificateSecret) {
@@ -118,6 +133,29 @@ export const validNames = defineRule({
       );
       check('kubernetesNamespace', argo.namespace, 'delivery.argocd.namespace', 'use the namespace Argo CD runs in, e.g. argocd');
       check('kubernetesObject', argo.project, 'delivery.argocd.project', 'use the name of an Argo CD AppProject, e.g. default');
+    }
+    const shared = model.loadBalancing.shared;
+    if (shared) {
+      const names = sharedLoadBalancerNames(shared.name, shared.https?.certificateVersion);
+      const fix = shared.namePath === 'loadBalancing.name' ? 'shorten loadBalancing.name' : derivedFix('loadBalancing.name');
+      const lbNames: Array<[NameKind, string]> = [
+        ['urlMap', names.urlMap],
+        ['address', names.address],
+        ...(shared.http
+          ? ([
+              ['targetProxy', names.proxy],
+              ['forwardingRule', names.forwardingRule],
+            ] as Array<[NameKind, string]>)
+          : []),
+        ...(shared.https
+          ? ([
+              ['targetProxy', names.httpsProxy],
+              ['forwardingRule', names.httpsForwardingRule],
+            ] as Array<[NameKind, string]>)
+          : []),
+        ...(shared.https?.certificateSecret ? ([['sslCertificate', names.certificate]] as Array<[NameKind, string]>) : []),
+      ];
+      for (const [kind, name] of lbNames) check(kind, name, shared.namePath, fix);
     }
     for (const secret of model.secrets) check('secret', secret.name, `${secret.path}.name`, 'rename the secret');
     const psa = model.privateServiceAccess;

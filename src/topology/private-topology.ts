@@ -10,13 +10,15 @@ import { ALL_USERS, INVOKER_ROLE, InvokerPolicy } from '../iam/invoker-policy';
 import { ServiceAccount } from '../iam/service-account';
 import { InternalLoadBalancer } from '../lb/internal-lb';
 import { TlsCertificate } from '../lb/tls-certificate';
+import { ServerlessBackend } from '../lb/serverless-backend';
+import { SharedInternalLoadBalancer } from '../lb/shared-internal-lb';
 import { KccScope } from '../kcc';
 import { ConfigConnectorNamespace } from '../delivery/namespace';
 import { ConfigConnectorContext } from '../delivery/config-connector-context';
 import { ApiService } from '../project/api-service';
 import { ApiUser, requiredApis } from '../project/required-apis';
 import { ArgoApplication } from '../delivery/argo-application';
-import { grantName, resourcePath, SubnetRole, urlEnvVar } from '../names';
+import { grantName, resourcePath, sharedLoadBalancerNames, SubnetRole, urlEnvVar } from '../names';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
@@ -28,7 +30,7 @@ import { Secret } from '../secrets/secret';
 import { Finding } from '../finding';
 import { hasErrors, validateTopology } from '../check/engine';
 import { formatFindings } from '../check/report';
-import { ServiceModel, TopologyModel } from '../model/model';
+import { LoadBalancerModel, ServiceModel, TopologyModel } from '../model/model';
 import { TopologySpec } from '../input/spec';
 
 /**
@@ -74,6 +76,14 @@ function accountDisplayName(services: readonly string[]): string {
   return text(shown);
 }
 
+/** The certificate a load balancer's `https` names, if any. */
+function certificateOf(https: LoadBalancerModel['https']): TlsCertificate | undefined {
+  if (https?.certificateSecret) return TlsCertificate.fromSecret(https.certificateSecret, https.certificateVersion);
+  if (https?.sslCertificate) return TlsCertificate.fromExisting(https.sslCertificate);
+  if (https?.certificateManagerCertificate) return TlsCertificate.fromCertificateManager(https.certificateManagerCertificate);
+  return undefined;
+}
+
 function kccScopeOf(model: TopologyModel): KccScope {
   return { project: model.project, namespace: model.namespace, abandonStateful: model.delivery.abandonStateful };
 }
@@ -106,6 +116,8 @@ export class PrivateTopology extends Construct {
   public readonly model?: TopologyModel;
   public readonly services = new Map<string, RunService>();
   public readonly loadBalancers = new Map<string, InternalLoadBalancer>();
+  /** The one load balancer of every callee, in shared mode (`loadBalancing.mode: shared`). */
+  public sharedLoadBalancer?: SharedInternalLoadBalancer;
   private readonly subnets: Partial<Record<SubnetRole, Subnet>> = {};
   private connector?: VpcConnector;
   private networkChart?: RunnelChart;
@@ -272,16 +284,14 @@ export class PrivateTopology extends Construct {
   }
 
   private createLoadBalancers(model: TopologyModel): void {
+    if (model.loadBalancing.shared) {
+      this.createSharedLoadBalancer(model);
+      return;
+    }
     for (const s of model.services.filter((x) => x.loadBalancer)) {
       const chart = new RunnelChart(this, `lb-${s.name}`, { outputPath: `config-connector/load-balancer-${s.name}.yaml` });
       const lb = s.loadBalancer!;
-      const https = lb.https?.certificateSecret
-        ? TlsCertificate.fromSecret(lb.https.certificateSecret, lb.https.certificateVersion)
-        : lb.https?.sslCertificate
-          ? TlsCertificate.fromExisting(lb.https.sslCertificate)
-          : lb.https?.certificateManagerCertificate
-            ? TlsCertificate.fromCertificateManager(lb.https.certificateManagerCertificate)
-            : undefined;
+      const https = certificateOf(lb.https);
       const balancer = new InternalLoadBalancer(chart, 'LoadBalancer', {
         service: s.name,
         serviceInOutput: model.delivery.cloudRun === 'config-connector',
@@ -297,6 +307,44 @@ export class PrivateTopology extends Construct {
         new DnsRecord(chart, 'DnsRecord', { zone: this.dnsZone, label: s.name, type: 'A', data: { addressName: balancer.addressName } });
       }
     }
+  }
+
+  /**
+   * Shared mode: each callee's NEG, backend service and DNS record in its own file (adding a callee adds a file and
+   * one host rule), then the one URL map, proxies, address and forwarding rules in `load-balancer.yaml`. Every
+   * callee's record points at the one address; its host rule routes its name to its backend service.
+   */
+  private createSharedLoadBalancer(model: TopologyModel): void {
+    const shared = model.loadBalancing.shared!;
+    const kcc = kccScopeOf(model);
+    const callees = [];
+    for (const s of model.services.filter((x) => x.loadBalancer)) {
+      const chart = new RunnelChart(this, `lb-${s.name}`, { outputPath: `config-connector/load-balancer-${s.name}.yaml` });
+      const backend = new ServerlessBackend(chart, 'Backend', {
+        scope: kcc,
+        region: model.region,
+        service: s.name,
+        serviceInOutput: model.delivery.cloudRun === 'config-connector',
+      });
+      // Shared mode needs dns.domain (rule shared-lb-needs-dns-domain): every callee has its host.
+      callees.push({ service: s.name, hostname: s.loadBalancer!.dnsName!, backendServiceName: backend.backendServiceName });
+      new DnsRecord(chart, 'DnsRecord', {
+        zone: this.dnsZone!,
+        label: s.name,
+        type: 'A',
+        data: { addressName: sharedLoadBalancerNames(shared.name).address },
+      });
+    }
+    const chart = new RunnelChart(this, 'lb-shared', { outputPath: 'config-connector/load-balancer.yaml' });
+    this.sharedLoadBalancer = new SharedInternalLoadBalancer(chart, 'LoadBalancer', {
+      name: shared.name,
+      callees,
+      subnet: this.subnets.workload!,
+      proxyOnlySubnet: this.subnets.proxyOnly!,
+      address: shared.address,
+      http: shared.http,
+      https: certificateOf(shared.https),
+    });
   }
 
   private createBackends(model: TopologyModel, network: Network): void {
@@ -433,7 +481,7 @@ export class PrivateTopology extends Construct {
     const usersOf = accountUsers(model);
     for (const s of model.services) {
       this.createIdentity(model, s, usersOf);
-      const lbUrls = this.loadBalancers.get(s.name)?.urls ?? [];
+      const lbUrls = this.sharedLoadBalancer?.urlsOf(s.name) ?? this.loadBalancers.get(s.name)?.urls ?? [];
       const chart = new RunnelChart(this, `run-${s.name}`, {
         outputPath: kcc ? `config-connector/service-${s.name}.yaml` : `cloud-run/${s.name}.yaml`,
       });
@@ -480,6 +528,8 @@ export class PrivateTopology extends Construct {
 
   /** The URL callers get for `name`: the load balancer's address, or the deterministic run.app URL. */
   private urlOf(model: TopologyModel, name: string): string {
+    const shared = this.sharedLoadBalancer?.urlOf(name);
+    if (shared) return shared;
     const lb = this.loadBalancers.get(name);
     if (lb?.url) return lb.url;
     return `https://${name}-${model.projectNumber}.${model.region}.run.app`;

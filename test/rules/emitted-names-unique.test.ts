@@ -187,6 +187,29 @@ function topologies(): Array<[string, unknown]> {
     ['abutting secret names', secretNamesAbut],
     ['all-users caller', callerNamedAllUsers],
     [
+      'per-service HTTPS with a versioned certificate',
+      (t) => {
+        t.dns = { domain: 'internal.acme.example' };
+        t.services[1].loadBalancer = { https: { certificateSecret: 'server-tls-2', certificateVersion: 2 } };
+      },
+    ],
+    [
+      'shared load balancer, HTTPS from a secret (versioned) and HTTP, config-connector',
+      (t) => {
+        t.dns = { domain: 'internal.acme.example' };
+        t.loadBalancing = { mode: 'shared', https: { certificateSecret: 'wildcard-tls', certificateVersion: 3 }, http: true };
+        t.delivery = { cloudRun: 'config-connector' };
+        t.services.push({ name: 'third-service', image: t.services[1].image, loadBalancer: {} });
+      },
+    ],
+    [
+      'shared load balancer, HTTP only',
+      (t) => {
+        t.dns = { domain: 'internal.acme.example' };
+        t.loadBalancing = { mode: 'shared', name: 'edge' };
+      },
+    ],
+    [
       'https, runApp, PSC, PSA, NAT, Argo CD, namespace',
       (t) => {
         t.namespace = 'run-infra';
