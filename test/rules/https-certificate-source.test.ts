@@ -15,6 +15,22 @@ describeRule(httpsCertificateSource, {
   ],
   invalid: [
     {
+      name: 'shared mode: two certificate sources',
+      mutate: (t) => {
+        t.dns = { domain: 'internal.acme.example' };
+        t.loadBalancing = { mode: 'shared', https: { sslCertificate: 'a', certificateManagerCertificate: 'b' } };
+      },
+      path: 'loadBalancing.https',
+    },
+    {
+      name: 'shared mode: neither HTTP nor HTTPS',
+      mutate: (t) => {
+        t.dns = { domain: 'internal.acme.example' };
+        t.loadBalancing = { mode: 'shared', http: false };
+      },
+      path: 'loadBalancing.http',
+    },
+    {
       name: 'two sources',
       mutate: lb({ https: { certificateSecret: 'tls', sslCertificate: 'c' } }),
       path: 'services[1].loadBalancer.https',

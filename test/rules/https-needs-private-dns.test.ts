@@ -3,6 +3,12 @@ import { describeRule } from '../helpers/rule-cases';
 
 describeRule(httpsNeedsPrivateDns, {
   valid: [
+    {
+      name: 'shared mode without DNS is shared-lb-needs-dns-domain, not this rule',
+      mutate: (t) => {
+        t.loadBalancing = { mode: 'shared', https: { sslCertificate: 'wildcard' } };
+      },
+    },
     { name: 'HTTP without DNS', mutate: () => undefined },
     {
       name: 'HTTPS with DNS',

@@ -37,10 +37,30 @@ const pin = (address: string) => (t: any) => {
 
 describeRule(lbAddressMustBeUsable, {
   valid: [
+    {
+      name: 'shared mode: one address for many callees is no collision',
+      mutate: (t) => {
+        t.dns = { domain: 'internal.acme.example' };
+        t.loadBalancing = { mode: 'shared' };
+        for (const name of ['a-service', 'b-service', 'c-service']) {
+          t.services.push({ name, image: t.services[1].image });
+          t.services[0].calls.push(name);
+        }
+      },
+    },
     { name: 'derived address', mutate: () => undefined },
     { name: 'a pinned usable address', mutate: pin('10.10.0.10') },
   ],
   invalid: [
+    {
+      name: 'shared mode: the shared address pinned outside the workload subnet',
+      mutate: (t) => {
+        t.dns = { domain: 'internal.acme.example' };
+        t.loadBalancing = { mode: 'shared', address: '10.99.0.5' };
+      },
+      path: 'loadBalancing.address',
+      message: /outside the workload subnet/,
+    },
     { name: 'outside the workload subnet', mutate: pin('10.20.0.10'), path: 'services[1].loadBalancer.address' },
     { name: 'the gateway address', mutate: pin('10.10.0.1'), path: 'services[1].loadBalancer.address', message: /reserve/ },
     { name: 'the broadcast address', mutate: pin('10.10.0.255'), path: 'services[1].loadBalancer.address' },

@@ -60,6 +60,24 @@ describeRule(validNames, {
   ],
   invalid: [
     {
+      name: 'shared mode: a stem too long for its forwarding rule names',
+      mutate: (t) => {
+        t.dns = { domain: 'internal.acme.example' };
+        t.loadBalancing = { mode: 'shared', name: 'a'.repeat(55), https: { sslCertificate: 'wildcard' } };
+      },
+      path: 'loadBalancing.name',
+    },
+    {
+      name: 'shared mode: a derived stem too long (long network name)',
+      mutate: (t) => {
+        t.network.name = 'n'.repeat(58);
+        t.dns = { domain: 'internal.acme.example' };
+        t.loadBalancing = { mode: 'shared' };
+      },
+      path: 'network.name',
+      message: /run|lb|more than/,
+    },
+    {
       name: 'service name with an underscore',
       mutate: (t) => {
         t.services[1].name = 'server_service';
