@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast runnel synthesizes, by topology size, as whole commands on this machine.
  *
- * For the default topology and generated topologies of 1, 10, 100 and 1,000 services (bench/topology.ts),
+ * For the default topology and generated topologies of 1, 10, 100 and 1,000 services (bench/topology.ts), and
+ * the 100- and 1,000-service ones in shared load balancing mode (10 in a smoke run),
  * measures the median wall time and peak memory of
  *   (a) the README's synth command      node lib/runnel.js synth
  *   (b) the cdk8s CLI                   npx cdk8s synth (cdk8s.yaml: node lib/cdk8s-app.js)
@@ -103,6 +104,13 @@ async function main(): Promise<void> {
     writeFileSync(file, stringify(input));
     rows.push(await row(String(size), file, input, size));
   }
+  // The same topologies with every callee behind one shared load balancer (loadBalancing.mode: shared).
+  for (const size of smoke ? [10] : [100, 1000]) {
+    const file = join(work, `topology-${size}-shared.yaml`);
+    const input = benchTopology(size, { loadBalancing: 'shared' });
+    writeFileSync(file, stringify(input));
+    rows.push(await row(`${size} shared`, file, input, size));
+  }
   const tsNode = smoke ? undefined : await measure(cdk8s(join(work, 'cdk8s-ts-node'), defaultFile, 'npx ts-node src/main.ts'), 5);
 
   const def = rows[0];
@@ -172,6 +180,15 @@ async function main(): Promise<void> {
     const inner = r1000.inProcessMs / r100.inProcessMs;
     lines.push(
       `| 1,000 services ≤ 12× the time of 100 | ${x(growth)} (in-process: ${x(inner)}) | ${verdict(growth <= 12 && inner <= 12)} |`,
+    );
+  }
+  const s1000 = byLabel('1000 shared');
+  if (s1000) {
+    lines.push(
+      `| 1,000 services, shared load balancer: synth + validate ≤ 5 s | ${f0(s1000.synth.ms)} ms | ${verdict(s1000.synth.ms <= 5000)} |`,
+    );
+    lines.push(
+      `| 1,000 services, shared load balancer: peak memory ≤ 500 MB | ${f0(s1000.synth.peakMb)} MB | ${verdict(s1000.synth.peakMb <= 500)} |`,
     );
   }
   if (tsNode) {

@@ -3,10 +3,22 @@
  * a Direct VPC caller (private ranges) using the group's Redis instance, the shared database and a secret; a
  * connector caller routing all traffic with internet through NAT; two load-balanced callees; one callee reached
  * through Private Google Access; one service alone behind an HTTPS load balancer for clients outside the
- * topology. Private DNS names the load balancers; a Private Service Connect endpoint serves Google APIs.
+ * topology. Private DNS names the load balancers; a Private Service Connect endpoint serves Google APIs. With
+ * `loadBalancing: 'shared'`, one internal load balancer serves every load-balanced callee.
  * Ranges are wide enough for 1,000 services.
  */
-export function benchTopology(size: number): Record<string, unknown> {
+export interface BenchOptions {
+  /**
+   * `shared`: every load-balanced callee behind one shared internal load balancer (`loadBalancing.mode: shared`), HTTPS
+   * with one wildcard Certificate Manager certificate beside HTTP; the HTTPS-only services of role 5 are then plain
+   * `loadBalancer: {}` members of it.
+   * @default 'per-service'
+   */
+  readonly loadBalancing?: 'per-service' | 'shared';
+}
+
+export function benchTopology(size: number, options: BenchOptions = {}): Record<string, unknown> {
+  const shared = options.loadBalancing === 'shared';
   const name = (i: number) => `svc-${String(i).padStart(4, '0')}`;
   const cache = (i: number) => `cache-${String(Math.floor(i / 6)).padStart(3, '0')}`;
   const services = Array.from({ length: size }, (_, i) => {
@@ -34,7 +46,7 @@ export function benchTopology(size: number): Record<string, unknown> {
       case 4:
         return { ...base, access: 'private-google-access' };
       case 5:
-        return { ...base, loadBalancer: { https: { certificateSecret: `${name(i)}-tls` } } };
+        return { ...base, loadBalancer: shared ? {} : { https: { certificateSecret: `${name(i)}-tls` } } };
       default:
         return base;
     }
@@ -49,6 +61,7 @@ export function benchTopology(size: number): Record<string, unknown> {
       connector: { maxInstances: 10 },
     },
     dns: { domain: 'internal.acme.example', runApp: true },
+    ...(shared ? { loadBalancing: { mode: 'shared', https: { certificateManagerCertificate: 'internal-wildcard' }, http: true } } : {}),
     googleApis: { privateServiceConnect: { address: '10.255.255.254' } },
     secrets: [{ name: 'orders-db-password' }],
     backends: [

@@ -18,6 +18,7 @@ const topologies: Array<[string, unknown]> = [
   ]),
   ['default', parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml').input],
   ['bench-60', benchTopology(60)],
+  ['bench-60 shared load balancer', benchTopology(60, { loadBalancing: 'shared' })],
 ];
 
 describe.each(topologies)('sync waves of %s', (_name, input) => {
