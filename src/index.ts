@@ -10,6 +10,8 @@ export * from './serverless/run-service';
 export * from './serverless/vpc-connector';
 export * from './lb/serverless-neg';
 export * from './lb/internal-lb';
+export * from './lb/serverless-backend';
+export * from './lb/shared-internal-lb';
 export * from './nat/cloud-nat';
 export * from './backends/redis';
 export * from './backends/private-service-access';

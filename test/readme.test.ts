@@ -45,12 +45,23 @@ test('PrivateTopology from TypeScript: a broken spec builds nothing and fails sy
 test('every feature snippet of the README synthesizes CRD-valid output with every reference resolved', () => {
   const features = readme.slice(readme.indexOf('### Private backends'), readme.indexOf('### Validation'));
   const blocks = [...features.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
-  expect(blocks.length).toBe(6);
+  expect(blocks.length).toBe(7);
   for (const block of blocks) {
     const { objects } = synth(parse(block));
     expectValidCrds(objects);
     expect(checkReferences(objects)).toEqual([]);
   }
+});
+
+test("the README's shared load balancer example: one forwarding rule per port, a host rule per callee", () => {
+  const section = readme.slice(readme.indexOf('### One load balancer for every callee'), readme.indexOf('### Validation'));
+  const { objects } = synth(parse(/```yaml\n([\s\S]*?)```/.exec(section)![1]));
+  expect(objects.filter((o) => o.kind === 'ComputeForwardingRule').map((o) => o.spec.portRange)).toEqual(['80', '443']);
+  const urlMap = objects.find((o) => o.kind === 'ComputeURLMap')!;
+  expect(urlMap.spec.hostRule.map((r: { hosts: string[] }) => r.hosts[0])).toEqual([
+    'api.internal.acme.example',
+    'orders.internal.acme.example',
+  ]);
 });
 
 test("the README's delivery example synthesizes a Config Connector-only output with its Application", () => {
