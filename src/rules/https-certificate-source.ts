@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -44,7 +44,7 @@ export const httpsCertificateSource = defineRule({
       if (!lb.http && !https) {
         problems.push({
           path: `${path}.http`,
-          message: `"${name}"'s load balancer would serve neither HTTP nor HTTPS`,
+          message: `${quoted(name)}'s load balancer would serve neither HTTP nor HTTPS`,
           fix: `add ${path}.https, or remove ${path}.http`,
         });
       }

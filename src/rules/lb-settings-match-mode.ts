@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -27,7 +27,7 @@ export const lbSettingsMatchMode = defineRule({
         for (const key of FRONTEND_SETTINGS.filter((k) => lb?.[k] !== undefined)) {
           problems.push({
             path: `${s.path}.loadBalancer.${key}`,
-            message: `"${s.name}" is behind the shared load balancer (loadBalancing.mode: shared), whose ${key} is the same for every service`,
+            message: `${quoted(s.name)} is behind the shared load balancer (loadBalancing.mode: shared), whose ${key} is the same for every service`,
             fix: `move it to loadBalancing.${key} (for all services), or remove ${s.path}.loadBalancer.${key}`,
           });
         }
