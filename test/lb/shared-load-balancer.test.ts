@@ -192,11 +192,13 @@ describe('switching a topology from per-service to shared mode', () => {
     expect(changed.map((c) => c.resource)).toEqual([...CALLEES.map((c) => `DNSRecordSet/run-vpc-private-${c}-a`), 'TOPOLOGY.md']);
     for (const c of changed.filter((x) => x.resource.startsWith('DNSRecordSet/'))) {
       const callee = c.resource.slice('DNSRecordSet/run-vpc-private-'.length, -2);
+      // Named list items diff by name: the record drops the callee's address and gains the shared one.
       expect(c.fields).toEqual([
+        { path: 'spec.rrdatasRefs[name="run-vpc-lb-ip"]', before: undefined, after: { kind: 'ComputeAddress', name: 'run-vpc-lb-ip' } },
         {
-          path: 'spec.rrdatasRefs',
-          before: [{ kind: 'ComputeAddress', name: `${callee}-ilb-ip` }],
-          after: [{ kind: 'ComputeAddress', name: 'run-vpc-lb-ip' }],
+          path: `spec.rrdatasRefs[name="${callee}-ilb-ip"]`,
+          before: { kind: 'ComputeAddress', name: `${callee}-ilb-ip` },
+          after: undefined,
         },
       ]);
     }

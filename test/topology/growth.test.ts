@@ -82,6 +82,50 @@ test('adding or removing a service changes no other service objects', () => {
   expect(compared).toBeGreaterThan(40);
 });
 
+// Issue 19: the same with every callee behind the shared load balancer. A service's own files (its NEG, backend
+// service and DNS record among them) stay byte for byte the same, and so does the shared address; only the shared
+// URL map (a host rule more or less) may change.
+test('shared load balancing: adding or removing a service changes no other service objects, nor the shared address', () => {
+  let compared = 0;
+  fc.assert(
+    fc.property(scenario, ({ names, specs, workload, cloudRun, toggled }) => {
+      const gone = names[toggled];
+      const services = names.map((n, i) => {
+        const s: any = { name: n, ...specs[i], calls: specs[i].calls.filter((c) => c !== n && c !== gone) };
+        if (s.egress?.route !== 'all-traffic' || !s.egress) delete s.internet;
+        if (s.calls.length > 0 && !s.egress) s.egress = { via: 'direct-vpc', route: 'private-ranges-only' };
+        if (s.public) s.ingress = 'all';
+        // Frontend settings belong to loadBalancing in shared mode (lb-settings-match-mode).
+        if (s.loadBalancer) s.loadBalancer = {};
+        return s;
+      });
+      const topology = (list: any[]) => ({
+        project: 'acme-prod',
+        region: 'asia-northeast1',
+        network: { name: 'run-vpc', subnets: { workload: { cidr: workload } } },
+        dns: { domain: 'internal.acme.example' },
+        loadBalancing: { mode: 'shared' },
+        delivery: { cloudRun },
+        services: list,
+      });
+      const withIt = synthesizeTopology(topology(services));
+      const without = synthesizeTopology(topology(services.filter((s) => s.name !== gone)));
+      if (withIt.files.length === 0 || without.files.length === 0) return;
+      compared++;
+      const calledByIt = new Set(services[toggled].calls);
+      for (const other of names.filter((n) => n !== gone && !calledByIt.has(n))) {
+        expect({ service: other, files: ownFiles(without.files, other) }).toEqual({ service: other, files: ownFiles(withIt.files, other) });
+      }
+      const address = (files: typeof withIt.files) =>
+        files.flatMap((f) => f.objects as any[]).find((o) => o.kind === 'ComputeAddress' && o.metadata.name === 'run-vpc-lb-ip');
+      const [a, b] = [address(withIt.files), address(without.files)];
+      if (a && b) expect(b).toEqual(a);
+    }),
+    { numRuns: 80, seed: 20261201 },
+  );
+  expect(compared).toBeGreaterThan(30);
+});
+
 // Issue 11 item 7: `internet: false` holds for all-traffic services: Cloud NAT never serves the subnet they egress
 // from. Read from the output alone: the revision's egress annotations, the connector's subnet and the NAT's list.
 test('Cloud NAT never serves a subnet an internet: false all-traffic service egresses from', () => {
