@@ -7,6 +7,12 @@
  * `loadBalancing: 'shared'`, one internal load balancer serves every load-balanced callee.
  * Ranges are wide enough for 1,000 services.
  */
+import { parseCidr } from '../src/cidr';
+import { derivedAddress, firstFreeAddress } from '../src/model/addresses';
+
+/** The bench's workload subnet, where per-service load balancers take their addresses. */
+const WORKLOAD_CIDR = '10.20.0.0/20';
+
 export interface BenchOptions {
   /**
    * `shared`: every load-balanced callee behind one shared internal load balancer (`loadBalancing.mode: shared`), HTTPS
@@ -51,13 +57,14 @@ export function benchTopology(size: number, options: BenchOptions = {}): Record<
         return base;
     }
   });
+  if (!shared) pinCollidingAddresses(services);
   return {
     project: 'acme-prod',
     projectNumber: '123456789012',
     region: 'asia-northeast1',
     network: {
       name: 'run-vpc',
-      subnets: { workload: { cidr: '10.20.0.0/20' }, directVpc: { cidr: '10.24.0.0/16' } },
+      subnets: { workload: { cidr: WORKLOAD_CIDR }, directVpc: { cidr: '10.24.0.0/16' } },
       connector: { maxInstances: 10 },
     },
     dns: { domain: 'internal.acme.example', runApp: true },
@@ -75,4 +82,27 @@ export function benchTopology(size: number, options: BenchOptions = {}): Record<
     ],
     services,
   };
+}
+
+/**
+ * Per-service load balancers (roles 2, 3 and 5) derive their addresses from their names; at a few hundred, some
+ * derive the same one, which lb-address-must-be-usable refuses. Pins each later one of those to a free address, as
+ * a user would on that finding, so every size synthesizes.
+ */
+function pinCollidingAddresses(services: Array<Record<string, unknown>>): void {
+  const range = parseCidr(WORKLOAD_CIDR);
+  const balanced = services.filter((_, i) => [2, 3, 5].includes(i % 6));
+  const taken = new Set(balanced.map((s) => derivedAddress(range, String(s.name))!));
+  const owned = new Set<string>();
+  for (const s of balanced) {
+    const address = derivedAddress(range, String(s.name))!;
+    if (!owned.has(address)) {
+      owned.add(address);
+      continue;
+    }
+    const free = firstFreeAddress(range, taken)!;
+    taken.add(free);
+    owned.add(free);
+    s.loadBalancer = { ...(s.loadBalancer as object | undefined), address: free };
+  }
 }
