@@ -14,7 +14,7 @@
  *                  runs and succeeds (CI runs it after the tests; a failed command exits non-zero)
  *   --out FILE     where to write the results (default bench/RESULTS.md)
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -37,6 +37,10 @@ const work = mkdtempSync(join(root, '.runnel-bench-'));
 const CDK8S_ENV = { CDK8S_CHECK_UPGRADE: 'false' };
 
 const node = (...args: string[]): Command => ({ argv: [process.execPath, ...args], cwd: root });
+/** Whether the previous release reads this topology at all (it predates some fields the default topology uses). */
+function previousAccepts(file: string): boolean {
+  return spawnSync(process.execPath, [join(baseline!, 'runnel.js'), 'check', '--topology', file], { cwd: root }).status === 0;
+}
 const fresh = (cmd: Command, out: string): Command => ({ ...cmd, before: () => rmSync(out, { recursive: true, force: true }) });
 const cdk8s = (out: string, topology: string, app?: string): Command => ({
   argv: ['npx', 'cdk8s', 'synth', '--no-check-upgrade', '--output', out, ...(app ? ['--app', app] : [])],
@@ -81,15 +85,16 @@ async function row(label: string, file: string, input: unknown, services: number
       runs,
     ),
     resynth: await measure(node('lib/runnel.js', 'synth', '--topology', file, '--out', join(work, `out-${label}`)), runs),
-    previous: baseline
-      ? await measure(
-          fresh(
-            node(join(baseline, 'runnel.js'), 'synth', '--topology', file, '--out', join(work, `prev-${label}`)),
-            join(work, `prev-${label}`),
-          ),
-          runs,
-        )
-      : undefined,
+    previous:
+      baseline && previousAccepts(file)
+        ? await measure(
+            fresh(
+              node(join(baseline, 'runnel.js'), 'synth', '--topology', file, '--out', join(work, `prev-${label}`)),
+              join(work, `prev-${label}`),
+            ),
+            runs,
+          )
+        : undefined,
     cdk8s: await measure(cdk8s(join(work, `cdk8s-${label}`), file), runs),
     check: await measure(node('lib/runnel.js', 'check', '--topology', file), runs),
     inProcessMs: median(times),
@@ -182,6 +187,7 @@ async function main(): Promise<void> {
     lines.push('| topology | this release | previous release | ratio |', '|---|---:|---:|---:|');
     for (const r of rows) {
       if (r.previous) lines.push(`| ${r.label} | ${f0(r.synth.ms)} ms | ${f0(r.previous.ms)} ms | ${x(r.synth.ms / r.previous.ms)} |`);
+      else lines.push(`| ${r.label} | ${f0(r.synth.ms)} ms | (refuses it: fields added since) | |`);
     }
     lines.push('');
   }
