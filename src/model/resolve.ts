@@ -1,4 +1,4 @@
-import { backendEnvVar, derivedName, serviceAccountEmail, SubnetRole } from '../names';
+import { backendEnvVar, derivedName, parseManagedZonePath, serviceAccountEmail, SubnetRole } from '../names';
 import { cidrProblem, parseCidr } from '../cidr';
 import { allocateAddresses } from './addresses';
 import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from '../input/defaults';
@@ -25,7 +25,8 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
     workload: lbServices.length > 0,
     proxyOnly: lbServices.length > 0,
     directVpc: uses('direct-vpc'),
-    connector: uses('connector'),
+    // An existing connector brings its own subnet.
+    connector: uses('connector') && net.connector?.existing === undefined,
   };
   const subnets = Object.fromEntries(
     SUBNET_ROLES.map((role) => {
@@ -78,7 +79,12 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
     projectNumber: spec.projectNumber,
     region: spec.region,
     namespace: spec.namespace,
-    network: { name: net.name },
+    network: {
+      name: net.name,
+      project: net.project ?? spec.project,
+      existing: net.existing ?? false,
+      shared: (net.project ?? spec.project) !== spec.project,
+    },
     subnets,
     connector: {
       name: net.connector?.name ?? derivedName.connector(net.name),
@@ -88,6 +94,7 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
       maxInstances: net.connector?.maxInstances ?? DEFAULTS.connector.maxInstances,
       machineType: net.connector?.machineType ?? DEFAULTS.connector.machineType,
       needed: needed.connector,
+      ...(net.connector?.existing !== undefined ? { existing: net.connector.existing } : {}),
     },
     nat: {
       enabled: natEnabled,
@@ -150,6 +157,9 @@ function resolveDns(spec: TopologySpec): DnsModel | undefined {
     zoneName: spec.dns.zoneName ?? derivedName.dnsZone(spec.network.name),
     zoneNamePath: spec.dns.zoneName !== undefined ? 'dns.zoneName' : 'network.name',
     zoneNameDerived: spec.dns.zoneName === undefined,
+    ...(spec.dns.zone && parseManagedZonePath(spec.dns.zone.existing)
+      ? { existingZone: { path: spec.dns.zone.existing, ...parseManagedZonePath(spec.dns.zone.existing)! } }
+      : {}),
     ...(spec.dns.runApp ? { runAppZoneName: derivedName.runAppZone(spec.network.name) } : {}),
   };
 }
