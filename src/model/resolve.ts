@@ -151,15 +151,15 @@ function resolveDelivery(spec: TopologySpec): DeliveryModel {
 
 function resolveDns(spec: TopologySpec): DnsModel | undefined {
   if (!spec.dns) return undefined;
+  const existing = spec.dns.zone ? parseManagedZonePath(spec.dns.zone.existing) : undefined;
   return {
     ...(spec.dns.domain !== undefined ? { domain: spec.dns.domain.replace(/\.$/, '').toLowerCase() } : {}),
     domainPath: 'dns.domain',
-    zoneName: spec.dns.zoneName ?? derivedName.dnsZone(spec.network.name),
-    zoneNamePath: spec.dns.zoneName !== undefined ? 'dns.zoneName' : 'network.name',
-    zoneNameDerived: spec.dns.zoneName === undefined,
-    ...(spec.dns.zone && parseManagedZonePath(spec.dns.zone.existing)
-      ? { existingZone: { path: spec.dns.zone.existing, ...parseManagedZonePath(spec.dns.zone.existing)! } }
-      : {}),
+    // An existing zone's records are named after it, like a created zone's.
+    zoneName: existing?.name ?? spec.dns.zoneName ?? derivedName.dnsZone(spec.network.name),
+    zoneNamePath: existing ? 'dns.zone.existing' : spec.dns.zoneName !== undefined ? 'dns.zoneName' : 'network.name',
+    zoneNameDerived: !existing && spec.dns.zoneName === undefined,
+    ...(existing ? { existingZone: { path: spec.dns.zone!.existing, ...existing } } : {}),
     ...(spec.dns.runApp ? { runAppZoneName: derivedName.runAppZone(spec.network.name) } : {}),
   };
 }

@@ -16,7 +16,8 @@ import { ConfigConnectorContext } from '../delivery/config-connector-context';
 import { ApiService } from '../project/api-service';
 import { ApiUser, requiredApis } from '../project/required-apis';
 import { ArgoApplication } from '../delivery/argo-application';
-import { grantName, hostFolder, resourcePath, serviceAgent, SubnetRole, urlEnvVar } from '../names';
+import { grantName, hostFolder, resourcePath, SubnetRole, urlEnvVar } from '../names';
+import { sharedVpcGrants } from '../model/shared-vpc-grants';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
@@ -82,18 +83,6 @@ function kccScopeOf(model: TopologyModel): KccScope {
 function networkScopeOf(model: TopologyModel): KccScope {
   return { ...kccScopeOf(model), project: model.network.project };
 }
-
-/**
- * `roles/compute.networkUser`: `compute.subnetworks.use` on a subnet, what a service project's identities need to
- * put anything in a Shared VPC subnet.
- * @see https://cloud.google.com/vpc/docs/shared-vpc#iam_in_shared_vpc
- */
-const NETWORK_USER_ROLE = 'roles/compute.networkUser';
-/**
- * `roles/vpcaccess.user`: using a connector of another project (a shared one in the host project).
- * @see https://cloud.google.com/run/docs/configuring/connecting-shared-vpc
- */
-const VPC_ACCESS_USER_ROLE = 'roles/vpcaccess.user';
 
 export interface PrivateTopologyProps {
   /**
@@ -380,59 +369,21 @@ export class PrivateTopology extends Construct {
     }
   }
 
-  /**
-   * The grants Google documents for a service project on a Shared VPC, derived from what the topology uses, each on
-   * the one subnet (or project) it is needed on, in the host's folder for the network team to apply:
-   * - Direct VPC egress: `roles/compute.networkUser` on the egress subnet for the service project's Cloud Run
-   *   Service Agent (https://cloud.google.com/run/docs/configuring/shared-vpc-direct-vpc, "grant IAM permissions on
-   *   the shared subnet").
-   * - A connector runnel creates in the service project on a host subnet: `roles/compute.networkUser` on that subnet
-   *   for the Serverless VPC Access Service Agent and the Google APIs Service Agent (cloudservices)
-   *   (https://cloud.google.com/run/docs/configuring/connecting-shared-vpc, "Grant permissions"; granted per subnet
-   *   as terraform-google-project-factory #615 does).
-   * - An existing connector in another project: `roles/vpcaccess.user` on that project for the Cloud Run Service
-   *   Agent (same page; cloud-foundation-fabric #1517).
-   * - Internal load balancers: the identity that creates their address and forwarding rules in the service project
-   *   (Config Connector's account, `delivery.configConnectorServiceAccount`) needs `roles/compute.networkUser` on the
-   *   frontend subnet, as a Service Project Admin does (https://cloud.google.com/vpc/docs/provisioning-shared-vpc).
-   */
+  /** The grants a service project needs in a Shared VPC host (see `sharedVpcGrants`), in the host's folder. */
   private createSharedVpcGrants(model: TopologyModel): void {
-    const host = model.network.project;
-    const number = model.projectNumber;
-    if (!model.network.shared || number === undefined) return;
-    const scope = networkScopeOf(model);
-    const grants: { subnet?: Subnet; project?: string; role: string; email: string }[] = [];
-    const direct = this.subnets.directVpc;
-    if (direct && model.services.some((s) => s.via === 'direct-vpc')) {
-      grants.push({ subnet: direct, role: NETWORK_USER_ROLE, email: serviceAgent.cloudRun(number) });
-    }
-    const connectorSubnet = this.subnets.connector;
-    if (connectorSubnet && model.connector.needed) {
-      grants.push({ subnet: connectorSubnet, role: NETWORK_USER_ROLE, email: serviceAgent.vpcAccess(number) });
-      grants.push({ subnet: connectorSubnet, role: NETWORK_USER_ROLE, email: serviceAgent.cloudServices(number) });
-    }
-    const existingConnector = model.connector.existing?.split('/')[1];
-    if (existingConnector !== undefined && existingConnector !== model.project && model.services.some((s) => s.via === 'connector')) {
-      grants.push({ project: existingConnector, role: VPC_ACCESS_USER_ROLE, email: serviceAgent.cloudRun(number) });
-    }
-    const kccAccount = model.delivery.configConnectorServiceAccount;
-    if (this.loadBalancers.size > 0 && this.subnets.workload && kccAccount !== undefined) {
-      grants.push({ subnet: this.subnets.workload, role: NETWORK_USER_ROLE, email: kccAccount });
-    }
-    for (const g of grants) {
-      const name = g.subnet ? grantName.subnetNetworkUser(g.subnet.name, g.email) : grantName.hostVpcAccessUser(g.project!, g.email);
-      const project = g.subnet ? host : g.project!;
-      new IamGrant(this.hostChart(project, 'grants.yaml'), `Grant-${name}`, {
-        ...scope,
-        project,
-        name,
+    for (const g of sharedVpcGrants(model)) {
+      const subnet = g.subnet ? this.subnets[g.subnet]! : undefined;
+      new IamGrant(this.hostChart(g.project, 'grants.yaml'), `Grant-${g.name}`, {
+        ...networkScopeOf(model),
+        project: g.project,
+        name: g.name,
         role: g.role,
         member: `serviceAccount:${g.email}`,
         // IAMPolicyMember's resourceRef takes any IAM-capable kind by `external` path (its CRD; Config Connector's
         // samples name a Project as `projects/<id>`).
-        target: g.subnet
-          ? { kind: 'ComputeSubnetwork', external: g.subnet.path }
-          : { kind: 'Project', external: resourcePath.project(g.project!) },
+        target: subnet
+          ? { kind: 'ComputeSubnetwork', external: subnet.path }
+          : { kind: 'Project', external: resourcePath.project(g.project) },
       });
     }
   }
