@@ -96,6 +96,14 @@ describe('Shared VPC (golden shared-vpc)', () => {
   test('every external path is well-formed', () => {
     expect(objects.flatMap(malformedExternals)).toEqual([]);
   });
+
+  test('the diagram marks the existing parts and the project of each', () => {
+    const diagram = files.find((f) => f.path === 'TOPOLOGY.md')!.content;
+    expect(diagram).toContain('subgraph vpc["VPC shared-vpc<br/>existing, host project net-host-prod"]');
+    expect(diagram).toContain('subnet_directVpc["subnet run-egress-team-a<br/>Direct VPC egress 10.130.0.0/22<br/>existing"]');
+    expect(diagram).toContain('connector["connector team-a-conn<br/>existing, project net-host-prod, asia-northeast1"]');
+    expect(diagram).toMatch(/svc_web\[".*<br\/>project team-a-prod"\]/);
+  });
 });
 
 test('existing network in one project: nothing of the network is emitted; NAT and connector are, on the subnets by path', () => {
