@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { parseConnectorPath } from '../names';
@@ -18,7 +18,7 @@ export const existingConnectorInRegion = defineRule({
     return [
       {
         path: 'network.connector.existing',
-        message: `connector "${parts.name}" is in ${parts.region}; services in ${model.region} cannot use it`,
+        message: `connector ${quoted(parts.name)} is in ${parts.region}; services in ${model.region} cannot use it`,
         fix: `name a connector in ${model.region}, or remove network.connector.existing to let runnel create one`,
       },
     ];

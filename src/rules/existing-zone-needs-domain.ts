@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -12,7 +12,7 @@ export const existingZoneNeedsDomain = defineRule({
     return [
       {
         path: 'dns.zone.existing',
-        message: `zone "${model.dns.existingZone.name}" is named, but dns.domain (its DNS name) is not set`,
+        message: `zone ${quoted(model.dns.existingZone.name)} is named, but dns.domain (its DNS name) is not set`,
         fix: `set dns.domain to the zone's DNS name (gcloud dns managed-zones describe ${model.dns.existingZone.name} --project ${model.dns.existingZone.project} --format="value(dnsName)")`,
       },
     ];

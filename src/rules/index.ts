@@ -1,6 +1,7 @@
 import { existingConnectorInRegion } from './existing-connector-in-region';
 import { existingSubnetNamed } from './existing-subnet-named';
 import { existingZoneNeedsDomain } from './existing-zone-needs-domain';
+import { sharedVpcLoadBalancerGrant } from './shared-vpc-load-balancer-grant';
 import { sharedVpcNeedsProjectNumber } from './shared-vpc-needs-project-number';
 import { sharedVpcNetworkMustExist } from './shared-vpc-network-must-exist';
 import { InputRule } from '../check/input-rule';
@@ -87,6 +88,7 @@ export const MODEL_RULES: readonly Rule[] = [
   scalingMinNotAboveMax,
   secretEnvByReference,
   secretValueInEnv,
+  sharedVpcLoadBalancerGrant,
   sharedVpcNeedsProjectNumber,
   sharedVpcNetworkMustExist,
   subnetCidrsMustNotOverlap,

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -17,7 +17,7 @@ export const sharedVpcNeedsProjectNumber = defineRule({
     return [
       {
         path: 'network.project',
-        message: `the network is in project "${model.network.project}", whose grants name this project's service agents by number, but projectNumber is not set`,
+        message: `the network is in project ${quoted(model.network.project)}, whose grants name this project's service agents by number, but projectNumber is not set`,
         fix: 'set projectNumber at the top level (gcloud projects describe <project> --format="value(projectNumber)")',
       },
     ];

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -16,7 +16,7 @@ export const sharedVpcNetworkMustExist = defineRule({
     return [
       {
         path: 'network.existing',
-        message: `network "${model.network.name}" is in project "${model.network.project}", which runnel does not create networks in`,
+        message: `network ${quoted(model.network.name)} is in project ${quoted(model.network.project)}, which runnel does not create networks in`,
         fix: 'set network.existing: true and name the subnets the host shares with this project (name and cidr each)',
       },
     ];
