@@ -315,7 +315,7 @@ const estate = fc
       ),
     ),
     maybe(fc.constantFrom('projects/net-host-prod/managedZones/team-internal', 'projects/acme-prod/managedZones/lb-zone')),
-    maybe(fc.constant('kcc@acme-prod.iam.gserviceaccount.com')),
+    maybe(fc.constant('kcc-prod@acme-prod.iam.gserviceaccount.com')),
   )
   .map(([t, project, connector, zone, kcc]: any[]) => ({
     ...t,

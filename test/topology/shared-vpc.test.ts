@@ -10,6 +10,7 @@ import { InternalLoadBalancer } from '../../src/lb/internal-lb';
 import { RunService, ServiceFormat } from '../../src/serverless/run-service';
 import { VpcEgress } from '../../src/serverless/egress';
 import { all, baseTopology, Obj, synth } from '../helpers/synth';
+import { validateTopology } from '../../src/check/engine';
 
 const golden = (name: string) => {
   const loaded = parseTopology(readFileSync(join(__dirname, '..', 'golden', name, 'topology.yaml'), 'utf8'), 'topology.yaml');
@@ -182,4 +183,32 @@ test('constructs: Network.fromExisting and Subnet.fromExisting emit nothing and 
     },
   ]);
   expect(objects.flatMap(malformedExternals)).toEqual([]);
+});
+
+describe('the range rules check the ranges declared for existing subnets', () => {
+  const estate = (subnets: Record<string, { name: string; cidr: string }>) => {
+    const t = baseTopology();
+    t.projectNumber = '123456789012';
+    t.network = { name: 'shared-vpc', project: 'net-host-prod', existing: true, subnets };
+    t.namespace = 'config-connector';
+    t.delivery = { createNamespace: true, configConnectorServiceAccount: 'kcc-prod@acme-prod.iam.gserviceaccount.com' };
+    return t;
+  };
+  const good = {
+    workload: { name: 'ilb', cidr: '10.128.0.0/24' },
+    directVpc: { name: 'run-egress', cidr: '10.130.0.0/22' },
+    proxyOnly: { name: 'proxy-only', cidr: '10.129.0.0/23' },
+  };
+  const rulesOf = (t: unknown) => validateTopology(t).findings.map((f) => f.ruleId);
+
+  test('a well-declared estate has no finding', () => {
+    expect(validateTopology(estate(good)).findings).toEqual([]);
+  });
+
+  test('a proxy-only subnet too small, and declared ranges that overlap, are refused', () => {
+    expect(rulesOf(estate({ ...good, proxyOnly: { name: 'proxy-only', cidr: '10.129.0.0/27' } }))).toContain('proxy-only-subnet-size');
+    expect(rulesOf(estate({ ...good, directVpc: { name: 'run-egress', cidr: '10.128.0.0/22' } }))).toContain(
+      'subnet-cidrs-must-not-overlap',
+    );
+  });
 });
