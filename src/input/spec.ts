@@ -259,7 +259,10 @@ export interface NetworkSpec {
    * @see https://cloud.google.com/vpc/docs/configure-private-services-access
    */
   readonly privateServiceAccess?: PrivateServiceAccessSpec;
-  /** @default - Cloud NAT created when a service with `internet: true` routes all traffic into the VPC */
+  /**
+   * @default - Cloud NAT created when a service with `internet: true` routes all traffic into the VPC; on an existing
+   * network only with `nat.enabled: true` (the estate's own NAT is assumed)
+   */
   readonly nat?: NatSpec;
 }
 
@@ -309,7 +312,7 @@ export interface PrivateServiceAccessSpec {
 }
 
 export interface NatSpec {
-  /** false: never create Cloud NAT. @default true */
+  /** false: never create Cloud NAT. @default true, false on an existing network (`network.existing`) */
   readonly enabled?: boolean;
   /** @default `<network>-router` */
   readonly routerName?: string;

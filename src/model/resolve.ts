@@ -68,7 +68,8 @@ export function resolveTopology(spec: TopologySpec): TopologyModel {
   });
   const backends = (spec.backends ?? []).map(resolveBackend);
 
-  const natEnabled = net.nat?.enabled ?? true;
+  // An existing network's NAT is the estate's: runnel adds one there (in the host project) only when asked.
+  const natEnabled = net.nat?.enabled ?? !(net.existing ?? false);
   const natSubnets = natEnabled
     ? [...new Set(withLb.filter((s) => s.internet && s.route === 'all-traffic' && s.egressSubnet).map((s) => s.egressSubnet!))].sort()
     : [];
