@@ -191,7 +191,11 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
 async function write(outDir: string, files: SynthResult['files'], options: ReplaceOptions, json: boolean, io: CliIo): Promise<number> {
   const shown = oneLine(outDir);
   try {
-    await replaceDirectory(outDir, files, { ...options, onNote: (note) => io.err(`runnel: ${oneLine(note)}`) });
+    const result = await replaceDirectory(outDir, files, { ...options, onNote: (note) => io.err(`runnel: ${oneLine(note)}`) });
+    if (!result.changed) {
+      if (!json) io.err(`runnel: ${shown} already holds this output: nothing written`);
+      return 0;
+    }
   } catch (e) {
     if (e instanceof OutputRefused) {
       io.err(`runnel: cannot write ${shown}: ${oneLine(e.message)} (fix: ${oneLine(e.fix)})`);
