@@ -5,7 +5,7 @@ import {
   ComputeTargetHttpProxy,
   ComputeTargetHttpsProxy,
 } from '../../imports/compute.cnrm.cloud.google.com';
-import { kccMetadata } from '../kcc';
+import { kccMetadata, KccScope } from '../kcc';
 import { containsAddress, isReservedInSubnet, parseCidr } from '../cidr';
 import { Subnet, SubnetPurpose } from '../network/subnet';
 import { validateName } from '../check/name-check';
@@ -28,6 +28,11 @@ export interface FrontendProps {
   readonly names: FrontendNames;
   readonly subnet: Subnet;
   readonly proxyOnlySubnet: Subnet;
+  /**
+   * Where the objects are created (on a Shared VPC, the service project).
+   * @default - the network's scope
+   */
+  readonly scope?: KccScope;
   readonly address?: string;
   readonly https?: TlsCertificate;
   /** @default - true without `https`, false with it */
@@ -70,7 +75,7 @@ export function addFrontend(scope: Construct, props: FrontendProps): Frontend {
   const { subnet, names } = props;
   const { http } = checkFrontend(props);
   const network = subnet.network;
-  const kcc = network.kccScope;
+  const kcc = props.scope ?? network.kccScope;
   const region = subnet.region;
   if (props.address !== undefined) {
     const range = parseCidr(subnet.cidr);
@@ -100,9 +105,9 @@ export function addFrontend(scope: Construct, props: FrontendProps): Frontend {
         ipProtocol: 'TCP',
         portRange: port,
         networkTier: 'PREMIUM',
-        networkRef: { name: network.name },
+        networkRef: network.ref,
         // The address and the rule sit in the ordinary subnet, never in the proxy-only one.
-        subnetworkRef: { name: subnet.name },
+        subnetworkRef: subnet.ref,
         ipAddress: { addressRef: { name: names.address } },
         target,
       },
@@ -129,7 +134,7 @@ export function addFrontend(scope: Construct, props: FrontendProps): Frontend {
       addressType: 'INTERNAL',
       // Shareable, so an HTTPS forwarding rule can later serve on the same address as the HTTP one.
       purpose: 'SHARED_LOADBALANCER_VIP',
-      subnetworkRef: { name: subnet.name },
+      subnetworkRef: subnet.ref,
       ...(props.address !== undefined ? { address: props.address } : {}),
     },
   });

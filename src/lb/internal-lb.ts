@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ComputeForwardingRule, ComputeUrlMap } from '../../imports/compute.cnrm.cloud.google.com';
-import { kccMetadata } from '../kcc';
+import { kccMetadata, KccScope } from '../kcc';
 import { derivedName } from '../names';
 import { Subnet } from '../network/subnet';
 import { validateName } from '../check/name-check';
@@ -25,6 +25,13 @@ export interface InternalLoadBalancerProps {
    * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
    */
   readonly proxyOnlySubnet: Subnet;
+  /**
+   * Where the load balancer's objects are created: on a Shared VPC, the service project, whose frontend takes its
+   * address from the host's subnet.
+   * @default - the network's scope
+   * @see https://cloud.google.com/load-balancing/docs/l7-internal/l7-internal-shared-vpc
+   */
+  readonly scope?: KccScope;
   /**
    * Static internal address in `subnet`.
    * @default - GCP picks one at apply time, and `url` is unknown at synth time
@@ -66,7 +73,7 @@ export class InternalLoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: InternalLoadBalancerProps) {
     super(scope, id);
     const { subnet, service } = props;
-    const kcc = subnet.network.kccScope;
+    const kcc = props.scope ?? subnet.network.kccScope;
     const region = subnet.region;
     const owner = `InternalLoadBalancer ${service}`;
     const names = {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ComputeForwardingRule, ComputeUrlMap } from '../../imports/compute.cnrm.cloud.google.com';
-import { kccMetadata } from '../kcc';
+import { kccMetadata, KccScope } from '../kcc';
 import { sharedLoadBalancerNames } from '../names';
 import { Subnet } from '../network/subnet';
 import { validateName } from '../check/name-check';
@@ -29,6 +29,12 @@ export interface SharedInternalLoadBalancerProps {
    * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
    */
   readonly proxyOnlySubnet: Subnet;
+  /**
+   * Where the load balancer's objects are created: on a Shared VPC, the service project.
+   * @default - the network's scope
+   * @see https://cloud.google.com/load-balancing/docs/l7-internal/l7-internal-shared-vpc
+   */
+  readonly scope?: KccScope;
   /**
    * Static internal address in `subnet`.
    * @default - GCP picks one at apply time
@@ -68,7 +74,7 @@ export class SharedInternalLoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: SharedInternalLoadBalancerProps) {
     super(scope, id);
     const { subnet, name } = props;
-    const kcc = subnet.network.kccScope;
+    const kcc = props.scope ?? subnet.network.kccScope;
     const region = subnet.region;
     const owner = `SharedInternalLoadBalancer ${name}`;
     const names = sharedLoadBalancerNames(name, props.https?.version);

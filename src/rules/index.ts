@@ -1,3 +1,9 @@
+import { existingConnectorInRegion } from './existing-connector-in-region';
+import { existingSubnetNamed } from './existing-subnet-named';
+import { existingZoneNeedsDomain } from './existing-zone-needs-domain';
+import { sharedVpcLoadBalancerGrant } from './shared-vpc-load-balancer-grant';
+import { sharedVpcNeedsProjectNumber } from './shared-vpc-needs-project-number';
+import { sharedVpcNetworkMustExist } from './shared-vpc-network-must-exist';
 import { InputRule } from '../check/input-rule';
 import { Rule } from '../check/rule';
 import { backendExists } from './backend-exists';
@@ -66,6 +72,9 @@ export const MODEL_RULES: readonly Rule[] = [
   directVpcSubnetCapacity,
   emittedNamesUnique,
   envDoesNotShadow,
+  existingConnectorInRegion,
+  existingSubnetNamed,
+  existingZoneNeedsDomain,
   httpsCertificateSource,
   httpsNeedsPrivateDns,
   internetNeedsAWayOut,
@@ -83,6 +92,9 @@ export const MODEL_RULES: readonly Rule[] = [
   secretEnvByReference,
   secretValueInEnv,
   sharedLbNeedsDnsDomain,
+  sharedVpcLoadBalancerGrant,
+  sharedVpcNeedsProjectNumber,
+  sharedVpcNetworkMustExist,
   subnetCidrsMustNotOverlap,
   uniqueNames,
   validBackendHost,
