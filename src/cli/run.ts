@@ -12,6 +12,7 @@ import { Finding } from '../finding';
 import { formatFinding, oneLine } from '../check/report';
 import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
+import { EXPLAIN_HELP, runExplain } from './explain';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -53,6 +54,7 @@ Prints what synth would add, change and remove against DIR (default dist) as com
   --out DIR         output folder to compare with (default dist)
 ${OPTIONS_HELP}`,
   },
+  explain: { summary: 'trace CALLER -> CALLEE (or a backend, or internet) hop by hop; writes nothing', help: EXPLAIN_HELP },
   help: { summary: "print this help, or a command's: runnel help synth", help: '' },
 };
 
@@ -83,6 +85,7 @@ function didYouMean(command: string): string {
  * writing. A promise when the command writes output (the write yields so SIGINT/SIGTERM can stop it cleanly).
  */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
+  if (argv[0] === 'explain') return runExplain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
