@@ -1,4 +1,5 @@
-import { isIpv4Address, isPrivate, parseCidr } from '../cidr';
+import { addressAt, cidrProblem, isIpv4Address, isPrivate, parseCidr } from '../cidr';
+import { derivedName } from '../names';
 import { BackendModel, ServiceModel, TopologyModel } from './model';
 
 /**
@@ -551,4 +552,61 @@ function invokerHop(model: TopologyModel, caller: ServiceModel, callee: ServiceM
           },
         }),
   };
+}
+
+/** One Connectivity Test runnel emits: the live counterpart of a declared path's network hops. */
+export interface ConnectivityTestPlan {
+  readonly name: string;
+  readonly kind: PathProof['kind'];
+  readonly from: string;
+  readonly to: string;
+  /** Where the path is declared (`services[0].calls[0]`), the field that names it. */
+  readonly declaredAt: string;
+  /** A representative address of the caller's egress subnet: the first one GCP hands out there. */
+  readonly sourceAddress: string;
+  /** The subnet it is taken from, for the description. */
+  readonly sourceSubnet: string;
+  /** The load balancer's or endpoint's address; absent for a Redis instance (named instead). */
+  readonly destinationAddress?: string;
+  /** The Redis instance runnel creates, by name. */
+  readonly redisInstance?: string;
+  readonly port: number;
+}
+
+/**
+ * The Connectivity Tests `delivery.connectivityTests` emits: one per declared call through an internal load
+ * balancer and per use of a backend whose address is known or named (a Redis instance, an endpoint at an IP), from
+ * the caller's egress subnet. Calls at `*.run.app` URLs have no test: their far end is Google's front end, whose
+ * Cloud Run revision is named only after deploy. A caller without VPC egress has none either (`check` refuses
+ * those paths, or they do not enter the VPC).
+ */
+export function connectivityTestPlans(model: TopologyModel): ConnectivityTestPlan[] {
+  if (!model.delivery.connectivityTests) return [];
+  const plans: ConnectivityTestPlan[] = [];
+  for (const proof of declaredPaths(model)) {
+    const caller = model.servicesByName.get(proof.from)!;
+    if (!caller.egressSubnet) continue;
+    const subnet = model.subnets[caller.egressSubnet];
+    if (cidrProblem(subnet.cidr) || parseCidr(subnet.cidr).size < 8) continue;
+    const common = {
+      name: derivedName.connectivityTest(proof.from, proof.to),
+      kind: proof.kind,
+      from: proof.from,
+      to: proof.to,
+      declaredAt: proof.declaredAt!,
+      // Offset 2: GCP reserves the network address and the gateway (.1) of every subnet.
+      sourceAddress: addressAt(parseCidr(subnet.cidr), 2),
+      sourceSubnet: subnet.name,
+    };
+    if (proof.kind === 'call') {
+      const lb = model.servicesByName.get(proof.to)!.loadBalancer;
+      if (!lb?.address) continue;
+      plans.push({ ...common, destinationAddress: lb.address, port: lb.https ? 443 : 80 });
+      continue;
+    }
+    const b = model.backendsByName.get(proof.to)!;
+    if (b.redis) plans.push({ ...common, redisInstance: b.name, port: b.port });
+    else if (b.host !== undefined && isIpv4Address(b.host)) plans.push({ ...common, destinationAddress: b.host, port: b.port });
+  }
+  return plans;
 }
