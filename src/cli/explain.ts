@@ -52,10 +52,16 @@ export function runExplain(argv: readonly string[], io: CliIo): number {
     return 2;
   }
   const { findings, model } = loaded.findings.length > 0 ? { findings: loaded.findings, model: undefined } : validateTopology(loaded.input);
-  if (!model || hasErrors(findings)) {
+  if (!model) {
     for (const f of locateFindings(findings, loaded.lineOf)) io.err(formatFinding(loaded.source, f));
-    io.err(`runnel: ${oneLine(loaded.source)} has errors; fix them before explaining a path`);
+    io.err(`runnel: ${oneLine(loaded.source)} does not have the shape of a topology; fix that before explaining a path`);
     return 1;
+  }
+  // A topology with errors is still explained: tracing the broken hop is what explain is for.
+  if (hasErrors(findings)) {
+    io.err(
+      `runnel: ${oneLine(loaded.source)} has ${findings.filter((f) => f.severity === 'error').length} error(s); \`runnel check\` lists them`,
+    );
   }
   const caller = model.servicesByName.get(from);
   if (!caller) {
