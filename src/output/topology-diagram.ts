@@ -139,7 +139,7 @@ export function reachabilityMatrix(model: TopologyModel): string {
     const calls = services.map((callee) => {
       if (callee === caller) return '·';
       const i = caller.calls.indexOf(callee.name);
-      return callVerdict(callPath(model, caller, callee, i < 0 ? undefined : `${caller.path}.calls[${i}]`));
+      return callVerdict(callPath(model, caller, callee, i < 0 ? undefined : `${caller.path}.calls[${i}]`), callee, caller);
     });
     const uses = backends.map((b) => {
       const i = caller.uses.indexOf(b.name);
@@ -154,7 +154,7 @@ export function reachabilityMatrix(model: TopologyModel): string {
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
 }
 
-function callVerdict(proof: PathProof): string {
+function callVerdict(proof: PathProof, callee: ServiceModel, caller: ServiceModel): string {
   if (proof.declared) {
     if (!proof.broken) return 'call: proven';
     const v = !proof.broken.reachable ? 'unreachable' : proof.broken.authorized === false ? 'refused' : 'not private';
@@ -162,5 +162,8 @@ function callVerdict(proof: PathProof): string {
   }
   if (!proof.reachable) return 'unreachable';
   if (!proof.authorized) return 'network only, IAM refuses';
-  return `OPEN${proof.private ? '' : ', not private'} (undeclared, authorized)`;
+  const over = proof.private ? '' : ', over the internet';
+  if (callee.public) return `public: allUsers may invoke${over}`;
+  if (callee.invokers.includes(`serviceAccount:${caller.serviceAccount}`)) return `allowed by invokers${over}`;
+  return `OPEN: shares a caller's account${over} (undeclared-call-is-refused)`;
 }

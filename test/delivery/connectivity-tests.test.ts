@@ -92,3 +92,17 @@ describe('delivery.connectivityTests', () => {
     expect(apis(synth(baseTopology()).objects)).not.toContain('networkmanagement.googleapis.com');
   });
 });
+
+test("the README's Connectivity Tests example emits one test per declared call and use, CRD-valid, references resolved", () => {
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Reachability: every call proven'), readme.indexOf('## Applying the output'));
+  const block = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+  const { objects } = synth(parse(block));
+  expect(
+    all(objects, 'NetworkManagementConnectivityTest')
+      .map((t) => t.metadata.name)
+      .sort(),
+  ).toEqual(['client-service-to-cache', 'client-service-to-server-service']);
+  expectValidCrds(objects);
+  expect(checkReferences(objects)).toEqual([]);
+});

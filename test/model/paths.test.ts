@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateTopology } from '../../src/check/engine';
 import { callPath, declaredPaths, internetPath, PathProof, undeclaredCalls, usePath } from '../../src/model/paths';
 import { MODEL_RULES } from '../../src/rules';
@@ -183,7 +185,7 @@ test('every rule a hop names as reportedBy exists', () => {
   const ids = new Set(MODEL_RULES.map((r) => r.id));
   const named = ['caller-needs-vpc-egress', 'cidr-must-be-private', 'https-needs-private-dns', 'lb-address-must-be-usable'];
   named.push('run-app-call-needs-all-traffic', 'run-app-call-needs-private-google-access', 'backend-user-needs-vpc-egress');
-  const source = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../src/model/paths.ts'), 'utf8') as string;
+  const source = readFileSync(join(__dirname, '../../src/model/paths.ts'), 'utf8');
   const inSource = [...source.matchAll(/reportedBy: '([a-z0-9-]+)'/g)].map((x) => x[1]);
   expect(new Set(inSource)).toEqual(new Set(named));
   for (const id of inSource) expect(ids.has(id)).toBe(true);
