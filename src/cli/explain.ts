@@ -118,7 +118,8 @@ export function formatProof(proof: PathProof): string {
   proof.hops.forEach((hop, i) => {
     lines.push(`  ${i + 1}. ${hop.kind.padEnd(13)} ${verdict(hop)}  ${hop.detail}`);
     lines.push(`     ${hop.docUrl}`);
-    if (hop.broken) {
+    // An undeclared pair's break is no finding: refusing it is the point (IAM) or it is simply not a path.
+    if (hop.broken && proof.declared) {
       lines.push(`     breaks: ${hop.broken.message}`);
       lines.push(`     fix: ${hop.broken.fix}${hop.broken.reportedBy ? ` (rule ${hop.broken.reportedBy})` : ''}`);
     }

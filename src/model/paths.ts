@@ -220,7 +220,7 @@ export function internetPath(model: TopologyModel, s: ServiceModel): InternetPro
       service: s.name,
       way: 'cloud-run',
       detail:
-        'private-ranges-only: only internal ranges enter the VPC; internet-bound requests leave through Cloud Run directly (not private, and not through runnel’s network)',
+        "private-ranges-only: only internal ranges enter the VPC; internet-bound requests leave through Cloud Run directly (not private, and not through runnel's network)",
       docUrl: PATH_DOCS.routing,
     };
   }
@@ -264,7 +264,7 @@ function egressHop(model: TopologyModel, s: ServiceModel): Hop {
   if (s.via === 'none') {
     return {
       kind: 'egress',
-      detail: 'no VPC egress: requests leave through Cloud Run’s internet egress',
+      detail: "no VPC egress: requests leave through Cloud Run's internet egress",
       reachable: true,
       private: false,
       docUrl: PATH_DOCS.noVpcEgress,
