@@ -1,3 +1,4 @@
+import { quoted } from '../finding';
 import { addressAt, cidrProblem, isIpv4Address, isPrivate, parseCidr } from '../cidr';
 import { derivedName } from '../names';
 import { BackendModel, ServiceModel, TopologyModel } from './model';
@@ -138,7 +139,7 @@ export function usePath(model: TopologyModel, s: ServiceModel, b: BackendModel, 
       broken: {
         verdict: 'reachable',
         path: at,
-        message: `"${s.name}" has no VPC egress, so backend "${b.name}"'s private address is unreachable`,
+        message: `${quoted(s.name)} has no VPC egress, so backend ${quoted(b.name)}'s private address is unreachable`,
         fix: `set ${s.path}.egress.via to direct-vpc or connector`,
         reportedBy: 'backend-user-needs-vpc-egress',
       },
@@ -168,7 +169,7 @@ export function usePath(model: TopologyModel, s: ServiceModel, b: BackendModel, 
             broken: {
               verdict: 'reachable' as const,
               path: at,
-              message: `backend "${b.name}" is at ${ip}, outside the internal ranges, so private-ranges-only egress sends it to the internet`,
+              message: `backend ${quoted(b.name)} is at ${ip}, outside the internal ranges, so private-ranges-only egress sends it to the internet`,
               fix: `set ${s.path}.egress.route to all-traffic, or give ${b.hostPath} an internal address`,
               reportedBy: 'backend-user-needs-vpc-egress',
             },
@@ -299,7 +300,7 @@ function loadBalancerHops(model: TopologyModel, caller: ServiceModel, callee: Se
       broken: {
         verdict: 'reachable',
         path: at,
-        message: `"${caller.name}" calls "${callee.name}" through its internal load balancer but has no VPC egress, so the load balancer's address is unreachable`,
+        message: `${quoted(caller.name)} calls ${quoted(callee.name)} through its internal load balancer but has no VPC egress, so the load balancer's address is unreachable`,
         fix: `set ${caller.path}.egress.via to direct-vpc or connector`,
         reportedBy: 'caller-needs-vpc-egress',
       },
@@ -353,7 +354,7 @@ function loadBalancerHops(model: TopologyModel, caller: ServiceModel, callee: Se
             broken: {
               verdict: 'reachable' as const,
               path: `${callee.path}.loadBalancer.https`,
-              message: `"${callee.name}" serves HTTPS without a private DNS name for its certificate`,
+              message: `${quoted(callee.name)} serves HTTPS without a private DNS name for its certificate`,
               fix: 'set dns.domain',
               reportedBy: 'https-needs-private-dns',
             },
@@ -373,7 +374,7 @@ function loadBalancerHops(model: TopologyModel, caller: ServiceModel, callee: Se
           broken: {
             verdict: 'reachable' as const,
             path: model.subnets.workload.cidrPath,
-            message: `the workload subnet has no usable address for "${callee.name}"'s load balancer`,
+            message: `the workload subnet has no usable address for ${quoted(callee.name)}'s load balancer`,
             fix: `widen ${model.subnets.workload.cidrPath}`,
             reportedBy: 'lb-address-must-be-usable',
           },
@@ -412,13 +413,13 @@ function runAppHops(model: TopologyModel, caller: ServiceModel, callee: ServiceM
         ? {
             verdict: 'private',
             path: at,
-            message: `"${caller.name}" calls "${callee.name}" at its *.run.app URL without VPC egress, so the request goes to Google's public address, as if from the internet`,
-            fix: `set ${caller.path}.egress.via to direct-vpc or connector and ${callee.path}.ingress to internal (or put "${callee.name}" behind the internal load balancer)`,
+            message: `${quoted(caller.name)} calls ${quoted(callee.name)} at its *.run.app URL without VPC egress, so the request goes to Google's public address, as if from the internet`,
+            fix: `set ${caller.path}.egress.via to direct-vpc or connector and ${callee.path}.ingress to internal (or put ${quoted(callee.name)} behind the internal load balancer)`,
           }
         : {
             verdict: 'reachable',
             path: at,
-            message: `"${caller.name}" calls "${callee.name}" (ingress ${callee.ingress}) without VPC egress; the request arrives as external and gets 404`,
+            message: `${quoted(caller.name)} calls ${quoted(callee.name)} (ingress ${callee.ingress}) without VPC egress; the request arrives as external and gets 404`,
             fix: `set ${caller.path}.egress.via to direct-vpc or connector`,
             reportedBy: 'caller-needs-vpc-egress',
           },
@@ -468,7 +469,7 @@ function runAppHops(model: TopologyModel, caller: ServiceModel, callee: ServiceM
           broken: {
             verdict: open ? ('private' as const) : ('reachable' as const),
             path: `${caller.path}.egress.route`,
-            message: `"${caller.name}" calls "${callee.name}" at its *.run.app URL, and the request leaves the VPC`,
+            message: `${quoted(caller.name)} calls ${quoted(callee.name)} at its *.run.app URL, and the request leaves the VPC`,
             fix: `set ${caller.path}.egress.route to all-traffic`,
             reportedBy: 'run-app-call-needs-all-traffic',
             ...(open ? { warning: true } : {}),
@@ -492,7 +493,7 @@ function runAppHops(model: TopologyModel, caller: ServiceModel, callee: ServiceM
             broken: {
               verdict: 'reachable' as const,
               path: subnet.pgaPath,
-              message: `"${caller.name}" reaches *.run.app through subnet "${subnet.name}", which has Private Google Access off`,
+              message: `${quoted(caller.name)} reaches *.run.app through subnet ${quoted(subnet.name)}, which has Private Google Access off`,
               fix: `set ${subnet.pgaPath} to true`,
               reportedBy: 'run-app-call-needs-private-google-access',
             },
@@ -528,7 +529,7 @@ function invokerHop(model: TopologyModel, caller: ServiceModel, callee: ServiceM
   const why = byCall
     ? `${member} holds roles/run.invoker on ${callee.name} (a declared call)`
     : byShared
-      ? `${member} holds roles/run.invoker on ${callee.name} because "${byShared.name}", which shares the account, calls it`
+      ? `${member} holds roles/run.invoker on ${callee.name} because ${quoted(byShared.name)}, which shares the account, calls it`
       : byInvokers
         ? `${member} holds roles/run.invoker on ${callee.name} (listed in its invokers)`
         : callee.public
@@ -547,8 +548,8 @@ function invokerHop(model: TopologyModel, caller: ServiceModel, callee: ServiceM
           broken: {
             verdict: 'authorized' as const,
             path: declaredAt,
-            message: `"${caller.name}" calls "${callee.name}" but its account lacks roles/run.invoker`,
-            fix: `keep "${callee.name}" in ${caller.path}.calls so runnel grants it`,
+            message: `${quoted(caller.name)} calls ${quoted(callee.name)} but its account lacks roles/run.invoker`,
+            fix: `keep ${quoted(callee.name)} in ${caller.path}.calls so runnel grants it`,
           },
         }),
   };

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { undeclaredCalls } from '../model/paths';
@@ -25,8 +25,8 @@ export const undeclaredCallIsRefused = defineRule({
       const iam = proof.hops.find((h) => h.kind === 'iam')!;
       problems.push({
         path: `${caller.path}.serviceAccount`,
-        message: `"${caller.name}" does not call "${callee.name}", yet can reach and invoke it: ${iam.detail}`,
-        fix: `give ${caller.path} its own service account (remove ${caller.path}.serviceAccount so runnel creates one), or add "${callee.name}" to ${caller.path}.calls if it calls it`,
+        message: `${quoted(caller.name)} does not call ${quoted(callee.name)}, yet can reach and invoke it: ${iam.detail}`,
+        fix: `give ${caller.path} its own service account (remove ${caller.path}.serviceAccount so runnel creates one), or add ${quoted(callee.name)} to ${caller.path}.calls if it calls it`,
       });
     }
     return problems;

@@ -1,7 +1,7 @@
 import { derivedName, kubernetesNameProblem, NameKind, nameProblem, NAME_RULES, serviceAccountEmailProblem } from '../names';
 import { emittedNames } from '../model/emitted-names';
 import { connectivityTestPlans } from '../model/paths';
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -147,7 +147,7 @@ export const validNames = defineRule({
         'connectivityTest',
         t.name,
         t.declaredAt,
-        `shorten "${t.from}" or "${t.to}" (a Connectivity Test is named <caller>-to-<callee>, at most ${NAME_RULES.connectivityTest.maxLength} characters), or remove delivery.connectivityTests`,
+        `shorten ${quoted(t.from)} or ${quoted(t.to)} (a Connectivity Test is named <caller>-to-<callee>, at most ${NAME_RULES.connectivityTest.maxLength} characters), or remove delivery.connectivityTests`,
       );
     }
     // Names that are Kubernetes names only (grants, record sets): at most 253 characters of a DNS subdomain.
