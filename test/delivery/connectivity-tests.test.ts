@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { all, baseTopology, Obj, synth } from '../helpers/synth';
 import { expectValidCrds } from '../helpers/crd';
 import { checkReferences } from '../../src/output/references';
+import { validateTopology } from '../../src/check/engine';
 
 const repo = join(__dirname, '..', '..');
 
@@ -105,4 +106,18 @@ test("the README's Connectivity Tests example emits one test per declared call a
   ).toEqual(['client-service-to-cache', 'client-service-to-server-service']);
   expectValidCrds(objects);
   expect(checkReferences(objects)).toEqual([]);
+});
+
+test('a Connectivity Test name over the API limit of 40 characters is a valid-names finding at the call, not a failed apply', () => {
+  const t = baseTopology();
+  t.delivery = { connectivityTests: true };
+  t.services[0].name = 'client-service-with-a-long-name';
+  t.services[0].serviceAccount = 'client-runner';
+  const { findings } = validateTopology(t);
+  const f = findings.find((x) => x.ruleId === 'valid-names' && x.path === 'services[0].calls[0]');
+  expect(f?.message).toContain('"client-service-with-a-long-name-to-server-service"');
+  expect(f?.fix).toMatch(/^shorten "client-service-with-a-long-name" or "server-service"/);
+  // Without the option no test is emitted, and the long name is fine.
+  delete t.delivery;
+  expect(validateTopology(t).findings.filter((x) => x.severity === 'error')).toEqual([]);
 });
