@@ -1,12 +1,14 @@
 import { Construct } from 'constructs';
 import { NetworkManagementConnectivityTest } from '../../imports/networkmanagement.cnrm.cloud.google.com';
-import { kccMetadata } from '../kcc';
+import { kccMetadata, KccScope } from '../kcc';
 import { resourcePath } from '../names';
 import { Network } from '../network/network';
 import { validateName } from '../check/name-check';
 
 export interface ConnectivityTestProps {
-  /** The network both ends are in; the source address is taken to be in it. */
+  /** Where the test lives: the project of the caller (a Shared VPC's service project, not the host). */
+  readonly scope: KccScope;
+  /** The network both ends are in (created or existing, in this project or a Shared VPC host); the source address is in it. */
   readonly network: Network;
   /** Test ID: 1-40 lowercase letters, digits and hyphens. */
   readonly name: string;
@@ -43,9 +45,12 @@ export class ConnectivityTest extends Construct {
     if ((props.destinationAddress === undefined) === (props.redisInstance === undefined)) {
       throw new Error(`ConnectivityTest ${props.name}: exactly one of destinationAddress and redisInstance`);
     }
-    const kcc = props.network.kccScope;
+    const kcc = props.scope;
     validateName(this, 'connectivityTest', props.name);
     const project = { external: kcc.project };
+    // On a Shared VPC the network lives in the host project: the API then needs the caller's project on the source
+    // and the host among the related projects (ConnectivityTest.relatedProjects; Endpoint.projectId).
+    const host = props.network.project !== kcc.project ? props.network.project : undefined;
     this.resource = new NetworkManagementConnectivityTest(this, 'Resource', {
       metadata: kccMetadata(props.name, kcc),
       spec: {
@@ -54,10 +59,11 @@ export class ConnectivityTest extends Construct {
         // The API caps descriptions at 512 characters (ConnectivityTest.description).
         description: props.description.slice(0, 512),
         protocol: 'TCP',
+        ...(host !== undefined ? { relatedProjects: [{ external: host }] } : {}),
         source: {
           ipAddress: props.sourceAddress,
           // An internal source address needs its VPC network (Endpoint, "source" in the REST reference).
-          computeNetworkRef: { name: props.network.name },
+          computeNetworkRef: props.network.ref,
           networkType: 'GCP_NETWORK',
           projectRef: project,
         },
@@ -66,7 +72,7 @@ export class ConnectivityTest extends Construct {
             ? { redisInstance: resourcePath.redisInstance(kcc.project, props.region, props.redisInstance) }
             : { ipAddress: props.destinationAddress }),
           port: props.port,
-          computeNetworkRef: { name: props.network.name },
+          computeNetworkRef: props.network.ref,
           projectRef: project,
         },
       },

@@ -282,7 +282,7 @@ function egressHop(model: TopologyModel, s: ServiceModel): Hop {
       }
     : {
         kind: 'egress',
-        detail: `connector ${model.connector.name} in subnet ${subnet.name} (${subnet.cidr}), route ${s.route}; no firewall rule in the topology, so the VPC's implied allow-egress rule applies`,
+        detail: `${model.connector.existing !== undefined ? `existing connector ${model.connector.existing}` : `connector ${model.connector.name} in subnet ${subnet.name} (${subnet.cidr})`}, route ${s.route}; no firewall rule in the topology, so the VPC's implied allow-egress rule applies`,
         reachable: true,
         private: true,
         docUrl: PATH_DOCS.connector,
@@ -586,7 +586,8 @@ export function connectivityTestPlans(model: TopologyModel): ConnectivityTestPla
   const plans: ConnectivityTestPlan[] = [];
   for (const proof of declaredPaths(model)) {
     const caller = model.servicesByName.get(proof.from)!;
-    if (!caller.egressSubnet) continue;
+    // An existing connector's subnet is not the topology's: runnel does not know an address in it.
+    if (!caller.egressSubnet || (caller.via === 'connector' && model.connector.existing !== undefined)) continue;
     const subnet = model.subnets[caller.egressSubnet];
     if (cidrProblem(subnet.cidr) || parseCidr(subnet.cidr).size < 8) continue;
     const common = {

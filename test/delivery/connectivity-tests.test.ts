@@ -121,3 +121,30 @@ test('a Connectivity Test name over the API limit of 40 characters is a valid-na
   delete t.delivery;
   expect(validateTopology(t).findings.filter((x) => x.severity === 'error')).toEqual([]);
 });
+
+test('on an existing Shared VPC the test lives in the service project, names the host network by path and the host as related', () => {
+  const t = baseTopology();
+  t.delivery = { connectivityTests: true };
+  t.projectNumber = '123456789012';
+  t.network = {
+    name: 'shared-vpc',
+    project: 'acme-host',
+    existing: true,
+    subnets: {
+      workload: { name: 'run-workload', cidr: '10.10.0.0/24' },
+      directVpc: { name: 'run-direct', cidr: '10.10.4.0/22' },
+      proxyOnly: { name: 'run-proxy-only', cidr: '10.10.10.0/23' },
+    },
+  };
+  const { findings } = validateTopology(t);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) throw new Error(errors.map((f) => `${f.path}: ${f.message}`).join('\n'));
+  const { objects } = synth(t);
+  const [test] = all(objects, 'NetworkManagementConnectivityTest');
+  expect(test.metadata.annotations['cnrm.cloud.google.com/project-id']).toBe('acme-prod');
+  expect(test.spec.source.computeNetworkRef).toEqual({ external: 'projects/acme-host/global/networks/shared-vpc' });
+  expect(test.spec.source.ipAddress).toBe('10.10.4.2');
+  expect(test.spec.relatedProjects).toEqual([{ external: 'acme-host' }]);
+  expectValidCrds(objects);
+  expect(checkReferences(objects)).toEqual([]);
+});
