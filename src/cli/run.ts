@@ -78,7 +78,7 @@ Refuses to overwrite an existing file.
 const USAGE = `usage: runnel <command> [options]
 
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(6)}  ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(7)}  ${c.summary}`)
   .join('\n')}
 
 Options: --topology FILE, --out DIR, --force, --format text|json|github, --json, -q/--quiet, -h/--help, --version
