@@ -119,6 +119,15 @@ export const NAME_RULES = {
   routerNat: computeRule('Cloud NAT gateway'),
   /** A backend's name is also the stem of its variables (`orders-db` → `ORDERS_DB_HOST`) and a diagram label. */
   backend: computeRule('backend'),
+  /** @see https://cloud.google.com/network-intelligence-center/docs/reference/networkmanagement/rest/v1/projects.locations.global.connectivityTests/create (testId) */
+  connectivityTest: {
+    label: 'Connectivity Test',
+    pattern: /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/,
+    maxLength: 40,
+    describe: '1-40 characters: lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit',
+    docUrl:
+      'https://cloud.google.com/network-intelligence-center/docs/reference/networkmanagement/rest/v1/projects.locations.global.connectivityTests/create',
+  },
   /** @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names */
   kubernetesNamespace: {
     label: 'Kubernetes namespace',
@@ -186,6 +195,8 @@ export const derivedName = {
   pscEndpoint: () => 'allapis',
   serviceNetworkingConnection: (network: string) => `${network}-servicenetworking`,
   argoApplication: (network: string) => `${network}-topology`,
+  /** The Connectivity Test of a declared call or use: `client-service-to-server-service`. */
+  connectivityTest: (from: string, to: string) => `${from}-to-${to}`,
   /** A Google API, as Service Usage names it: `run` → `run.googleapis.com`. */
   apiService: (api: string) => `${api}.googleapis.com`,
   /** Config Connector accepts exactly one ConfigConnectorContext per namespace, by this name. */
@@ -360,6 +371,8 @@ export const resourcePath = {
   subnetwork: (project: string, region: string, name: string) => `projects/${project}/regions/${region}/subnetworks/${name}`,
   /** The form DNSRecordSet's `managedZoneRef.external` takes (its CRD: `projects/{{projectID}}/managedZones/{{zone}}`). */
   managedZone: (project: string, name: string) => `projects/${project}/managedZones/${name}`,
+  /** A Memorystore for Redis instance, as Connectivity Tests' `redisInstance` takes it. */
+  redisInstance: (project: string, region: string, name: string) => `projects/${project}/locations/${region}/instances/${name}`,
 } as const;
 
 /** `projects/<p>/managedZones/<z>`: an existing zone's project and name, or undefined for another form. */
