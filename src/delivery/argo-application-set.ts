@@ -1,0 +1,80 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { SYNC_RETRY } from './argo-application';
+
+/** The in-cluster destination: the cluster Argo CD runs in. */
+export const IN_CLUSTER = 'https://kubernetes.default.svc';
+
+/** One environment's Application, as the ApplicationSet's list generator element. */
+export interface ArgoEnvironmentElement {
+  /** The environment's name (`environments:` key). */
+  readonly environment: string;
+  /** Name of its Application: `<delivery.argocd.name>-<environment>`. */
+  readonly name: string;
+  /** Argo CD project. */
+  readonly project: string;
+  readonly repoURL: string;
+  readonly targetRevision: string;
+  /** Folder of its Config Connector manifests, e.g. `dist/prod/config-connector`. */
+  readonly path: string;
+  /** Destination cluster. @default IN_CLUSTER */
+  readonly server?: string;
+  /** Destination namespace (the Config Connector namespace). @default - the manifests' own */
+  readonly namespace?: string;
+  /** Free values of the environment (`environments.<name>.values`). @default {} */
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+export interface ArgoApplicationSetProps {
+  /** Name of the ApplicationSet. */
+  readonly name: string;
+  /** Namespace Argo CD runs in. */
+  readonly namespace: string;
+  /** One element per environment. */
+  readonly elements: readonly ArgoEnvironmentElement[];
+}
+
+/**
+ * An Argo CD ApplicationSet with a list generator: one Application per environment, each syncing its own folder of
+ * rendered Config Connector manifests to its own destination (cluster and namespace), with the same sync policy as
+ * the single Application (automated, pruning, self-healing, retrying). Go templates with `missingkey=error`, so a
+ * missing parameter fails the generation instead of rendering an empty string.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-List/
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/GoTemplate/
+ */
+export class ArgoApplicationSet extends Construct {
+  constructor(scope: Construct, id: string, props: ArgoApplicationSetProps) {
+    super(scope, id);
+    const elements = props.elements.map((e) => ({
+      environment: e.environment,
+      name: e.name,
+      project: e.project,
+      repoURL: e.repoURL,
+      targetRevision: e.targetRevision,
+      path: e.path,
+      server: e.server ?? IN_CLUSTER,
+      // An empty destination namespace is Argo CD's "unset": the manifests' own namespaces apply.
+      namespace: e.namespace ?? '',
+      ...(e.values && Object.keys(e.values).length > 0 ? { values: e.values } : {}),
+    }));
+    new ApiObject(this, 'Resource', {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'ApplicationSet',
+      metadata: { name: props.name, namespace: props.namespace },
+      spec: {
+        goTemplate: true,
+        goTemplateOptions: ['missingkey=error'],
+        generators: [{ list: { elements } }],
+        template: {
+          metadata: { name: '{{.name}}' },
+          spec: {
+            project: '{{.project}}',
+            source: { repoURL: '{{.repoURL}}', targetRevision: '{{.targetRevision}}', path: '{{.path}}' },
+            destination: { server: '{{.server}}', namespace: '{{.namespace}}' },
+            syncPolicy: { automated: { prune: true, selfHeal: true }, retry: SYNC_RETRY },
+          },
+        },
+      },
+    });
+  }
+}
