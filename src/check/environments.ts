@@ -1,6 +1,6 @@
 import { SHAPE_RULE_ID } from '../input/load';
 import { MergedEnvironment, splitEnvironments } from '../input/environments';
-import { Finding, pathSegments } from '../finding';
+import { Finding, formatPath, pathSegments } from '../finding';
 import { derivedName } from '../names';
 import { TopologyModel } from '../model/model';
 import { ENVIRONMENT_RULES } from '../rules';
@@ -53,12 +53,15 @@ export function validateEnvironments(raw: Record<string, unknown>, engine: Engin
       peeredWith: env.peeredWith,
     };
   });
+  const merged = new Map(split.environments.map((e) => [e.name, e]));
   const resolved = environments.filter((e): e is EnvironmentResult & { model: TopologyModel } => e.model !== undefined);
   const across =
     resolved.length === environments.length && shape.length === 0
       ? ENVIRONMENT_RULES.flatMap((rule) =>
-          engine.run(rule, () => rule.check(resolved.map<EnvironmentModel>((e) => ({ name: e.name, model: e.model, peeredWith: e.peeredWith })))),
-        )
+          engine.run(rule, () =>
+            rule.check(resolved.map<EnvironmentModel>((e) => ({ name: e.name, model: e.model, peeredWith: e.peeredWith }))),
+          ),
+        ).map((f) => relocateAcross(f, merged))
       : [];
   shape.push(...argoProblems(resolved));
   const ok = shape.length === 0 && across.every((f) => f.severity !== 'error');
@@ -121,6 +124,13 @@ function argoProblems(environments: ReadonlyArray<{ name: string; model: Topolog
     names.set(name, e.name);
   }
   return out;
+}
+
+/** A rule across environments writes `environments.<name>.<field of the merged topology>`: point at the file. */
+function relocateAcross(f: Finding, environments: ReadonlyMap<string, MergedEnvironment>): Finding {
+  const [head, name, ...rest] = pathSegments(f.path);
+  const env = head === 'environments' ? environments.get(String(name)) : undefined;
+  return env ? relocate({ ...f, path: formatPath(rest) }, env) : f;
 }
 
 function relocate(f: Finding, env: MergedEnvironment): Finding {

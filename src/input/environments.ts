@@ -206,7 +206,10 @@ function mergeNamedList(base: readonly unknown[], override: readonly unknown[], 
       problems.push({
         path: `${itemPath}.name`,
         message: `${at}.${key} overrides ${JSON.stringify(name)}, but ${key} has no item of that name`,
-        fix: known.length > 0 ? `name one of ${known.join(', ')}, or add ${JSON.stringify(name)} to ${key}` : `add ${JSON.stringify(name)} to ${key}`,
+        fix:
+          known.length > 0
+            ? `name one of ${known.join(', ')}, or add ${JSON.stringify(name)} to ${key}`
+            : `add ${JSON.stringify(name)} to ${key}`,
       });
       return;
     }
