@@ -12,6 +12,7 @@ import { Finding } from '../finding';
 import { formatFinding, oneLine } from '../check/report';
 import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
+import { environmentFiles, environmentUsageProblem, ENVIRONMENT_OPTIONS_HELP, PROMOTION_HELP, promotionDiff } from './environments';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -21,6 +22,7 @@ export interface CliIo {
 
 const OPTIONS_HELP = `  --topology FILE   topology file (default: $${TOPOLOGY_ENV}, else topology.yaml; a regular file of at most 4 MiB)
   --json            print findings as JSON on stdout
+${ENVIRONMENT_OPTIONS_HELP}
   -h, --help        print this help`;
 
 /** Each command's one-line summary and its own help. */
@@ -51,7 +53,10 @@ ${OPTIONS_HELP}`,
 Prints what synth would add, change and remove against DIR (default dist) as committed at GIT_REF
 (default HEAD), flagging changes GCP cannot make in place. Writes nothing.
   --out DIR         output folder to compare with (default dist)
-${OPTIONS_HELP}`,
+  --from ENV --to ENV  compare a promotion instead: see below
+${OPTIONS_HELP}
+
+${PROMOTION_HELP}`,
   },
   help: { summary: "print this help, or a command's: runnel help synth", help: '' },
 };
@@ -95,6 +100,9 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
+        env: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
       },
     });
   } catch (e) {
@@ -128,11 +136,16 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   if (parsed.values.topology !== undefined && parsed.values.topology.trim() === '') {
     return usageError(io, '--topology is "" (an unset variable?)', 'pass a file name, e.g. --topology topology.yaml');
   }
+  const { env, from, to } = parsed.values;
+  if ((from !== undefined || to !== undefined) && (command !== 'diff' || from === undefined || to === undefined || from === to || env))
+    return usageError(io, '--from and --to go together, with diff, naming two environments', 'runnel diff --from staging --to prod');
   // check runs the rules only: rendering cannot find a problem in a topology the rules accept (one would be a runnel bug).
   const file = topologyPath(parsed.values.topology, io.env);
-  const outcome = loadAndSynthesize(file, parsed.values.json === true, io, command !== 'check');
+  const outcome = loadAndSynthesize(file, parsed.values.json === true, io, command !== 'check', [env, from, to]);
   if (typeof outcome === 'number') return outcome;
-  const { source, result } = outcome;
+  const { source, input } = outcome;
+  // --env: the environment's own folder, DIR/<env>, laid out as a topology without environments.
+  const result = env === undefined ? outcome.result : { ...outcome.result, files: environmentFiles(outcome.result.files, env) };
   if (hasErrors(result.findings)) {
     io.err(`runnel: ${result.findings.filter((f) => f.severity === 'error').length} error(s) in ${oneLine(source)}; nothing written`);
     return 1;
@@ -141,7 +154,10 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     if (!parsed.values.json) io.err(`runnel: ${oneLine(source)} is valid`);
     return 0;
   }
-  const outDir = parsed.values.out ?? 'dist';
+  const base = parsed.values.out ?? 'dist';
+  const outDir = env === undefined ? base : `${base}/${env}`;
+  if (command === 'diff' && from !== undefined && to !== undefined)
+    return promote(input as Record<string, unknown>, from, to, rest[0] ?? 'HEAD', base, io);
   if (command === 'diff') return diff(rest[0] ?? 'HEAD', outDir, result.files, io);
   return write(
     outDir,
@@ -203,7 +219,13 @@ function report(source: string, findings: readonly Finding[], json: boolean, io:
  * Reads, validates and (when `render`) renders a topology file, reporting findings; a number is an exit code for
  * I/O failure.
  */
-function loadAndSynthesize(file: string, json: boolean, io: CliIo, render = true): number | { source: string; result: SynthResult } {
+function loadAndSynthesize(
+  file: string,
+  json: boolean,
+  io: CliIo,
+  render = true,
+  environments: ReadonlyArray<string | undefined> = [],
+): number | { source: string; input: unknown; result: SynthResult } {
   let loaded;
   try {
     loaded = loadTopologyFile(file);
@@ -220,14 +242,17 @@ function loadAndSynthesize(file: string, json: boolean, io: CliIo, render = true
     );
     return 2;
   }
+  const problem = loaded.findings.length > 0 ? undefined : environmentUsageProblem(loaded.input, environments);
+  if (problem) return usageError(io, problem, 'name an environment of the topology');
+  const only = environments[0] === undefined ? {} : { environment: environments[0] };
   const result =
     loaded.findings.length > 0
       ? { findings: loaded.findings, files: [] }
       : render
-        ? synthesizeTopology(loaded.input, loaded.lineOf)
+        ? synthesizeTopology(loaded.input, loaded.lineOf, only)
         : { findings: locateFindings(validateTopology(loaded.input).findings, loaded.lineOf), files: [] };
   report(loaded.source, result.findings, json, io);
-  return { source: loaded.source, result };
+  return { source: loaded.source, input: loaded.input, result };
 }
 
 function diff(ref: string, outDir: string, files: SynthResult['files'], io: CliIo): number {
@@ -244,6 +269,28 @@ function diff(ref: string, outDir: string, files: SynthResult['files'], io: CliI
     return 2;
   }
   io.out(formatDiff(diffOutputs(before, files), `${oneLine(outDir)}/ at ${oneLine(ref)}`));
+  return 0;
+}
+
+function promote(input: Record<string, unknown>, from: string, to: string, ref: string, outDir: string, io: CliIo): number {
+  let outcome;
+  try {
+    outcome = promotionDiff(input, from, to, ref, outDir, process.cwd());
+  } catch (e) {
+    const detail = String((e as { stderr?: string }).stderr ?? (e as Error).message)
+      .trim()
+      .split('\n')[0];
+    io.err(
+      `runnel: cannot read ${oneLine(outDir)}/${oneLine(to)}/ at ${oneLine(ref)}: ${oneLine(detail) || 'not a git commit'} (fix: run inside the git repository, with a ref such as HEAD or main)`,
+    );
+    return 2;
+  }
+  if (!outcome.report) {
+    for (const f of outcome.findings) io.err(formatFinding(`${from} as ${to}`, f));
+    io.err(`runnel: ${oneLine(from)}'s shape is not a valid topology for ${oneLine(to)}; nothing compared`);
+    return 1;
+  }
+  io.out(outcome.report);
   return 0;
 }
 

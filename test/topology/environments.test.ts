@@ -205,3 +205,27 @@ describe('the environments golden', () => {
     expect(only.files.map((f) => f.content)).toEqual(result.files.filter((f) => f.path.startsWith('staging/')).map((f) => f.content));
   });
 });
+
+describe('the promoted topology (diff --from A --to B)', () => {
+  test("takes A's shape with B's identity, and points mentions of A's project at B's", () => {
+    const { promotedTopology } = jest.requireActual('../../src/cli/environments');
+    const input = topology(`
+staging:
+  project: shop-stg-1
+  namespace: shop-stg
+  services: [{name: server-service, image: "europe-west1-docker.pkg.dev/shop-stg-1/run/server:2.5.0", scaling: {minInstances: 1}}]
+prod:
+  project: shop-prod-1
+  namespace: shop-prod
+  services: [{name: server-service, scaling: {minInstances: 3}}]`);
+    const promoted = promotedTopology(input, 'staging', 'prod');
+    expect(promoted.project).toBe('shop-prod-1');
+    expect(promoted.namespace).toBe('shop-prod');
+    expect(promoted.environments).toEqual({ prod: {} });
+    expect(promoted.services[1].image).toBe('europe-west1-docker.pkg.dev/shop-prod-1/run/server:2.5.0');
+    // The shape is staging's: prod's own scaling is what the promotion would replace.
+    expect(promoted.services[1].scaling).toEqual({ minInstances: 1 });
+    // A longer project ID that merely starts with staging's is left alone.
+    expect(promoted.services[0].image).toBe(baseTopology().services[0].image);
+  });
+});
