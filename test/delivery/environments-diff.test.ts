@@ -77,7 +77,7 @@ describe('environments through the CLI, on a real git history', () => {
 
     test("ignores what differs by design: prod's project, namespace and the names derived from them", () => {
       expect(out).not.toMatch(/shop-stg/);
-      expect(out).not.toMatch(/IAMServiceAccount|Namespace\/|IAMPolicyMember|^  [+-] /m);
+      expect(out).not.toMatch(/IAMServiceAccount|Namespace\/|IAMPolicyMember|^ {2}[+-] /m);
       expect(out).toMatch(/0 added, \d+ changed, 0 removed/);
     });
 
