@@ -8,7 +8,7 @@ import { EnvironmentResult } from './check/environments';
 import { checkReferences } from './output/references';
 import { TopologyModel } from './model/model';
 import { RunnelChart } from './delivery/runnel-chart';
-import { ArgoApplicationSet, ArgoEnvironmentElement } from './delivery/argo-application-set';
+import { ArgoApplicationSet, ArgoEnvironmentElement, ENVIRONMENT_FILE, environmentParameters } from './delivery/argo-application-set';
 import { derivedName } from './names';
 
 export interface SynthResult {
@@ -49,7 +49,9 @@ export function synthesizeTopology(input: unknown, lineOf?: (path: string) => nu
   if (environments) {
     const chosen = environments.filter((e) => options.environment === undefined || e.name === options.environment);
     if (chosen.length === 0) throw new Error(`no environment ${JSON.stringify(options.environment)} in the topology`);
-    const files = chosen.flatMap((e) => renderModel(withoutArgoApplication(e.model!)).map((f) => ({ ...f, path: `${e.name}/${f.path}` })));
+    const files = chosen.flatMap((e) =>
+      [...renderModel(withoutArgoApplication(e.model!)), ...gitGeneratorFile(e)].map((f) => ({ ...f, path: `${e.name}/${f.path}` })),
+    );
     if (options.environment === undefined) files.push(...renderApplicationSet(environments));
     return { findings: located, files: sortFiles(files) };
   }
@@ -83,28 +85,44 @@ function withoutArgoApplication(model: TopologyModel): TopologyModel {
   return { ...model, delivery };
 }
 
-/** One Application per environment that delivers with Argo CD, named `<delivery.argocd.name>-<environment>`. */
+/** An environment's Application, as the ApplicationSet's generator sees it: named `<delivery.argocd.name>-<environment>`. */
+function environmentElement(e: EnvironmentResult): ArgoEnvironmentElement {
+  const a = e.model!.delivery.argocd!;
+  return {
+    environment: e.name,
+    name: derivedName.argoEnvironmentApplication(a.name, e.name),
+    project: a.project,
+    repoURL: a.repoURL,
+    targetRevision: a.targetRevision,
+    path: `${a.path}/${e.name}/config-connector`,
+    ...(e.cluster !== undefined ? { server: e.cluster } : {}),
+    ...(e.model!.namespace !== undefined ? { namespace: e.model!.namespace } : {}),
+    values: e.values,
+  };
+}
+
+/** With `delivery.argocd.generator: git`, the environment's parameters in its own folder, for the git files generator. */
+function gitGeneratorFile(e: EnvironmentResult): RenderedFile[] {
+  if (e.model?.delivery.argocd?.generator !== 'git') return [];
+  return [{ path: ENVIRONMENT_FILE, content: `${JSON.stringify(environmentParameters(environmentElement(e)), null, 2)}\n`, objects: [] }];
+}
+
+/** One Application per environment that delivers with Argo CD. */
 function renderApplicationSet(environments: readonly EnvironmentResult[]): RenderedFile[] {
   const argo = environments.filter((e) => e.model?.delivery.argocd);
   if (argo.length === 0) return [];
-  const elements = argo.map<ArgoEnvironmentElement>((e) => {
-    const a = e.model!.delivery.argocd!;
-    return {
-      environment: e.name,
-      name: derivedName.argoEnvironmentApplication(a.name, e.name),
-      project: a.project,
-      repoURL: a.repoURL,
-      targetRevision: a.targetRevision,
-      path: `${a.path}/${e.name}/config-connector`,
-      ...(e.cluster !== undefined ? { server: e.cluster } : {}),
-      ...(e.model!.namespace !== undefined ? { namespace: e.model!.namespace } : {}),
-      values: e.values,
-    };
-  });
   const first = argo[0].model!.delivery.argocd!;
   const app = new App({ outdir: 'unused' });
   const chart = new RunnelChart(app, 'argocd', { outputPath: APPLICATION_SET_FILE });
-  new ArgoApplicationSet(chart, 'ApplicationSet', { name: first.name, namespace: first.namespace, elements });
+  new ArgoApplicationSet(chart, 'ApplicationSet', {
+    name: first.name,
+    namespace: first.namespace,
+    elements: argo.map(environmentElement),
+    // Every environment agrees on the repository, revision and path (checked with the environments).
+    ...(first.generator === 'git'
+      ? { git: { repoURL: first.repoURL, revision: first.targetRevision, environmentFiles: `${first.path}/*/${ENVIRONMENT_FILE}` } }
+      : {}),
+  });
   return renderFiles(app);
 }
 

@@ -95,6 +95,18 @@ function argoProblems(environments: ReadonlyArray<{ name: string; model: Topolog
   const names = new Map<string, string>();
   for (const e of argo) {
     const a = e.model.delivery.argocd!;
+    const f = first.model.delivery.argocd!;
+    // The git generator reads one repository at one revision, under one path.
+    for (const field of ['generator', ...(f.generator === 'git' ? (['repoURL', 'targetRevision', 'path'] as const) : [])] as const) {
+      if (a[field] !== f[field])
+        out.push(
+          problem(
+            `environments.${e.name}.delivery.argocd.${field}`,
+            `environment ${e.name} has delivery.argocd.${field} ${JSON.stringify(a[field])}, environment ${first.name} ${JSON.stringify(f[field])}; one ApplicationSet${f.generator === 'git' ? "'s git generator" : ''} serves them all`,
+            `give every environment the same delivery.argocd.${field}`,
+          ),
+        );
+    }
     if (a.namespace !== first.model.delivery.argocd!.namespace)
       out.push(
         problem(

@@ -32,10 +32,39 @@ export interface ArgoApplicationSetProps {
   readonly namespace: string;
   /** One element per environment. */
   readonly elements: readonly ArgoEnvironmentElement[];
+  /**
+   * Where the generator finds the environments: in the ApplicationSet (`list`), or in the repository (`git`: the
+   * files `environmentFiles` names, one per environment, each holding {@link environmentParameters}).
+   * @default - list
+   */
+  readonly git?: { readonly repoURL: string; readonly revision: string; readonly environmentFiles: string };
+}
+
+/** File name of an environment's parameters for the git files generator, in the environment's folder. */
+export const ENVIRONMENT_FILE = 'environment.json';
+
+/**
+ * An environment's parameters as the generator sees them. The git files generator adds its own `path` parameter
+ * (the file's folder), so the manifests' folder is `manifests`, in both generators alike.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Git/#git-generator-files
+ */
+export function environmentParameters(e: ArgoEnvironmentElement): Record<string, unknown> {
+  return {
+    environment: e.environment,
+    name: e.name,
+    project: e.project,
+    repoURL: e.repoURL,
+    targetRevision: e.targetRevision,
+    manifests: e.path,
+    server: e.server ?? IN_CLUSTER,
+    // An empty destination namespace is Argo CD's "unset": the manifests' own namespaces apply.
+    namespace: e.namespace ?? '',
+    ...(e.values && Object.keys(e.values).length > 0 ? { values: e.values } : {}),
+  };
 }
 
 /**
- * An Argo CD ApplicationSet with a list generator: one Application per environment, each syncing its own folder of
+ * An Argo CD ApplicationSet with a list (or git files) generator: one Application per environment, each syncing its own folder of
  * rendered Config Connector manifests to its own destination (cluster and namespace), with the same sync policy as
  * the single Application (automated, pruning, self-healing, retrying). Go templates with `missingkey=error`, so a
  * missing parameter fails the generation instead of rendering an empty string.
@@ -45,18 +74,9 @@ export interface ArgoApplicationSetProps {
 export class ArgoApplicationSet extends Construct {
   constructor(scope: Construct, id: string, props: ArgoApplicationSetProps) {
     super(scope, id);
-    const elements = props.elements.map((e) => ({
-      environment: e.environment,
-      name: e.name,
-      project: e.project,
-      repoURL: e.repoURL,
-      targetRevision: e.targetRevision,
-      path: e.path,
-      server: e.server ?? IN_CLUSTER,
-      // An empty destination namespace is Argo CD's "unset": the manifests' own namespaces apply.
-      namespace: e.namespace ?? '',
-      ...(e.values && Object.keys(e.values).length > 0 ? { values: e.values } : {}),
-    }));
+    const generator = props.git
+      ? { git: { repoURL: props.git.repoURL, revision: props.git.revision, files: [{ path: props.git.environmentFiles }] } }
+      : { list: { elements: props.elements.map(environmentParameters) } };
     new ApiObject(this, 'Resource', {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'ApplicationSet',
@@ -64,12 +84,12 @@ export class ArgoApplicationSet extends Construct {
       spec: {
         goTemplate: true,
         goTemplateOptions: ['missingkey=error'],
-        generators: [{ list: { elements } }],
+        generators: [generator],
         template: {
           metadata: { name: '{{.name}}' },
           spec: {
             project: '{{.project}}',
-            source: { repoURL: '{{.repoURL}}', targetRevision: '{{.targetRevision}}', path: '{{.path}}' },
+            source: { repoURL: '{{.repoURL}}', targetRevision: '{{.targetRevision}}', path: '{{.manifests}}' },
             destination: { server: '{{.server}}', namespace: '{{.namespace}}' },
             syncPolicy: { automated: { prune: true, selfHeal: true }, retry: SYNC_RETRY },
           },

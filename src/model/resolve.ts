@@ -136,6 +136,7 @@ function resolveDelivery(spec: TopologySpec): DeliveryModel {
             repoURL: argo.repoURL,
             targetRevision: argo.targetRevision ?? 'HEAD',
             path: (argo.path ?? 'dist').replace(/\/+$/, ''),
+            generator: argo.generator ?? 'list',
           },
         }
       : {}),

@@ -190,7 +190,7 @@ describe('the environments golden', () => {
     expectValidCrds([set]);
     expect(() => expectValidCrds([{ ...set, spec: { ...set.spec, generator: [] } }])).toThrow();
     const elements = set.spec.generators[0].list.elements;
-    expect(elements.map((e: Obj) => [e.environment, e.name, e.path, e.namespace, e.server])).toEqual([
+    expect(elements.map((e: Obj) => [e.environment, e.name, e.manifests, e.namespace, e.server])).toEqual([
       ['dev', 'shop-vpc-topology-dev', 'dist/dev/config-connector', 'shop-dev', 'https://kubernetes.default.svc'],
       ['staging', 'shop-vpc-topology-staging', 'dist/staging/config-connector', 'shop-stg', 'https://kubernetes.default.svc'],
       ['prod', 'shop-vpc-topology-prod', 'dist/prod/config-connector', 'shop-prod', 'https://prod-control.shop.example'],
@@ -227,5 +227,61 @@ prod:
     expect(promoted.services[1].scaling).toEqual({ minInstances: 1 });
     // A longer project ID that merely starts with staging's is left alone.
     expect(promoted.services[0].image).toBe(baseTopology().services[0].image);
+  });
+});
+
+describe('the ApplicationSet with the git generator', () => {
+  const text = readFileSync(join(__dirname, '..', 'golden', 'environments', 'topology.yaml'), 'utf8').replace(
+    '    targetRevision: main\n',
+    '    targetRevision: main\n    generator: git\n',
+  );
+  const input = parseTopology(text, 'topology.yaml').input as any;
+  const result = synthesizeTopology(input);
+
+  test('reads each environment from environment.json in its folder, and validates against the schema', () => {
+    const set = result.files.find((f) => f.path === 'argocd/applicationset.yaml')!.objects[0] as Obj;
+    expectValidCrds([set]);
+    expect(set.spec.generators).toEqual([
+      {
+        git: {
+          repoURL: 'https://github.com/shop/platform-rendered.git',
+          revision: 'main',
+          files: [{ path: 'dist/*/environment.json' }],
+        },
+      },
+    ]);
+    expect(set.spec.template.spec.source.path).toBe('{{.manifests}}');
+    const prod = JSON.parse(result.files.find((f) => f.path === 'prod/environment.json')!.content);
+    expect(prod).toEqual({
+      environment: 'prod',
+      name: 'shop-vpc-topology-prod',
+      project: 'default',
+      repoURL: 'https://github.com/shop/platform-rendered.git',
+      targetRevision: 'main',
+      manifests: 'dist/prod/config-connector',
+      server: 'https://prod-control.shop.example',
+      namespace: 'shop-prod',
+    });
+    // Every parameter the template uses is in every environment's file (missingkey=error would stop the generation).
+    const used = [...JSON.stringify(set.spec.template).matchAll(/\{\{\.(\w+)\}\}/g)].map((m) => m[1]);
+    for (const env of ['dev', 'staging', 'prod']) {
+      const params = JSON.parse(result.files.find((f) => f.path === `${env}/environment.json`)!.content);
+      for (const key of used) expect([env, key, params[key] !== undefined]).toEqual([env, key, true]);
+    }
+  });
+
+  test('environments that disagree on the repository the git generator reads are an error', () => {
+    const split = {
+      ...input,
+      environments: {
+        ...input.environments,
+        dev: { ...input.environments.dev, delivery: { argocd: { repoURL: 'https://example.com/other.git' } } },
+      },
+    };
+    const errors = validateTopology(split).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.path)).toEqual([
+      'environments.prod.delivery.argocd.repoURL',
+      'environments.staging.delivery.argocd.repoURL',
+    ]);
   });
 });
