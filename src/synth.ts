@@ -91,7 +91,6 @@ function environmentElement(e: EnvironmentResult): ArgoEnvironmentElement {
   return {
     environment: e.name,
     name: derivedName.argoEnvironmentApplication(a.name, e.name),
-    project: a.project,
     repoURL: a.repoURL,
     targetRevision: a.targetRevision,
     path: `${a.path}/${e.name}/config-connector`,
@@ -117,8 +116,9 @@ function renderApplicationSet(environments: readonly EnvironmentResult[]): Rende
   new ArgoApplicationSet(chart, 'ApplicationSet', {
     name: first.name,
     namespace: first.namespace,
+    project: first.project,
     elements: argo.map(environmentElement),
-    // Every environment agrees on the repository, revision and path (checked with the environments).
+    // Every environment agrees on the project and, for git, on the repository, revision and path (checked with the environments).
     ...(first.generator === 'git'
       ? { git: { repoURL: first.repoURL, revision: first.targetRevision, environmentFiles: `${first.path}/*/${ENVIRONMENT_FILE}` } }
       : {}),

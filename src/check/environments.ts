@@ -97,7 +97,11 @@ function argoProblems(environments: ReadonlyArray<{ name: string; model: Topolog
     const a = e.model.delivery.argocd!;
     const f = first.model.delivery.argocd!;
     // The git generator reads one repository at one revision, under one path.
-    for (const field of ['generator', ...(f.generator === 'git' ? (['repoURL', 'targetRevision', 'path'] as const) : [])] as const) {
+    for (const field of [
+      'generator',
+      'project',
+      ...(f.generator === 'git' ? (['repoURL', 'targetRevision', 'path'] as const) : []),
+    ] as const) {
       if (a[field] !== f[field])
         out.push(
           problem(

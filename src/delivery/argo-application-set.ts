@@ -11,8 +11,6 @@ export interface ArgoEnvironmentElement {
   readonly environment: string;
   /** Name of its Application: `<delivery.argocd.name>-<environment>`. */
   readonly name: string;
-  /** Argo CD project. */
-  readonly project: string;
   readonly repoURL: string;
   readonly targetRevision: string;
   /** Folder of its Config Connector manifests, e.g. `dist/prod/config-connector`. */
@@ -30,6 +28,12 @@ export interface ArgoApplicationSetProps {
   readonly name: string;
   /** Namespace Argo CD runs in. */
   readonly namespace: string;
+  /**
+   * The Argo CD project of every generated Application: written in the ApplicationSet, never a generator
+   * parameter, since a templated project lets whoever edits the generator's source pick a more privileged project.
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Security/#templated-project-field
+   */
+  readonly project: string;
   /** One element per environment. */
   readonly elements: readonly ArgoEnvironmentElement[];
   /**
@@ -52,7 +56,6 @@ export function environmentParameters(e: ArgoEnvironmentElement): Record<string,
   return {
     environment: e.environment,
     name: e.name,
-    project: e.project,
     repoURL: e.repoURL,
     targetRevision: e.targetRevision,
     manifests: e.path,
@@ -88,8 +91,11 @@ export class ArgoApplicationSet extends Construct {
         template: {
           metadata: { name: '{{.name}}' },
           spec: {
-            project: '{{.project}}',
-            source: { repoURL: '{{.repoURL}}', targetRevision: '{{.targetRevision}}', path: '{{.manifests}}' },
+            project: props.project,
+            // The git generator reads one repository at one revision: the manifests come from there too.
+            source: props.git
+              ? { repoURL: props.git.repoURL, targetRevision: props.git.revision, path: '{{.manifests}}' }
+              : { repoURL: '{{.repoURL}}', targetRevision: '{{.targetRevision}}', path: '{{.manifests}}' },
             destination: { server: '{{.server}}', namespace: '{{.namespace}}' },
             syncPolicy: { automated: { prune: true, selfHeal: true }, retry: SYNC_RETRY },
           },

@@ -250,12 +250,17 @@ describe('the ApplicationSet with the git generator', () => {
         },
       },
     ]);
-    expect(set.spec.template.spec.source.path).toBe('{{.manifests}}');
+    expect(set.spec.template.spec.source).toEqual({
+      repoURL: 'https://github.com/shop/platform-rendered.git',
+      targetRevision: 'main',
+      path: '{{.manifests}}',
+    });
+    // Never a parameter: whoever edits environment.json must not pick the Argo CD project.
+    expect(set.spec.template.spec.project).toBe('default');
     const prod = JSON.parse(result.files.find((f) => f.path === 'prod/environment.json')!.content);
     expect(prod).toEqual({
       environment: 'prod',
       name: 'shop-vpc-topology-prod',
-      project: 'default',
       repoURL: 'https://github.com/shop/platform-rendered.git',
       targetRevision: 'main',
       manifests: 'dist/prod/config-connector',
@@ -268,6 +273,16 @@ describe('the ApplicationSet with the git generator', () => {
       const params = JSON.parse(result.files.find((f) => f.path === `${env}/environment.json`)!.content);
       for (const key of used) expect([env, key, params[key] !== undefined]).toEqual([env, key, true]);
     }
+  });
+
+  test('environments that disagree on the Argo CD project are an error, whichever the generator', () => {
+    const split = {
+      ...input,
+      environments: { ...input.environments, prod: { ...input.environments.prod, delivery: { argocd: { project: 'prod' } } } },
+    };
+    const errors = validateTopology(split).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.path)).toEqual(['environments.prod.delivery.argocd.project']);
+    expect(errors[0].message).toMatch(/"prod".*"default"/);
   });
 
   test('environments that disagree on the repository the git generator reads are an error', () => {
