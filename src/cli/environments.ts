@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { diffOutputs, formatDiff, OutputFile } from './diff';
+import { diffJson, diffMarkdown, diffOutputs, formatDiff, OutputFile, ResourceChange } from './diff';
 import { committedOutput } from './git-output';
 import { hasEnvironments, splitEnvironments } from '../input/environments';
 import { hasErrors } from '../check/engine';
@@ -75,8 +75,10 @@ export function promotedTopology(input: Record<string, unknown>, from: string, t
 export interface PromotionOutcome {
   /** Findings of the promoted topology (staging's shape may not be valid as prod). */
   readonly findings: readonly Finding[];
-  /** The report, when the promoted topology has no errors. */
-  readonly report?: string;
+  /** What promoting changes in the target, when the promoted topology has no errors. */
+  readonly changes?: readonly ResourceChange[];
+  /** The report in text (`--format text`, the default), json or markdown, when there are changes to report. */
+  report(format?: 'text' | 'json' | 'markdown'): string;
 }
 
 /**
@@ -92,15 +94,19 @@ export function promotionDiff(
   cwd: string,
 ): PromotionOutcome {
   const result = synthesizeTopology(promotedTopology(input, from, to));
-  if (hasErrors(result.findings)) return { findings: result.findings };
+  if (hasErrors(result.findings)) return { findings: result.findings, report: () => '' };
   const before = committedOutput(ref, resolve(outDir, to), cwd);
   const after: OutputFile[] = environmentFiles(result.files, to);
+  const changes = diffOutputs(before, after);
   const against = `${oneLine(outDir)}/${oneLine(to)}/ at ${oneLine(ref)}`;
-  const report = formatDiff(diffOutputs(before, after), against).replace(
-    /^runnel diff: the current synthesis against /,
-    `runnel diff: promoting ${oneLine(from)}'s shape to ${oneLine(to)}, against `,
-  );
-  return { findings: result.findings, report };
+  const promoting = `promoting ${oneLine(from)}'s shape to ${oneLine(to)}`;
+  const report = (format: 'text' | 'json' | 'markdown' = 'text') =>
+    format === 'json'
+      ? diffJson(changes, `${against}, ${promoting}`)
+      : format === 'markdown'
+        ? diffMarkdown(changes, `${against}, ${promoting}`)
+        : formatDiff(changes, against).replace(/^runnel diff: the current synthesis against /, `runnel diff: ${promoting}, against `);
+  return { findings: result.findings, changes, report };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -192,7 +192,16 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   const base = parsed.values.out ?? 'dist';
   const outDir = env === undefined ? base : `${base}/${env}`;
   if (command === 'diff' && from !== undefined && to !== undefined)
-    return promote(input as Record<string, unknown>, from, to, rest[0] ?? 'HEAD', base, io);
+    return promote(
+      input as Record<string, unknown>,
+      from,
+      to,
+      rest[0] ?? 'HEAD',
+      base,
+      format as 'text' | 'json' | 'markdown',
+      parsed.values['exit-code'] === true,
+      io,
+    );
   if (command === 'diff')
     return diff(rest[0] ?? 'HEAD', outDir, result.files, format as 'text' | 'json' | 'markdown', parsed.values['exit-code'] === true, io);
   return write(
@@ -330,7 +339,16 @@ function diff(
   return needsRecreate(changes) ? 4 : 1;
 }
 
-function promote(input: Record<string, unknown>, from: string, to: string, ref: string, outDir: string, io: CliIo): number {
+function promote(
+  input: Record<string, unknown>,
+  from: string,
+  to: string,
+  ref: string,
+  outDir: string,
+  format: 'text' | 'json' | 'markdown',
+  exitCode: boolean,
+  io: CliIo,
+): number {
   let outcome;
   try {
     outcome = promotionDiff(input, from, to, ref, outDir, process.cwd());
@@ -343,13 +361,14 @@ function promote(input: Record<string, unknown>, from: string, to: string, ref: 
     );
     return 2;
   }
-  if (!outcome.report) {
+  if (!outcome.changes) {
     for (const f of outcome.findings) io.err(formatFinding(`${from} as ${to}`, f));
     io.err(`runnel: ${oneLine(from)}'s shape is not a valid topology for ${oneLine(to)}; nothing compared`);
     return 1;
   }
-  io.out(outcome.report);
-  return 0;
+  io.out(outcome.report(format));
+  if (!exitCode || outcome.changes.length === 0) return 0;
+  return needsRecreate(outcome.changes) ? 4 : 1;
 }
 
 /** For the cdk8s app: validate and write into a folder the cdk8s CLI has just emptied. */

@@ -113,3 +113,14 @@ describe('environments through the CLI, on a real git history', () => {
     expect(existsSync(join(dir, 'dist', 'argocd', 'applicationset.yaml'))).toBe(true);
   });
 });
+
+test('diff --from --to honours --format json and --exit-code (4: a change needs a recreate)', () => {
+  const dir = repo();
+  const r = runnel(dir, 'diff', '--from', 'staging', '--to', 'prod', '--format', 'json', '--exit-code');
+  expect(r.status).toBe(4);
+  const report = JSON.parse(r.stdout);
+  expect(JSON.stringify(report)).toContain("promoting staging's shape to prod");
+  expect(JSON.stringify(report)).toContain('RedisInstance');
+  const same = runnel(dir, 'diff', '--env', 'prod', '--exit-code');
+  expect(same.status).toBe(0);
+});
