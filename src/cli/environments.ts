@@ -9,7 +9,8 @@ import { RenderedFile } from '../output/render';
 import { synthesizeTopology } from '../synth';
 
 /** The commands' `--env`, `--from` and `--to`: what `runnel` does with a topology's `environments:`. */
-export const ENVIRONMENT_OPTIONS_HELP = `  --env NAME        with environments: only this environment (synth writes DIR/NAME, diff compares DIR/NAME)`;
+export const ENVIRONMENT_OPTIONS_HELP = `  --env NAME        with environments: synth writes only DIR/NAME, diff compares only DIR/NAME (every
+                    environment is still validated)`;
 
 export const PROMOTION_HELP = `runnel diff --from ENV --to ENV [GIT_REF]: what promoting ENV's shape to the other would change in
 DIR/<to> as committed at GIT_REF (default HEAD), ignoring what differs by design (project, project number,

@@ -300,3 +300,15 @@ describe('the ApplicationSet with the git generator', () => {
     ]);
   });
 });
+
+test("the README's environments example synthesizes: three folders, an ApplicationSet, prod's override applied", () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const block = /### Environments: one topology[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1];
+  const result = synthesizeTopology(parse(block));
+  expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  expect([...new Set(result.files.map((f) => f.path.split('/')[0]))]).toEqual(['argocd', 'dev', 'prod', 'staging']);
+  const objects = result.files.flatMap((f) => f.objects as Obj[]);
+  expectValidCrds(objects.filter((o) => o.kind === 'ApplicationSet'));
+  const prodApi = result.files.find((f) => f.path === 'prod/knative/api.yaml' || f.path === 'prod/cloud-run/api.yaml')!.objects[0] as Obj;
+  expect(prodApi.spec.template.metadata.annotations['autoscaling.knative.dev/minScale']).toBe('2');
+});
