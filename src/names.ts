@@ -265,6 +265,21 @@ export const grantName = {
   },
   /** The deployer's `roles/iam.serviceAccountUser` on a created account: two labels, the account's ID has no dot. */
   deployerActAs: (accountId: string) => `${accountId}.deployer-act-as`,
+  /**
+   * `roles/compute.networkUser` on a subnet of another project for one member: subnet, `network-user`, then the
+   * member's account name (`service-123.serverless-robot-prod`). Three or more labels, the second one fixed.
+   */
+  subnetNetworkUser: (subnet: string, memberEmail: string) =>
+    `${subnet}.network-user.${memberEmail.replace(/\.iam\.gserviceaccount\.com$|\.gserviceaccount\.com$/, '').replace('@', '.')}`.replace(
+      /[^a-z0-9.-]/g,
+      '-',
+    ),
+  /** `roles/vpcaccess.user` on the host project for one member (an existing connector there). */
+  hostVpcAccessUser: (project: string, memberEmail: string) =>
+    `${project}.vpcaccess-user.${memberEmail.replace(/\.iam\.gserviceaccount\.com$|\.gserviceaccount\.com$/, '').replace('@', '.')}`.replace(
+      /[^a-z0-9.-]/g,
+      '-',
+    ),
 } as const;
 
 /** `metadata.name` of a record set: zone, label (`*` as `wildcard`, `@` as `apex`) and type. */
@@ -322,4 +337,40 @@ export const resourcePath = {
   certificateManagerCertificate: (project: string, location: string, name: string) =>
     `projects/${project}/locations/${location}/certificates/${name}`,
   globalAddress: (project: string, name: string) => `projects/${project}/global/addresses/${name}`,
+  /** The form every Config Connector `networkRef.external` takes (e.g. ComputeForwardingRule's CRD). */
+  network: (project: string, name: string) => `projects/${project}/global/networks/${name}`,
+  /** The form `subnetworkRef.external` and an IAMPolicyMember's ComputeSubnetwork `resourceRef.external` take. */
+  subnetwork: (project: string, region: string, name: string) => `projects/${project}/regions/${region}/subnetworks/${name}`,
+  /** The form DNSRecordSet's `managedZoneRef.external` takes (its CRD: `projects/{{projectID}}/managedZones/{{zone}}`). */
+  managedZone: (project: string, name: string) => `projects/${project}/managedZones/${name}`,
 } as const;
+
+/** `projects/<p>/managedZones/<z>`: an existing zone's project and name, or undefined for another form. */
+export function parseManagedZonePath(path: string): { readonly project: string; readonly name: string } | undefined {
+  const m = /^projects\/([^/]+)\/managedZones\/([^/]+)$/.exec(path);
+  return m ? { project: m[1], name: m[2] } : undefined;
+}
+
+/** `projects/<p>/locations/<r>/connectors/<c>`: an existing connector's parts, or undefined for another form. */
+export function parseConnectorPath(path: string): { readonly project: string; readonly region: string; readonly name: string } | undefined {
+  const m = /^projects\/([^/]+)\/locations\/([^/]+)\/connectors\/([^/]+)$/.exec(path);
+  return m ? { project: m[1], region: m[2], name: m[3] } : undefined;
+}
+
+/**
+ * Google-managed service agents of a project, named by its number.
+ * @see https://cloud.google.com/iam/docs/service-agents
+ */
+export const serviceAgent = {
+  /** Cloud Run Service Agent: attaches Direct VPC egress interfaces and uses connectors. */
+  cloudRun: (projectNumber: string) => `service-${projectNumber}@serverless-robot-prod.iam.gserviceaccount.com`,
+  /** Serverless VPC Access Service Agent: creates a connector's instances in its subnet. */
+  vpcAccess: (projectNumber: string) => `service-${projectNumber}@gcp-sa-vpcaccess.iam.gserviceaccount.com`,
+  /** Google APIs Service Agent (the "Cloud Services" account), which creates a connector's instance group. */
+  cloudServices: (projectNumber: string) => `${projectNumber}@cloudservices.gserviceaccount.com`,
+} as const;
+
+/** Folder of the objects that live in a Shared VPC host project (or another project the topology only uses). */
+export function hostFolder(project: string): string {
+  return `host-${project}`;
+}

@@ -34,25 +34,38 @@ export function topologyDiagram(model: TopologyModel): string {
   const node = (line: string) => lines.push(`  ${line}`);
   const inVpc = (line: string) => lines.push(`    ${line}`);
   const subnets = Object.values(model.subnets).filter((s) => s.needed);
+  // On a Shared VPC each part says which project it lives in; existing parts say they exist (nothing is emitted).
+  const shared = model.network.shared;
+  const inService = shared ? [`project ${model.project}`] : [];
+  const existing = model.network.existing ? ['existing'] : [];
 
   node('internet((internet))');
   for (const s of model.services) {
     const egress = s.via === 'none' ? 'no VPC egress' : `egress: ${s.via}, ${s.route}`;
-    node(`${id('svc', s.name)}[${label(`Cloud Run ${s.name}`, `ingress: ${s.ingress}${s.public ? ', public' : ''}`, egress)}]`);
+    node(
+      `${id('svc', s.name)}[${label(`Cloud Run ${s.name}`, `ingress: ${s.ingress}${s.public ? ', public' : ''}`, egress, ...inService)}]`,
+    );
   }
 
-  lines.push(`  subgraph vpc[${label(`VPC ${model.network.name}`)}]`);
-  for (const sub of subnets) inVpc(`${id('subnet', sub.role)}[${label(`subnet ${sub.name}`, `${ROLE_LABEL[sub.role]} ${sub.cidr}`)}]`);
+  const vpcNotes = [...existing, ...(shared ? [`host project ${model.network.project}`] : [])];
+  lines.push(`  subgraph vpc[${label(`VPC ${model.network.name}`, ...(vpcNotes.length > 0 ? [vpcNotes.join(', ')] : []))}]`);
+  for (const sub of subnets) {
+    inVpc(`${id('subnet', sub.role)}[${label(`subnet ${sub.name}`, `${ROLE_LABEL[sub.role]} ${sub.cidr}`, ...existing)}]`);
+  }
+  if (model.connector.existing !== undefined) {
+    const [, project, , region, , name] = model.connector.existing.split('/');
+    inVpc(`connector[${label(`connector ${name}`, `existing, project ${project}, ${region}`)}]`);
+  }
   if (model.connector.needed) {
     inVpc(
-      `connector[${label(`connector ${model.connector.name}`, `${model.connector.minInstances}..${model.connector.maxInstances} ${model.connector.machineType}`)}]`,
+      `connector[${label(`connector ${model.connector.name}`, `${model.connector.minInstances}..${model.connector.maxInstances} ${model.connector.machineType}`, ...inService)}]`,
     );
   }
   for (const s of model.services.filter((x) => x.loadBalancer)) {
     const lb = s.loadBalancer!;
     const ports = [lb.http ? 'HTTP :80' : undefined, lb.https ? 'HTTPS :443' : undefined].filter(Boolean).join(', ');
     inVpc(
-      `${id('lb', s.name)}[${label(`internal load balancer ${s.name}`, lb.dnsName ?? lb.address ?? 'address assigned at apply', ports)}]`,
+      `${id('lb', s.name)}[${label(`internal load balancer ${s.name}`, lb.dnsName ?? lb.address ?? 'address assigned at apply', ports, ...inService)}]`,
     );
   }
   if (model.nat.subnets.length > 0) inVpc(`nat[${label(`Cloud NAT ${model.nat.name}`, `router ${model.nat.routerName}`)}]`);

@@ -1,3 +1,9 @@
+import { existingConnectorInRegion } from './existing-connector-in-region';
+import { existingSubnetNamed } from './existing-subnet-named';
+import { existingZoneNeedsDomain } from './existing-zone-needs-domain';
+import { sharedVpcLoadBalancerGrant } from './shared-vpc-load-balancer-grant';
+import { sharedVpcNeedsProjectNumber } from './shared-vpc-needs-project-number';
+import { sharedVpcNetworkMustExist } from './shared-vpc-network-must-exist';
 import { InputRule } from '../check/input-rule';
 import { Rule } from '../check/rule';
 import { EnvironmentRule } from '../check/environment-rule';
@@ -67,6 +73,9 @@ export const MODEL_RULES: readonly Rule[] = [
   directVpcSubnetCapacity,
   emittedNamesUnique,
   envDoesNotShadow,
+  existingConnectorInRegion,
+  existingSubnetNamed,
+  existingZoneNeedsDomain,
   httpsCertificateSource,
   httpsNeedsPrivateDns,
   internetNeedsAWayOut,
@@ -82,6 +91,9 @@ export const MODEL_RULES: readonly Rule[] = [
   scalingMinNotAboveMax,
   secretEnvByReference,
   secretValueInEnv,
+  sharedVpcLoadBalancerGrant,
+  sharedVpcNeedsProjectNumber,
+  sharedVpcNetworkMustExist,
   subnetCidrsMustNotOverlap,
   uniqueNames,
   validBackendHost,
