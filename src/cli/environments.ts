@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { diffJson, diffMarkdown, diffOutputs, formatDiff, OutputFile, ResourceChange } from './diff';
 import { committedOutput } from './git-output';
 import { hasEnvironments, splitEnvironments } from '../input/environments';
-import { hasErrors } from '../check/engine';
+import { hasErrors, ValidationResult } from '../check/engine';
+import { TopologyModel } from '../model/model';
 import { Finding } from '../finding';
 import { oneLine } from '../check/report';
 import { RenderedFile } from '../output/render';
@@ -112,4 +113,21 @@ export function promotionDiff(
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * The model a per-topology command (explain) works on: the topology's own, or with `environments:` the one `--env`
+ * names, with the findings that concern it; a string is a usage problem.
+ */
+export function environmentModel(
+  input: unknown,
+  validated: Pick<ValidationResult, 'findings' | 'model' | 'environments'>,
+  environment: string | undefined,
+): string | { findings: readonly Finding[]; model?: TopologyModel } {
+  if (!validated.environments) return environment === undefined ? validated : (environmentUsageProblem(input, [environment]) ?? validated);
+  const names = validated.environments.map((e) => JSON.stringify(e.name)).join(', ');
+  if (environment === undefined) return `the topology has environments (${names}): name one with --env`;
+  const chosen = validated.environments.find((e) => e.name === environment);
+  if (!chosen) return `no environment ${JSON.stringify(environment)} in the topology (it has ${names})`;
+  return { findings: validated.findings.filter((f) => f.environment === undefined || f.environment === environment), model: chosen.model };
 }

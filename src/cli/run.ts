@@ -14,6 +14,7 @@ import { formatFinding, oneLine } from '../check/report';
 import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
 import { environmentFiles, environmentUsageProblem, ENVIRONMENT_OPTIONS_HELP, PROMOTION_HELP, promotionDiff } from './environments';
+import { EXPLAIN_HELP, runExplain } from './explain';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -75,13 +76,14 @@ Refuses to overwrite an existing file.
   --topology FILE   where to write it (default topology.yaml)
   -h, --help        print this help`,
   },
+  explain: { summary: 'trace CALLER -> CALLEE (or a backend, or internet) hop by hop; writes nothing', help: EXPLAIN_HELP },
   help: { summary: "print this help, or a command's: runnel help synth", help: '' },
 };
 
 const USAGE = `usage: runnel <command> [options]
 
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(6)}  ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(7)}  ${c.summary}`)
   .join('\n')}
 
 Options: --topology FILE, --out DIR, --force, --format text|json|github, --json, -q/--quiet, -h/--help, --version
@@ -107,6 +109,7 @@ function didYouMean(command: string): string {
  * writing. A promise when the command writes output (the write yields so SIGINT/SIGTERM can stop it cleanly).
  */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
+  if (argv[0] === 'explain') return runExplain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

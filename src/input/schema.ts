@@ -283,6 +283,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
         enableApis: { type: 'boolean', nullable: true },
         deployer: optionalString,
         configConnectorServiceAccount: optionalString,
+        connectivityTests: { type: 'boolean', nullable: true },
       },
     },
     googleApis: {

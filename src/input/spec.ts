@@ -105,6 +105,15 @@ export interface DeliverySpec {
    * @see https://cloud.google.com/config-connector/docs/how-to/install-namespaced
    */
   readonly configConnectorServiceAccount?: string;
+  /**
+   * Emit one Network Intelligence Center Connectivity Test (`NetworkManagementConnectivityTest`) per declared call
+   * through an internal load balancer and per use of a backend with a known address, from the caller's egress subnet
+   * to the load balancer's address or the backend, so the paths `runnel check` proves offline are checked again
+   * against the live network after deploy (`gcloud network-management connectivity-tests describe NAME`).
+   * @default false
+   * @see https://cloud.google.com/network-intelligence-center/docs/connectivity-tests/concepts/overview
+   */
+  readonly connectivityTests?: boolean;
 }
 
 export interface ArgoCdSpec {

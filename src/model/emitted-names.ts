@@ -1,5 +1,6 @@
 import { derivedName, grantName, recordSetName, secretObjectName } from '../names';
 import { ServiceModel, TopologyModel } from './model';
+import { connectivityTestPlans } from './paths';
 import { sharedVpcGrants } from './shared-vpc-grants';
 
 /** One object the output will hold, as far as its name goes. */
@@ -86,6 +87,8 @@ export function emittedNames(model: TopologyModel): EmittedName[] {
   }
   const kcc = model.delivery.cloudRun === 'config-connector';
   for (const s of model.services) add(kcc ? 'RunService' : 'Service', s.name, `${s.path}.name`, `service ${s.name}`);
+  for (const t of connectivityTestPlans(model))
+    add('NetworkManagementConnectivityTest', t.name, t.declaredAt, `Connectivity Test of ${t.kind} ${t.from} -> ${t.to}`);
   if (model.delivery.argocd) add('Application', model.delivery.argocd.name, 'delivery.argocd.name', 'Argo CD Application');
   return out;
 }

@@ -98,6 +98,8 @@ export interface DeliveryModel {
   readonly deployer?: string;
   /** The Google service account Config Connector runs as in the namespace (ConfigConnectorContext). */
   readonly configConnectorServiceAccount?: string;
+  /** Whether runnel emits a Connectivity Test per declared call and use (`delivery.connectivityTests`). */
+  readonly connectivityTests: boolean;
 }
 
 /** A range the topology claims in the network besides its subnets. */

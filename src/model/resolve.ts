@@ -133,6 +133,7 @@ function resolveDelivery(spec: TopologySpec): DeliveryModel {
     createNamespace: d?.createNamespace ?? false,
     abandonStateful: d?.abandonStateful ?? true,
     enableApis: d?.enableApis ?? true,
+    connectivityTests: d?.connectivityTests ?? false,
     ...(d?.deployer !== undefined ? { deployer: d.deployer } : {}),
     ...(d?.configConnectorServiceAccount !== undefined ? { configConnectorServiceAccount: d.configConnectorServiceAccount } : {}),
     ...(argo

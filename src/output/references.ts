@@ -9,6 +9,7 @@ type Obj = Manifest;
 /** The kind a `<field>Ref` (or `nameRef` under `subnet`) points at. */
 const REF_KINDS: Record<string, string> = {
   networkRef: 'ComputeNetwork',
+  computeNetworkRef: 'ComputeNetwork',
   subnetworkRef: 'ComputeSubnetwork',
   nameRef: 'ComputeSubnetwork',
   routerRef: 'ComputeRouter',

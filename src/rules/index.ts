@@ -21,6 +21,7 @@ import { connectorInstancesInRange } from './connector-instances-in-range';
 import { connectorMachineTypeForLoad } from './connector-machine-type-for-load';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
 import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
+import { declaredPathIsProven } from './declared-path-is-proven';
 import { deployerIsAMember } from './deployer-is-a-member';
 import { directVpcNatColdStart } from './direct-vpc-nat-cold-start';
 import { directVpcNeedsStartupProbe } from './direct-vpc-needs-startup-probe';
@@ -44,6 +45,7 @@ import { secretEnvByReference } from './secret-env-by-reference';
 import { secretValueInEnv } from './secret-value-in-env';
 import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
 import { topologySchema } from './topology-schema';
+import { undeclaredCallIsRefused } from './undeclared-call-is-refused';
 import { uniqueNames } from './unique-names';
 import { validBackendHost } from './valid-backend-host';
 import { validCidr } from './valid-cidr';
@@ -67,6 +69,7 @@ export const MODEL_RULES: readonly Rule[] = [
   connectorMachineTypeForLoad,
   connectorSubnetMustBe28,
   createNamespaceNeedsNamespace,
+  declaredPathIsProven,
   deployerIsAMember,
   directVpcNatColdStart,
   directVpcNeedsStartupProbe,
@@ -95,6 +98,7 @@ export const MODEL_RULES: readonly Rule[] = [
   sharedVpcNeedsProjectNumber,
   sharedVpcNetworkMustExist,
   subnetCidrsMustNotOverlap,
+  undeclaredCallIsRefused,
   uniqueNames,
   validBackendHost,
   validCidr,

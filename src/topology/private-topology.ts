@@ -7,6 +7,8 @@ import { DnsRecord } from '../dns/dns-record';
 import { PrivateDnsZone } from '../dns/private-zone';
 import { IamGrant } from '../iam/iam-grant';
 import { ALL_USERS, INVOKER_ROLE, InvokerPolicy } from '../iam/invoker-policy';
+import { ConnectivityTest } from '../connectivity/connectivity-test';
+import { connectivityTestPlans } from '../model/paths';
 import { ServiceAccount } from '../iam/service-account';
 import { InternalLoadBalancer } from '../lb/internal-lb';
 import { TlsCertificate } from '../lb/tls-certificate';
@@ -148,6 +150,7 @@ export class PrivateTopology extends Construct {
     this.createLoadBalancers(model);
     this.createSharedVpcGrants(model);
     this.createBackends(model, network);
+    this.createConnectivityTests(model, network);
     this.createSecrets(model);
     this.createServices(model);
     this.createInvokerPolicies(model);
@@ -169,6 +172,26 @@ export class PrivateTopology extends Construct {
       path: `${argo.path}/config-connector`,
       destinationNamespace: model.namespace,
     });
+  }
+
+  /** One Connectivity Test per declared call and use the live network can be asked about (`connectivityTestPlans`). */
+  private createConnectivityTests(model: TopologyModel, network: Network): void {
+    const plans = connectivityTestPlans(model);
+    if (plans.length === 0) return;
+    const chart = new RunnelChart(this, 'connectivity-tests', { outputPath: 'config-connector/connectivity-tests.yaml' });
+    for (const p of plans) {
+      const to = p.redisInstance !== undefined ? `Redis instance ${p.redisInstance}` : `${p.destinationAddress}:${p.port}`;
+      new ConnectivityTest(chart, `Test-${p.name}`, {
+        scope: kccScopeOf(model),
+        network,
+        name: p.name,
+        region: model.region,
+        description: `runnel: ${p.kind} ${p.from} -> ${p.to} (${p.declaredAt}), from ${p.from}'s egress subnet ${p.sourceSubnet} (${p.sourceAddress}) to ${to}`,
+        sourceAddress: p.sourceAddress,
+        ...(p.redisInstance !== undefined ? { redisInstance: p.redisInstance } : { destinationAddress: p.destinationAddress }),
+        port: p.port,
+      });
+    }
   }
 
   private createNamespace(model: TopologyModel): void {

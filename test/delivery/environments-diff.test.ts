@@ -124,3 +124,15 @@ test('diff --from --to honours --format json and --exit-code (4: a change needs 
   const same = runnel(dir, 'diff', '--env', 'prod', '--exit-code');
   expect(same.status).toBe(0);
 });
+
+test('explain traces one environment: --env is required with environments, and picks its topology', () => {
+  const dir = tempDir('envexplain');
+  writeFileSync(join(dir, 'topology.yaml'), golden);
+  const missing = runnel(dir, 'explain', 'web', 'api');
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toMatch(/has environments \("dev", "staging", "prod"\): name one with --env/);
+  const prod = runnel(dir, 'explain', 'web', 'api', '--env', 'prod');
+  expect(prod.status).toBe(0);
+  expect(prod.stdout).toContain('shop-vpc-direct (10.140.0.0/21)');
+  expect(runnel(dir, 'explain', 'web', 'api', '--env', 'dev').stdout).toContain('shop-vpc-direct (10.10.4.0/22)');
+});
