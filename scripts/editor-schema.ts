@@ -10,6 +10,7 @@
 import ts from 'typescript';
 import { join } from 'node:path';
 import { TOPOLOGY_SCHEMA } from '../src/input/schema';
+import { ENVIRONMENT_NAME, NAMED_LISTS } from '../src/input/environments';
 
 type Schema = Record<string, unknown>;
 
@@ -103,6 +104,85 @@ export function editorSchema(root: string): Schema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'runnel topology',
     description: 'A private Cloud Run topology: which services call which, and what they use. See the README of runnel.',
-    ...schema,
+    ...withEnvironments(schema, environmentDocs(root)),
+  };
+}
+
+/** The TSDoc of EnvironmentSpec's own fields (src/input/environments.ts): `cluster`, `peeredWith`, `values`. */
+function environmentDocs(root: string): Record<string, Doc> {
+  const file = join(root, 'src', 'input', 'environments.ts');
+  const program = ts.createProgram([file], { noEmit: true, skipLibCheck: true, lib: ['lib.es5.d.ts'], types: [] });
+  const checker = program.getTypeChecker();
+  const decl = program
+    .getSourceFile(file)
+    ?.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'EnvironmentSpec');
+  if (!decl) throw new Error('environments.ts declares no EnvironmentSpec');
+  const docs: Record<string, Doc> = {};
+  for (const symbol of checker.getPropertiesOfType(checker.getTypeAtLocation(decl))) docs[symbol.name] = docOf(symbol, checker);
+  return docs;
+}
+
+/** A copy of a topology schema where nothing is required and every value may be null (an override removes it). */
+function partial(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(partial);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(schema as Schema)) {
+    if (k === 'required') continue;
+    out[k] = k === 'enum' || k === 'default' || k === 'type' ? v : partial(v);
+  }
+  if (typeof out.type === 'string') out.type = [out.type, 'null'];
+  else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  return out;
+}
+
+/**
+ * `environments:` (src/input/environments.ts): each entry overrides any top-level field, so its schema is the
+ * topology's with nothing required (an item of `services`, `backends` or `secrets` needs only its `name`), plus the
+ * environment's own fields. The shared shape may then leave the required fields to the environments.
+ */
+function withEnvironments(schema: Schema, docs: Record<string, Doc>): Schema {
+  const properties = schema.properties as Record<string, Schema>;
+  const overrides = partial(properties) as Record<string, Schema>;
+  for (const list of NAMED_LISTS) {
+    const items = overrides[list]?.items as Schema | undefined;
+    if (items) items.required = ['name'];
+  }
+  const own = (name: string, sub: Schema): Schema => {
+    describe(sub, docs[name] ?? {});
+    return sub;
+  };
+  const entry: Schema = {
+    type: ['object', 'null'],
+    description:
+      'One environment: any top-level field overrides the shared shape (maps merge, services/backends/secrets merge by name, null removes a field).',
+    additionalProperties: false,
+    properties: {
+      ...overrides,
+      cluster: own('cluster', { type: 'string', pattern: '^https://' }),
+      peeredWith: own('peeredWith', { type: 'array', items: { type: 'string' } }),
+      values: own('values', { type: 'object', additionalProperties: { type: 'string' } }),
+    },
+  };
+  const { required, ...rest } = schema;
+  return {
+    ...rest,
+    properties: {
+      ...properties,
+      environments: {
+        type: 'object',
+        description:
+          'Environments (dev, staging, prod...) of this topology: each is rendered to dist/<name>/ from the shared shape with its overrides. See the README of runnel.',
+        minProperties: 1,
+        propertyNames: { pattern: ENVIRONMENT_NAME.source },
+        additionalProperties: entry,
+      },
+    },
+    // Ajv's strictRequired wants each required name declared beside it: `true` adds no constraint.
+    anyOf: [
+      { required, properties: Object.fromEntries((required as string[]).map((r) => [r, true])) },
+      { required: ['environments'], properties: { environments: true } },
+    ],
   };
 }

@@ -16,6 +16,8 @@ export interface Finding {
   readonly line?: number;
   /** 1-based column in the topology file, when known (YAML syntax problems). */
   readonly column?: number;
+  /** The environment (`environments:` in topology.yaml) the problem is in; absent when it is in every one, or there are none. */
+  readonly environment?: string;
 }
 
 /** What a rule reports; the engine adds the rule's id, severity and doc URL. */

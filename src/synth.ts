@@ -4,13 +4,30 @@ import { TOPOLOGY_FILE, topologyMarkdown } from './output/topology-diagram';
 import { PrivateTopology } from './topology/private-topology';
 import { Finding } from './finding';
 import { hasErrors, validateTopology } from './check/engine';
+import { EnvironmentResult } from './check/environments';
 import { checkReferences } from './output/references';
+import { TopologyModel } from './model/model';
+import { RunnelChart } from './delivery/runnel-chart';
+import { ArgoApplicationSet, ArgoEnvironmentElement, ENVIRONMENT_FILE, environmentParameters } from './delivery/argo-application-set';
+import { derivedName } from './names';
 
 export interface SynthResult {
   /** Every finding; when one is an error, `files` is empty. */
   readonly findings: readonly Finding[];
   readonly files: readonly RenderedFile[];
 }
+
+export interface SynthOptions {
+  /**
+   * With `environments:`, synthesize this environment only; its files are still under `<environment>/`, and the
+   * ApplicationSet (which lists every environment) is not written.
+   * @default - every environment, and the ApplicationSet
+   */
+  readonly environment?: string;
+}
+
+/** The ApplicationSet's file, beside the environments' folders, so Argo CD never syncs it with them. */
+export const APPLICATION_SET_FILE = 'argocd/applicationset.yaml';
 
 /** Findings with the line of the input they point at, when the input came from a file. */
 export function locateFindings(findings: readonly Finding[], lineOf?: (path: string) => number | undefined): readonly Finding[] {
@@ -20,24 +37,95 @@ export function locateFindings(findings: readonly Finding[], lineOf?: (path: str
 /**
  * Validates a topology and, when it has no errors, renders it. Bad input never throws: it comes back
  * as findings. An exception from here is a runnel bug.
+ *
+ * With `environments:`, each environment is rendered to a folder of its own (`<environment>/config-connector/...`)
+ * and, when the environments deliver with Argo CD, one ApplicationSet (`argocd/applicationset.yaml`) generates their
+ * Applications in place of the single `argocd/application.yaml`.
  */
-export function synthesizeTopology(input: unknown, lineOf?: (path: string) => number | undefined): SynthResult {
-  const { findings, model } = validateTopology(input);
+export function synthesizeTopology(input: unknown, lineOf?: (path: string) => number | undefined, options: SynthOptions = {}): SynthResult {
+  const { findings, model, environments } = validateTopology(input);
   const located = locateFindings(findings, lineOf);
-  if (hasErrors(located) || !model) return { findings: located, files: [] };
+  if (hasErrors(located)) return { findings: located, files: [] };
+  if (environments) {
+    const chosen = environments.filter((e) => options.environment === undefined || e.name === options.environment);
+    if (chosen.length === 0) throw new Error(`no environment ${JSON.stringify(options.environment)} in the topology`);
+    const files = chosen.flatMap((e) =>
+      [...renderModel(withoutArgoApplication(e.model!)), ...gitGeneratorFile(e)].map((f) => ({ ...f, path: `${e.name}/${f.path}` })),
+    );
+    if (options.environment === undefined) files.push(...renderApplicationSet(environments));
+    return { findings: located, files: sortFiles(files) };
+  }
+  if (!model) return { findings: located, files: [] };
+  return { findings: located, files: renderModel(model) };
+}
 
-  // Validated once, here: the constructs take the resolved model.
+/** The environments of a topology, in file order (empty without `environments:`); undefined when it does not validate. */
+export function environmentNames(input: unknown): string[] {
+  return (validateTopology(input).environments ?? []).map((e) => e.name);
+}
+
+function renderModel(model: TopologyModel): RenderedFile[] {
+  // Validated once, before: the constructs take the resolved model.
   const app = new App({ outdir: 'unused' });
   new PrivateTopology(app, 'runnel', { model });
   // The diagram is an output pass over the model, beside the manifests (TypeScript users: `topologyMarkdown`).
-  const files = [...renderFiles(app), { path: TOPOLOGY_FILE, content: topologyMarkdown(model), objects: [] }].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-  );
+  const files = sortFiles([...renderFiles(app), { path: TOPOLOGY_FILE, content: topologyMarkdown(model), objects: [] }]);
   const broken = checkReferences(files.flatMap((f) => f.objects));
   if (broken.length > 0) {
     throw new Error(
       `runnel produced dangling references (a bug):\n${broken.map((p) => `${p.object} ${p.field}: ${p.message}`).join('\n')}`,
     );
   }
-  return { findings: located, files };
+  return files;
+}
+
+/** An environment's own output has no Application: the ApplicationSet generates one per environment. */
+function withoutArgoApplication(model: TopologyModel): TopologyModel {
+  const { argocd: _argocd, ...delivery } = model.delivery;
+  return { ...model, delivery };
+}
+
+/** An environment's Application, as the ApplicationSet's generator sees it: named `<delivery.argocd.name>-<environment>`. */
+function environmentElement(e: EnvironmentResult): ArgoEnvironmentElement {
+  const a = e.model!.delivery.argocd!;
+  return {
+    environment: e.name,
+    name: derivedName.argoEnvironmentApplication(a.name, e.name),
+    repoURL: a.repoURL,
+    targetRevision: a.targetRevision,
+    path: `${a.path}/${e.name}/config-connector`,
+    ...(e.cluster !== undefined ? { server: e.cluster } : {}),
+    ...(e.model!.namespace !== undefined ? { namespace: e.model!.namespace } : {}),
+    values: e.values,
+  };
+}
+
+/** With `delivery.argocd.generator: git`, the environment's parameters in its own folder, for the git files generator. */
+function gitGeneratorFile(e: EnvironmentResult): RenderedFile[] {
+  if (e.model?.delivery.argocd?.generator !== 'git') return [];
+  return [{ path: ENVIRONMENT_FILE, content: `${JSON.stringify(environmentParameters(environmentElement(e)), null, 2)}\n`, objects: [] }];
+}
+
+/** One Application per environment that delivers with Argo CD. */
+function renderApplicationSet(environments: readonly EnvironmentResult[]): RenderedFile[] {
+  const argo = environments.filter((e) => e.model?.delivery.argocd);
+  if (argo.length === 0) return [];
+  const first = argo[0].model!.delivery.argocd!;
+  const app = new App({ outdir: 'unused' });
+  const chart = new RunnelChart(app, 'argocd', { outputPath: APPLICATION_SET_FILE });
+  new ArgoApplicationSet(chart, 'ApplicationSet', {
+    name: first.name,
+    namespace: first.namespace,
+    project: first.project,
+    elements: argo.map(environmentElement),
+    // Every environment agrees on the project and, for git, on the repository, revision and path (checked with the environments).
+    ...(first.generator === 'git'
+      ? { git: { repoURL: first.repoURL, revision: first.targetRevision, environmentFiles: `${first.path}/*/${ENVIRONMENT_FILE}` } }
+      : {}),
+  });
+  return renderFiles(app);
+}
+
+function sortFiles(files: RenderedFile[]): RenderedFile[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -6,13 +6,18 @@ import { resolveTopology } from '../model/resolve';
 import { TopologySpec } from '../input/spec';
 import { Finding, pathSegments, Problem } from '../finding';
 import { InputRule } from './input-rule';
+import { EnvironmentRule } from './environment-rule';
 import { Rule } from './rule';
+import { EnvironmentResult, validateEnvironments } from './environments';
+import { hasEnvironments } from '../input/environments';
 
 export interface ValidationResult {
   /** Every finding, errors and warnings, sorted by path then rule id. */
   readonly findings: readonly Finding[];
   /** The resolved topology, when the input had the right shape. */
   readonly model?: TopologyModel;
+  /** With `environments:`, each environment validated as a whole topology (then `model` is absent). */
+  readonly environments?: readonly EnvironmentResult[];
 }
 
 /**
@@ -22,6 +27,12 @@ export interface ValidationResult {
  * rely on the types. A null field counts as absent (see `withoutNulls`).
  */
 export function validateTopology(raw: unknown): ValidationResult {
+  // Environments are merged before nulls go: a null in an override removes the field from the shared shape.
+  return hasEnvironments(raw) ? validateEnvironments(raw, { validateOne, run, sortFindings }) : validateOne(raw);
+}
+
+/** One whole topology (no `environments:`). */
+function validateOne(raw: unknown): ValidationResult {
   const input = withoutNulls(raw);
   const inputFindings = INPUT_RULES.flatMap((rule) => run(rule, () => rule.check(input)));
   const shapeBroken = inputFindings.some((f) => f.severity === 'error');
@@ -37,7 +48,7 @@ export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 
-function run(rule: Rule | InputRule, check: () => Problem[]): Finding[] {
+export function run(rule: Rule | InputRule | EnvironmentRule, check: () => Problem[]): Finding[] {
   return check().map((p) => ({
     ruleId: rule.id,
     severity: p.severity ?? rule.severity,

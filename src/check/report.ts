@@ -16,7 +16,8 @@ export function oneLine(text: string): string {
 /** One line per finding: `topology.yaml:12: services[0].egress.route: <what> (fix: <how>)`. */
 export function formatFinding(source: string, f: Finding): string {
   const warning = f.severity === 'warning' ? 'warning: ' : '';
-  return oneLine(`${source}: ${f.path || '(top level)'}: ${warning}${f.message} (fix: ${f.fix})`);
+  const environment = f.environment !== undefined && !f.path.startsWith('environments.') ? `[${f.environment}] ` : '';
+  return oneLine(`${source}: ${environment}${f.path || '(top level)'}: ${warning}${f.message} (fix: ${f.fix})`);
 }
 
 export function formatFindings(source: string, findings: readonly Finding[]): string {

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { loadTopologyFile, TopologyFileRefused } from '../input/load';
 import { validateTopology, hasErrors } from '../check/engine';
+import { environmentModel } from './environments';
 import { formatFinding, oneLine } from '../check/report';
 import { locateFindings } from '../synth';
 import { callPath, Hop, internetPath, PathProof, usePath } from '../model/paths';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
 import type { CliIo } from './run';
 
-export const EXPLAIN_HELP = `usage: runnel explain CALLER CALLEE [--topology FILE] [--json]
+export const EXPLAIN_HELP = `usage: runnel explain CALLER CALLEE [--topology FILE] [--env NAME] [--json]
 
 Traces CALLER -> CALLEE hop by hop, the way a reviewer would by hand: the caller's egress (Direct VPC or
 connector) and route, the DNS name and the zone that resolves it, the load balancer's address and proxies, the
@@ -17,6 +18,7 @@ authorized) and the documentation behind it. CALLEE may be a service, a backend 
 breaks a declared call or use (or the topology has errors), 2 on a usage or I/O problem; a pair the topology
 does not declare is shown for information (IAM should refuse it) and exits 0.
   --topology FILE   topology file (default: $${TOPOLOGY_ENV}, else topology.yaml)
+  --env NAME        with environments: the environment whose topology to trace (required then)
   --json            print the proof as JSON on stdout
   -h, --help        print this help`;
 
@@ -27,7 +29,7 @@ export function runExplain(argv: readonly string[], io: CliIo): number {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { topology: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { topology: { type: 'string' }, env: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     io.err(`runnel: ${oneLine((e as Error).message)} (fix: see \`runnel explain --help\`)`);
@@ -51,7 +53,14 @@ export function runExplain(argv: readonly string[], io: CliIo): number {
     io.err(`runnel: cannot read ${JSON.stringify(file)}: ${oneLine(why)} (fix: pass --topology FILE or set ${TOPOLOGY_ENV})`);
     return 2;
   }
-  const { findings, model } = loaded.findings.length > 0 ? { findings: loaded.findings, model: undefined } : validateTopology(loaded.input);
+  const validated = loaded.findings.length > 0 ? { findings: loaded.findings, model: undefined } : validateTopology(loaded.input);
+  // With environments, each is its own topology: trace the one --env names (src/cli/environments.ts).
+  const chosen = environmentModel(loaded.input, validated, parsed.values.env);
+  if (typeof chosen === 'string') {
+    io.err(`runnel: ${oneLine(chosen)} (fix: pass --env with one of the topology's environments)`);
+    return 2;
+  }
+  const { findings, model } = chosen;
   if (!model) {
     for (const f of locateFindings(findings, loaded.lineOf)) io.err(formatFinding(loaded.source, f));
     io.err(`runnel: ${oneLine(loaded.source)} does not have the shape of a topology; fix that before explaining a path`);

@@ -23,7 +23,8 @@ export function githubAnnotation(source: string, f: Finding): string {
   if (f.line !== undefined) props.push(`line=${f.line}`);
   if (f.column !== undefined) props.push(`col=${f.column}`);
   props.push(`title=${escapeProperty(`runnel ${f.ruleId}`)}`);
-  const text = `${f.path || '(top level)'}: ${f.message} (fix: ${f.fix}) [${f.docUrl}]`;
+  const environment = f.environment !== undefined && !f.path.startsWith('environments.') ? `[${f.environment}] ` : '';
+  const text = `${environment}${f.path || '(top level)'}: ${f.message} (fix: ${f.fix}) [${f.docUrl}]`;
   return `::${f.severity} ${props.join(',')}::${escapeData(oneLine(text))}`;
 }
 

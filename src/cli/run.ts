@@ -10,9 +10,10 @@ import { loadTopologyFile, TopologyFileRefused } from '../input/load';
 import { OutputInterrupted, OutputRefused, OUTPUT_MARKER, replaceDirectory, ReplaceOptions, writeFiles } from '../output/write';
 import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
 import { hasErrors, validateTopology } from '../check/engine';
-import { oneLine } from '../check/report';
+import { formatFinding, oneLine } from '../check/report';
 import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
+import { environmentFiles, environmentUsageProblem, ENVIRONMENT_OPTIONS_HELP, PROMOTION_HELP, promotionDiff } from './environments';
 import { EXPLAIN_HELP, runExplain } from './explain';
 
 export interface CliIo {
@@ -26,6 +27,7 @@ const OPTIONS_HELP = `  --topology FILE   topology file (default: $${TOPOLOGY_EN
                     github (GitHub Actions annotations on stdout: ::error file=...,line=...::...)
   --json            the same as --format json
   -q, --quiet       print errors only: no warnings, no file list, no "is valid"
+${ENVIRONMENT_OPTIONS_HELP}
   -h, --help        print this help`;
 
 /** Each command's one-line summary and its own help. */
@@ -60,7 +62,10 @@ and ports, by name), flagging changes GCP cannot make in place. Writes nothing.
   --format F        the changes as text (default), json (one document) or markdown (a pull-request comment);
                     findings, if any, as text
   --exit-code       exit 1 when anything changes and 4 when a change needs a recreate (0: no change)
-${OPTIONS_HELP}`,
+  --from ENV --to ENV  compare a promotion instead: see below
+${OPTIONS_HELP}
+
+${PROMOTION_HELP}`,
   },
   init: {
     summary: 'write a commented starting topology.yaml (never overwrites) and ignore runnel leftovers in .gitignore',
@@ -120,6 +125,9 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
+        env: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
       },
     });
   } catch (e) {
@@ -166,11 +174,16 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   if (parsed.values.topology !== undefined && parsed.values.topology.trim() === '') {
     return usageError(io, '--topology is "" (an unset variable?)', 'pass a file name, e.g. --topology topology.yaml');
   }
+  const { env, from, to } = parsed.values;
+  if ((from !== undefined || to !== undefined) && (command !== 'diff' || from === undefined || to === undefined || from === to || env))
+    return usageError(io, '--from and --to go together, with diff, naming two environments', 'runnel diff --from staging --to prod');
   // check runs the rules only: rendering cannot find a problem in a topology the rules accept (one would be a runnel bug).
   const file = topologyPath(parsed.values.topology, io.env);
-  const outcome = loadAndSynthesize(file, findingsFormat, quiet, io, command !== 'check');
+  const outcome = loadAndSynthesize(file, findingsFormat, quiet, io, command !== 'check', [env, from, to]);
   if (typeof outcome === 'number') return outcome;
-  const { source, result } = outcome;
+  const { source, input } = outcome;
+  // --env: the environment's own folder, DIR/<env>, laid out as a topology without environments.
+  const result = env === undefined ? outcome.result : { ...outcome.result, files: environmentFiles(outcome.result.files, env) };
   if (hasErrors(result.findings)) {
     io.err(`runnel: ${result.findings.filter((f) => f.severity === 'error').length} error(s) in ${oneLine(source)}; nothing written`);
     return 1;
@@ -179,7 +192,19 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     if (findingsFormat === 'text' && !quiet) io.err(`runnel: ${oneLine(source)} is valid`);
     return 0;
   }
-  const outDir = parsed.values.out ?? 'dist';
+  const base = parsed.values.out ?? 'dist';
+  const outDir = env === undefined ? base : `${base}/${env}`;
+  if (command === 'diff' && from !== undefined && to !== undefined)
+    return promote(
+      input as Record<string, unknown>,
+      from,
+      to,
+      rest[0] ?? 'HEAD',
+      base,
+      format as 'text' | 'json' | 'markdown',
+      parsed.values['exit-code'] === true,
+      io,
+    );
   if (command === 'diff')
     return diff(rest[0] ?? 'HEAD', outDir, result.files, format as 'text' | 'json' | 'markdown', parsed.values['exit-code'] === true, io);
   return write(
@@ -257,7 +282,8 @@ function loadAndSynthesize(
   quiet: boolean,
   io: CliIo,
   render = true,
-): number | { source: string; result: SynthResult } {
+  environments: ReadonlyArray<string | undefined> = [],
+): number | { source: string; input: unknown; result: SynthResult } {
   let loaded;
   try {
     loaded = loadTopologyFile(file);
@@ -274,14 +300,17 @@ function loadAndSynthesize(
     );
     return 2;
   }
+  const problem = loaded.findings.length > 0 ? undefined : environmentUsageProblem(loaded.input, environments);
+  if (problem) return usageError(io, problem, 'name an environment of the topology');
+  const only = environments[0] === undefined ? {} : { environment: environments[0] };
   const result =
     loaded.findings.length > 0
       ? { findings: loaded.findings, files: [] }
       : render
-        ? synthesizeTopology(loaded.input, loaded.lineOf)
+        ? synthesizeTopology(loaded.input, loaded.lineOf, only)
         : { findings: locateFindings(validateTopology(loaded.input).findings, loaded.lineOf), files: [] };
   printFindings(loaded.source, result.findings, format, quiet, io);
-  return { source: loaded.source, result };
+  return { source: loaded.source, input: loaded.input, result };
 }
 
 function diff(
@@ -311,6 +340,38 @@ function diff(
   );
   if (!exitCode || changes.length === 0) return 0;
   return needsRecreate(changes) ? 4 : 1;
+}
+
+function promote(
+  input: Record<string, unknown>,
+  from: string,
+  to: string,
+  ref: string,
+  outDir: string,
+  format: 'text' | 'json' | 'markdown',
+  exitCode: boolean,
+  io: CliIo,
+): number {
+  let outcome;
+  try {
+    outcome = promotionDiff(input, from, to, ref, outDir, process.cwd());
+  } catch (e) {
+    const detail = String((e as { stderr?: string }).stderr ?? (e as Error).message)
+      .trim()
+      .split('\n')[0];
+    io.err(
+      `runnel: cannot read ${oneLine(outDir)}/${oneLine(to)}/ at ${oneLine(ref)}: ${oneLine(detail) || 'not a git commit'} (fix: run inside the git repository, with a ref such as HEAD or main)`,
+    );
+    return 2;
+  }
+  if (!outcome.changes) {
+    for (const f of outcome.findings) io.err(formatFinding(`${from} as ${to}`, f));
+    io.err(`runnel: ${oneLine(from)}'s shape is not a valid topology for ${oneLine(to)}; nothing compared`);
+    return 1;
+  }
+  io.out(outcome.report(format));
+  if (!exitCode || outcome.changes.length === 0) return 0;
+  return needsRecreate(outcome.changes) ? 4 : 1;
 }
 
 /** For the cdk8s app: validate and write into a folder the cdk8s CLI has just emptied. */

@@ -293,6 +293,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             project: optionalString,
             namespace: optionalString,
             name: optionalString,
+            generator: { type: 'string', nullable: true, enum: ['list', 'git'] },
           },
         },
         enableApis: { type: 'boolean', nullable: true },

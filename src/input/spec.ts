@@ -135,7 +135,17 @@ export interface ArgoCdSpec {
   readonly namespace?: string;
   /** Name of the Application. @default `<network>-topology` */
   readonly name?: string;
+  /**
+   * With `environments:`, how the ApplicationSet finds the environments: `list` names each in the ApplicationSet
+   * itself; `git` reads each `<path>/<environment>/environment.json`, which synth writes into each environment's folder, so adding an
+   * environment changes no object in the cluster. Without environments there is no ApplicationSet and it is unused.
+   * @default 'list'
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Git/#git-generator-files
+   */
+  readonly generator?: ArgoCdGenerator;
 }
+
+export type ArgoCdGenerator = 'list' | 'git';
 
 export interface BackendSpec {
   /** Backend name: the Redis instance ID, and the stem of its variables (`cache` → `CACHE_HOST`). */

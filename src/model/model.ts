@@ -1,5 +1,6 @@
 import { SubnetRole } from '../names';
 import {
+  ArgoCdGenerator,
   CalleeAccess,
   CloudRunFormat,
   EgressRouteSetting,
@@ -90,6 +91,8 @@ export interface DeliveryModel {
     readonly repoURL: string;
     readonly targetRevision: string;
     readonly path: string;
+    /** How the ApplicationSet of a topology with environments finds them. */
+    readonly generator: ArgoCdGenerator;
   };
   /** Whether runnel enables the APIs the output needs. */
   readonly enableApis: boolean;

@@ -197,6 +197,7 @@ function resolveDelivery(spec: TopologySpec): DeliveryModel {
             repoURL: argo.repoURL,
             targetRevision: argo.targetRevision ?? 'HEAD',
             path: (argo.path ?? 'dist').replace(/\/+$/, ''),
+            generator: argo.generator ?? 'list',
           },
         }
       : {}),

@@ -6,6 +6,9 @@ import { sharedVpcNeedsProjectNumber } from './shared-vpc-needs-project-number';
 import { sharedVpcNetworkMustExist } from './shared-vpc-network-must-exist';
 import { InputRule } from '../check/input-rule';
 import { Rule } from '../check/rule';
+import { EnvironmentRule } from '../check/environment-rule';
+import { environmentNamesUnique } from './environment-names-unique';
+import { environmentRangesMustNotOverlap } from './environment-ranges-must-not-overlap';
 import { backendExists } from './backend-exists';
 import { backendHasOneKind } from './backend-has-one-kind';
 import { backendHostKnownAfterApply } from './backend-host-known-after-apply';
@@ -107,4 +110,7 @@ export const MODEL_RULES: readonly Rule[] = [
   validNames,
 ];
 
-export const ALL_RULES: ReadonlyArray<Rule | InputRule> = [...INPUT_RULES, ...MODEL_RULES];
+/** Checks across the environments of a topology (`environments:`), sorted by id. */
+export const ENVIRONMENT_RULES: readonly EnvironmentRule[] = [environmentNamesUnique, environmentRangesMustNotOverlap];
+
+export const ALL_RULES: ReadonlyArray<Rule | InputRule | EnvironmentRule> = [...INPUT_RULES, ...MODEL_RULES, ...ENVIRONMENT_RULES];

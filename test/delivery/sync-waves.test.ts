@@ -11,11 +11,15 @@ const named = (objects: Obj[], kind: string, name: string) => objects.find((o) =
 const goldens = readdirSync(join(__dirname, '..', 'golden'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+/** A topology with environments is checked one environment at a time: each is applied on its own. */
+const perEnvironment = ([name, input]: [string, any]): Array<[string, unknown]> =>
+  input.environments
+    ? Object.keys(input.environments).map((e) => [`${name} ${e}`, { ...input, environments: { [e]: input.environments[e] } }])
+    : [[name, input]];
 const topologies: Array<[string, unknown]> = [
-  ...goldens.map((g): [string, unknown] => [
-    g,
-    parseTopology(readFileSync(join(__dirname, '..', 'golden', g, 'topology.yaml'), 'utf8'), 'topology.yaml').input,
-  ]),
+  ...goldens.flatMap((g) =>
+    perEnvironment([g, parseTopology(readFileSync(join(__dirname, '..', 'golden', g, 'topology.yaml'), 'utf8'), 'topology.yaml').input]),
+  ),
   ['default', parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml').input],
   ['bench-60', benchTopology(60)],
   ['bench-60 shared load balancer', benchTopology(60, { loadBalancing: 'shared' })],

@@ -37,6 +37,10 @@ describe('the editor schema', () => {
     ['an ingress that does not exist', (t: any) => ({ ...t, services: [{ ...t.services[0], ingress: 'private' }] })],
     ['egress through something else', (t: any) => ({ ...t, services: [{ ...t.services[0], egress: { via: 'vpn' } }] })],
     ['no network', (t: any) => ({ ...t, network: undefined })],
+    ['an unknown field in an environment', (t: any) => ({ ...t, environments: { prod: { projct: 'x' } } })],
+    ['an environment name that is no folder name', (t: any) => ({ ...t, environments: { Prod: {} } })],
+    ['a service override without a name', (t: any) => ({ ...t, environments: { prod: { services: [{ image: 'x' }] } } })],
+    ['no network and no environments', (t: any) => ({ ...t, network: undefined, environments: undefined })],
   ])('refuses %s', (_name, mutate) => {
     expect(validate(JSON.parse(JSON.stringify(mutate(baseTopology()))))).toBe(false);
   });

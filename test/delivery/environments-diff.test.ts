@@ -1,0 +1,138 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/temp';
+
+const root = join(__dirname, '..', '..');
+const env = { ...process.env };
+delete env.RUNNEL_TOPOLOGY;
+const runnel = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'lib', 'runnel.js'), ...args], { cwd, encoding: 'utf8', env });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=runnel-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
+const golden = readFileSync(join(root, 'test', 'golden', 'environments', 'topology.yaml'), 'utf8');
+
+/** The three-environment golden synthesized and committed; then staging moves to a new api image, not yet synthesized. */
+function repo(): string {
+  const dir = tempDir('envdiff');
+  git(dir, 'init', '-q');
+  writeFileSync(join(dir, 'topology.yaml'), golden);
+  expect(runnel(dir, 'synth').status).toBe(0);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'three environments');
+  writeFileSync(
+    join(dir, 'topology.yaml'),
+    golden.replace(
+      '  staging:\n    project: shop-stg-1\n    namespace: shop-stg\n    services:\n      - name: api\n        image: europe-west1-docker.pkg.dev/shop-artifacts/run/api:2.4.0\n',
+      '  staging:\n    project: shop-stg-1\n    namespace: shop-stg\n    services:\n      - name: api\n        image: europe-west1-docker.pkg.dev/shop-artifacts/run/api:2.5.0\n',
+    ),
+  );
+  return dir;
+}
+
+describe('environments through the CLI, on a real git history', () => {
+  const dir = repo();
+
+  test('synth wrote one folder per environment and the ApplicationSet beside them', () => {
+    for (const e of ['dev', 'staging', 'prod']) expect(existsSync(join(dir, 'dist', e, 'config-connector', 'service-api.yaml'))).toBe(true);
+    expect(readFileSync(join(dir, 'dist', 'argocd', 'applicationset.yaml'), 'utf8')).toContain('kind: ApplicationSet');
+    expect(existsSync(join(dir, 'dist', 'argocd', 'application.yaml'))).toBe(false);
+  });
+
+  test('diff --env compares one environment with its own committed folder', () => {
+    const prod = runnel(dir, 'diff', '--env', 'prod');
+    expect(prod.status).toBe(0);
+    expect(prod.stdout).toBe('runnel diff: the current synthesis against dist/prod/ at HEAD\n  no changes\n');
+    const staging = runnel(dir, 'diff', '--env', 'staging');
+    expect(staging.stdout).toContain('  ~ changed RunService/api  (config-connector/service-api.yaml)');
+    expect(staging.stdout).toContain('api:2.5.0');
+    expect(staging.stdout).toMatch(/0 added, 1 changed, 0 removed/);
+  });
+
+  describe('diff --from staging --to prod', () => {
+    const r = runnel(dir, 'diff', '--from', 'staging', '--to', 'prod');
+    const out = r.stdout;
+
+    test('exits 0 and says what it compares', () => {
+      expect(r.status).toBe(0);
+      expect(out).toMatch(/^runnel diff: promoting staging's shape to prod, against dist\/prod\/ at HEAD\n/);
+    });
+
+    test("shows staging's shape replacing prod's: the new image, prod's own scaling, Redis and range", () => {
+      expect(out).toContain('  ~ changed RunService/api  (config-connector/service-api.yaml)');
+      expect(out).toMatch(/api:2\.4\.0.*-> .*api:2\.5\.0/);
+      expect(out).toContain('      spec.template.scaling.minInstanceCount: 2 -> 0');
+      expect(out).toContain('      spec.tier: "STANDARD_HA" -> "BASIC"');
+      expect(out).toContain('      spec.ipCidrRange: "10.140.0.0/21" -> "10.10.4.0/22"');
+    });
+
+    test('flags the changes GCP cannot make in place', () => {
+      expect(out).toMatch(/spec\.tier: "STANDARD_HA" -> "BASIC"\n {8}! recreate: RedisInstance spec\.tier is immutable/);
+      expect(out).toMatch(/spec\.ipCidrRange: "10\.140\.0\.0\/21" -> "10\.10\.4\.0\/22"\n {8}! recreate: a subnet's primary range/);
+      expect(out).toMatch(/; 2 resource\(s\) must be recreated/);
+    });
+
+    test("ignores what differs by design: prod's project, namespace and the names derived from them", () => {
+      expect(out).not.toMatch(/shop-stg/);
+      expect(out).not.toMatch(/IAMServiceAccount|Namespace\/|IAMPolicyMember|^ {2}[+-] /m);
+      expect(out).toMatch(/0 added, \d+ changed, 0 removed/);
+    });
+
+    test('nothing was written', () => {
+      expect(git(dir, 'status', '--porcelain')).toBe(' M topology.yaml\n');
+    });
+  });
+
+  test.each([
+    [['diff', '--from', 'staging'], /--from and --to go together/],
+    [['synth', '--from', 'staging', '--to', 'prod'], /--from and --to go together/],
+    [['diff', '--from', 'qa', '--to', 'prod'], /no environment "qa" in the topology \(it has "dev", "staging", "prod"\)/],
+    [['synth', '--env', 'qa'], /no environment "qa"/],
+  ])('usage errors: %j', (args, message) => {
+    const r = runnel(dir, ...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('--env on a topology without environments is a usage error', () => {
+    const plain = tempDir('envdiff-plain');
+    writeFileSync(join(plain, 'topology.yaml'), readFileSync(join(root, 'topology.yaml'), 'utf8'));
+    const r = runnel(plain, 'check', '--env', 'prod');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/declares no environments/);
+  });
+
+  test('synth --env writes only that environment, into its folder', () => {
+    const r = runnel(dir, 'synth', '--env', 'staging');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'dist', 'staging', 'config-connector', 'service-api.yaml'), 'utf8')).toContain('api:2.5.0');
+    expect(readFileSync(join(dir, 'dist', 'prod', 'config-connector', 'service-api.yaml'), 'utf8')).toContain('api:2.4.0');
+    expect(existsSync(join(dir, 'dist', 'argocd', 'applicationset.yaml'))).toBe(true);
+  });
+});
+
+test('diff --from --to honours --format json and --exit-code (4: a change needs a recreate)', () => {
+  const dir = repo();
+  const r = runnel(dir, 'diff', '--from', 'staging', '--to', 'prod', '--format', 'json', '--exit-code');
+  expect(r.status).toBe(4);
+  const report = JSON.parse(r.stdout);
+  expect(JSON.stringify(report)).toContain("promoting staging's shape to prod");
+  expect(JSON.stringify(report)).toContain('RedisInstance');
+  const same = runnel(dir, 'diff', '--env', 'prod', '--exit-code');
+  expect(same.status).toBe(0);
+});
+
+test('explain traces one environment: --env is required with environments, and picks its topology', () => {
+  const dir = tempDir('envexplain');
+  writeFileSync(join(dir, 'topology.yaml'), golden);
+  const missing = runnel(dir, 'explain', 'web', 'api');
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toMatch(/has environments \("dev", "staging", "prod"\): name one with --env/);
+  const prod = runnel(dir, 'explain', 'web', 'api', '--env', 'prod');
+  expect(prod.status).toBe(0);
+  expect(prod.stdout).toContain('shop-vpc-direct (10.140.0.0/21)');
+  expect(runnel(dir, 'explain', 'web', 'api', '--env', 'dev').stdout).toContain('shop-vpc-direct (10.10.4.0/22)');
+});
