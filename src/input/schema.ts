@@ -1,4 +1,5 @@
 import { JSONSchemaType } from 'ajv';
+import { SERVICE_SETTINGS_PROPERTIES } from './service-settings-schema';
 import { TopologySpec } from './spec';
 
 /*
@@ -198,6 +199,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
               failureThreshold: { type: 'integer', nullable: true, minimum: 1 },
             },
           },
+          ...SERVICE_SETTINGS_PROPERTIES,
           serviceAccount: { type: 'string', nullable: true },
           secrets: {
             type: 'object',

@@ -1,3 +1,5 @@
+import { ServiceSettingsSpec } from './service-settings';
+
 /**
  * The topology file's contract: what users write in `topology.yaml`, and what `PrivateTopology` takes from
  * TypeScript. Field names and defaults here are the documentation; `schema.ts` is checked against these types.
@@ -284,7 +286,8 @@ export interface NatSpec {
   readonly name?: string;
 }
 
-export interface ServiceSpec {
+/** A Cloud Run service: its networking (which runnel owns) and its other settings (`ServiceSettingsSpec`). */
+export interface ServiceSpec extends ServiceSettingsSpec {
   /** Cloud Run service name. */
   readonly name: string;
   /** Container image. */
@@ -332,8 +335,9 @@ export interface ServiceSpec {
   /** @default 0..100 instances */
   readonly scaling?: ScalingSpec;
   /**
-   * An HTTP startup probe: no request reaches an instance until `path` answers. Recommended with Direct VPC
-   * egress, whose connections can take a minute or more to be ready at instance start.
+   * Deprecated alias of `probes.startup` with `http: {path}` on the container port, kept so existing topologies
+   * synthesize unchanged. Not together with `probes.startup`.
+   * @deprecated use `probes.startup`
    * @see https://cloud.google.com/run/docs/configuring/healthchecks
    * @default - none
    */

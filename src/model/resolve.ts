@@ -238,8 +238,53 @@ function resolveService(s: TopologySpec['services'][number], index: number, proj
     ),
     public: s.public ?? false,
     invokers: s.invokers ?? [],
-    ...(s.startupProbe ? { startupProbe: { ...s.startupProbe } } : {}),
+    ...resolveSettings(s),
     egressSubnet: via === 'connector' ? 'connector' : via === 'direct-vpc' ? 'directVpc' : undefined,
+  };
+}
+
+/**
+ * The non-networking settings: everything `ServiceSettingsSpec` names, taken as written, with the deprecated
+ * `startupProbe` folded into `probes.startup` (an HTTP probe on the container port, the same output as before).
+ */
+function resolveSettings(s: TopologySpec['services'][number]): Pick<ServiceModel, 'settings' | 'startupProbePath' | 'startupProbeTwice'> {
+  const {
+    name: _name,
+    image: _image,
+    ingress: _ingress,
+    egress: _egress,
+    internet: _internet,
+    calls: _calls,
+    access: _access,
+    loadBalancer: _loadBalancer,
+    port: _port,
+    env: _env,
+    secrets: _secrets,
+    uses: _uses,
+    public: _public,
+    invokers: _invokers,
+    scaling: _scaling,
+    serviceAccount: _serviceAccount,
+    startupProbe,
+    ...settings
+  } = s;
+  const alias = startupProbe && !settings.probes?.startup;
+  return {
+    settings: alias
+      ? {
+          ...settings,
+          probes: {
+            ...settings.probes,
+            startup: {
+              http: { path: startupProbe.path },
+              ...(startupProbe.periodSeconds !== undefined ? { periodSeconds: startupProbe.periodSeconds } : {}),
+              ...(startupProbe.failureThreshold !== undefined ? { failureThreshold: startupProbe.failureThreshold } : {}),
+            },
+          },
+        }
+      : settings,
+    startupProbePath: alias ? 'startupProbe' : 'probes.startup',
+    startupProbeTwice: startupProbe !== undefined && settings.probes?.startup !== undefined,
   };
 }
 

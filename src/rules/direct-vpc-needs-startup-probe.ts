@@ -16,11 +16,11 @@ export const directVpcNeedsStartupProbe = defineRule({
   summary: 'A service on Direct VPC egress has a startup probe that waits until its VPC connections work.',
   check(model: TopologyModel): Problem[] {
     return model.services
-      .filter((s) => s.via === 'direct-vpc' && !s.startupProbe)
+      .filter((s) => s.via === 'direct-vpc' && !s.settings.probes?.startup)
       .map((s) => ({
-        path: `${s.path}.startupProbe`,
+        path: `${s.path}.probes.startup`,
         message: `"${s.name}" uses Direct VPC egress, whose connections can take a minute or more to be ready at instance start, and has no startup probe, so its first requests can fail`,
-        fix: `add ${s.path}.startupProbe: {path: /ready, periodSeconds: 10, failureThreshold: 12}, where /ready answers once a connection to a VPC destination the service needs succeeds`,
+        fix: `add ${s.path}.probes.startup: {http: {path: /ready}, periodSeconds: 10, failureThreshold: 12}, where /ready answers once a connection to a VPC destination the service needs succeeds`,
       }));
   },
 });

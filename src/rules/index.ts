@@ -1,5 +1,6 @@
 import { InputRule } from '../check/input-rule';
 import { Rule } from '../check/rule';
+import { annotationsRunnelOwns } from './annotations-runnel-owns';
 import { backendExists } from './backend-exists';
 import { backendHasOneKind } from './backend-has-one-kind';
 import { backendHostKnownAfterApply } from './backend-host-known-after-apply';
@@ -11,6 +12,8 @@ import { configConnectorServiceAccount } from './config-connector-service-accoun
 import { connectorInstancesInRange } from './connector-instances-in-range';
 import { connectorMachineTypeForLoad } from './connector-machine-type-for-load';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
+import { containerDependenciesExist } from './container-dependencies-exist';
+import { cpuMemoryCombination } from './cpu-memory-combination';
 import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
 import { deployerIsAMember } from './deployer-is-a-member';
 import { directVpcNatColdStart } from './direct-vpc-nat-cold-start';
@@ -18,11 +21,13 @@ import { directVpcNeedsStartupProbe } from './direct-vpc-needs-startup-probe';
 import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
 import { emittedNamesUnique } from './emitted-names-unique';
 import { envDoesNotShadow } from './env-does-not-shadow';
+import { fractionalCpuRequirements } from './fractional-cpu-requirements';
 import { httpsCertificateSource } from './https-certificate-source';
 import { httpsNeedsPrivateDns } from './https-needs-private-dns';
 import { internetNeedsAWayOut } from './internet-needs-a-way-out';
 import { lbAddressMustBeUsable } from './lb-address-must-be-usable';
 import { noInternetMeansNoNat } from './no-internet-means-no-nat';
+import { probeLimits } from './probe-limits';
 import { proxyOnlySubnetSize } from './proxy-only-subnet-size';
 import { pscAddressUsable } from './psc-address-usable';
 import { publicNeedsIngressAll } from './public-needs-ingress-all';
@@ -33,19 +38,23 @@ import { runAppUrlNeedsProjectNumber } from './run-app-url-needs-project-number'
 import { scalingMinNotAboveMax } from './scaling-min-not-above-max';
 import { secretEnvByReference } from './secret-env-by-reference';
 import { secretValueInEnv } from './secret-value-in-env';
+import { settingNeedsKnativeFormat } from './setting-needs-knative-format';
 import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
 import { topologySchema } from './topology-schema';
+import { trafficTargetsValid } from './traffic-targets-valid';
 import { uniqueNames } from './unique-names';
 import { validBackendHost } from './valid-backend-host';
 import { validCidr } from './valid-cidr';
 import { validImage } from './valid-image';
 import { validNames } from './valid-names';
+import { volumeMountsNameVolumes } from './volume-mounts-name-volumes';
 
 /** Checks on the raw input; when one fails, the model rules do not run. */
 export const INPUT_RULES: readonly InputRule[] = [topologySchema];
 
 /** Checks on the resolved topology, sorted by id. */
 export const MODEL_RULES: readonly Rule[] = [
+  annotationsRunnelOwns,
   backendExists,
   backendHasOneKind,
   backendHostKnownAfterApply,
@@ -57,6 +66,8 @@ export const MODEL_RULES: readonly Rule[] = [
   connectorInstancesInRange,
   connectorMachineTypeForLoad,
   connectorSubnetMustBe28,
+  containerDependenciesExist,
+  cpuMemoryCombination,
   createNamespaceNeedsNamespace,
   deployerIsAMember,
   directVpcNatColdStart,
@@ -64,11 +75,13 @@ export const MODEL_RULES: readonly Rule[] = [
   directVpcSubnetCapacity,
   emittedNamesUnique,
   envDoesNotShadow,
+  fractionalCpuRequirements,
   httpsCertificateSource,
   httpsNeedsPrivateDns,
   internetNeedsAWayOut,
   lbAddressMustBeUsable,
   noInternetMeansNoNat,
+  probeLimits,
   proxyOnlySubnetSize,
   pscAddressUsable,
   publicNeedsIngressAll,
@@ -79,12 +92,15 @@ export const MODEL_RULES: readonly Rule[] = [
   scalingMinNotAboveMax,
   secretEnvByReference,
   secretValueInEnv,
+  settingNeedsKnativeFormat,
   subnetCidrsMustNotOverlap,
+  trafficTargetsValid,
   uniqueNames,
   validBackendHost,
   validCidr,
   validImage,
   validNames,
+  volumeMountsNameVolumes,
 ];
 
 export const ALL_RULES: ReadonlyArray<Rule | InputRule> = [...INPUT_RULES, ...MODEL_RULES];
