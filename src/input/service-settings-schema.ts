@@ -18,7 +18,10 @@ const resources = {
   additionalProperties: false,
   required: [],
   nullable: true,
-  properties: { cpu: { type: 'string', nullable: true, pattern: CPU_PATTERN }, memory: { type: 'string', nullable: true, pattern: MEMORY_PATTERN } },
+  properties: {
+    cpu: { type: 'string', nullable: true, pattern: CPU_PATTERN },
+    memory: { type: 'string', nullable: true, pattern: MEMORY_PATTERN },
+  },
 } as const;
 
 /*

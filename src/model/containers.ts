@@ -23,6 +23,12 @@ export function containersOf(s: ServiceModel): ContainerModel[] {
       settings: s.settings,
       dependsOn: s.settings.dependsOn ?? [],
     },
-    ...sidecars.map((c, i) => ({ path: `${s.path}.sidecars[${i}]`, name: c.name, ingress: false, settings: c, dependsOn: c.dependsOn ?? [] })),
+    ...sidecars.map((c, i) => ({
+      path: `${s.path}.sidecars[${i}]`,
+      name: c.name,
+      ingress: false,
+      settings: c,
+      dependsOn: c.dependsOn ?? [],
+    })),
   ];
 }

@@ -127,7 +127,14 @@ function identityNames(model: TopologyModel, add: Add): void {
     (s.settings.volumes ?? []).forEach((v, i) => {
       if (!v.secret) return;
       const grant = `roles/secretmanager.secretAccessor on secret ${v.secret.secret} for ${account(s)}`;
-      add('IAMPolicyMember', grantName.secretAccessor(v.secret.secret, account(s)), `${s.path}.volumes[${i}].secret.secret`, grant, grant, true);
+      add(
+        'IAMPolicyMember',
+        grantName.secretAccessor(v.secret.secret, account(s)),
+        `${s.path}.volumes[${i}].secret.secret`,
+        grant,
+        grant,
+        true,
+      );
     });
   }
   if (model.delivery.cloudRun !== 'config-connector') return;

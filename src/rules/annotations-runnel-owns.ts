@@ -4,7 +4,12 @@ import { TopologyModel } from '../model/model';
 import { RunAnnotation, RunLabel } from '../annotations';
 
 /** Prefixes of annotations Cloud Run sets itself on a service (creator, last modifier, operation): never the user's to write. */
-const SERVER_SET = ['serving.knative.dev/', 'run.googleapis.com/operation-id', 'run.googleapis.com/creator', 'run.googleapis.com/lastModifier'];
+const SERVER_SET = [
+  'serving.knative.dev/',
+  'run.googleapis.com/operation-id',
+  'run.googleapis.com/creator',
+  'run.googleapis.com/lastModifier',
+];
 
 /**
  * `annotations` and `labels` hold what the user owns: a key runnel writes from the topology (ingress, custom
@@ -29,11 +34,19 @@ export const annotationsRunnelOwns = defineRule({
             fix: `remove ${JSON.stringify(key)} from ${path} and set the topology field it comes from (ingress, egress, scaling, cpu...)`,
           });
         } else if (SERVER_SET.some((p) => key.startsWith(p))) {
-          problems.push({ path, message: `annotation ${JSON.stringify(key)} is set by Cloud Run itself`, fix: `remove ${JSON.stringify(key)} from ${path}` });
+          problems.push({
+            path,
+            message: `annotation ${JSON.stringify(key)} is set by Cloud Run itself`,
+            fix: `remove ${JSON.stringify(key)} from ${path}`,
+          });
         }
       }
       if (s.settings.labels && RunLabel.LOCATION in s.settings.labels) {
-        problems.push({ path: `${s.path}.labels`, message: `label ${RunLabel.LOCATION} is written by runnel from region`, fix: 'remove it; set region' });
+        problems.push({
+          path: `${s.path}.labels`,
+          message: `label ${RunLabel.LOCATION} is written by runnel from region`,
+          fix: 'remove it; set region',
+        });
       }
     }
     return problems;

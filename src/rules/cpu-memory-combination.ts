@@ -25,7 +25,7 @@ function show(bytes: number): string {
 
 /**
  * The CPU and memory of each container are a combination Cloud Run accepts: CPU 0.08-1 or 1, 2, 4, 6, 8 vCPUs;
- * memory at most 32 GiB (at least 512 MiB on the second generation environment); memory above 512 MiB, 1, 4, 8, 16
+ * memory at most 32 GiB (at least 512 MiB per instance on the second generation environment); memory above 512 MiB, 1, 4, 8, 16
  * and 24 GiB needs 0.5, 1, 2, 4, 6 and 8 vCPUs; 4 vCPUs need 2 GiB and 6 or 8 need 4 GiB.
  * @see https://cloud.google.com/run/docs/configuring/services/cpu
  * @see https://cloud.google.com/run/docs/configuring/services/memory-limits
@@ -37,6 +37,15 @@ export const cpuMemoryCombination = defineRule({
   check(model: TopologyModel): Problem[] {
     const problems: Problem[] = [];
     for (const s of model.services) {
+      // The second generation environment's minimum is the instance's: the containers' memory together.
+      const total = containersOf(s).reduce((sum, c) => sum + (memoryOf(c.settings.resources?.memory) ?? 0), 0);
+      if (s.settings.executionEnvironment === 'gen2' && total < 512 * MIB) {
+        problems.push({
+          path: `${s.path}.resources.memory`,
+          message: `the containers of "${s.name}" have ${show(total)} of memory together, below the 512Mi the second generation execution environment needs`,
+          fix: `raise ${s.path}.resources.memory, or set ${s.path}.executionEnvironment to gen1`,
+        });
+      }
       for (const c of containersOf(s)) {
         const path = `${c.path}.resources`;
         const cpu = cpuOf(c.settings.resources?.cpu);
@@ -53,15 +62,12 @@ export const cpuMemoryCombination = defineRule({
           continue;
         }
         if (memory > 32 * GIB) {
-          problems.push({ path: `${path}.memory`, message: `memory ${memText} is above Cloud Run's 32Gi`, fix: `set ${path}.memory to 32Gi or less` });
-          continue;
-        }
-        if (s.settings.executionEnvironment === 'gen2' && memory < 512 * MIB) {
           problems.push({
             path: `${path}.memory`,
-            message: `memory ${memText} is below the 512Mi the second generation execution environment needs`,
-            fix: `set ${path}.memory to 512Mi or more, or executionEnvironment to gen1`,
+            message: `memory ${memText} is above Cloud Run's 32Gi`,
+            fix: `set ${path}.memory to 32Gi or less`,
           });
+          continue;
         }
         const needed = MIN_CPU_FOR_MEMORY.find(([above]) => memory > above);
         if (needed && cpu < needed[1]) {

@@ -35,7 +35,11 @@ export const trafficTargetsValid = defineRule({
         const path = `${s.path}.traffic[${i}]`;
         total += t.percent ?? 0;
         if ((t.revision !== undefined) === (t.latest === true)) {
-          problems.push({ path, message: 'a traffic target needs exactly one of revision and latest: true', fix: `set one of ${path}.revision and ${path}.latest` });
+          problems.push({
+            path,
+            message: 'a traffic target needs exactly one of revision and latest: true',
+            fix: `set one of ${path}.revision and ${path}.latest`,
+          });
         } else if (t.revision !== undefined && !t.revision.startsWith(`${s.name}-`)) {
           problems.push({
             path: `${path}.revision`,
@@ -44,7 +48,8 @@ export const trafficTargetsValid = defineRule({
           });
         }
         if (t.tag !== undefined) {
-          if (tags.has(t.tag)) problems.push({ path: `${path}.tag`, message: `tag "${t.tag}" is used twice`, fix: 'give each target its own tag' });
+          if (tags.has(t.tag))
+            problems.push({ path: `${path}.tag`, message: `tag "${t.tag}" is used twice`, fix: 'give each target its own tag' });
           tags.add(t.tag);
         }
       });

@@ -26,7 +26,11 @@ export const volumeMountsNameVolumes = defineRule({
       volumes.forEach((v, i) => {
         const path = `${s.path}.volumes[${i}]`;
         if (names.has(v.name)) {
-          problems.push({ path: `${path}.name`, message: `volume name "${v.name}" is used twice in "${s.name}"`, fix: `rename ${path}.name` });
+          problems.push({
+            path: `${path}.name`,
+            message: `volume name "${v.name}" is used twice in "${s.name}"`,
+            fix: `rename ${path}.name`,
+          });
         }
         names.add(v.name);
         const kinds = KINDS.filter((k) => v[k] !== undefined);
@@ -58,7 +62,11 @@ export const volumeMountsNameVolumes = defineRule({
             });
           }
           if (paths.has(clean)) {
-            problems.push({ path: `${path}.path`, message: `mount path ${JSON.stringify(m.path)} is used twice in one container`, fix: `mount at another path` });
+            problems.push({
+              path: `${path}.path`,
+              message: `mount path ${JSON.stringify(m.path)} is used twice in one container`,
+              fix: `mount at another path`,
+            });
           }
           paths.add(clean);
         });

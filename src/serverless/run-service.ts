@@ -1,7 +1,20 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { RunService as KccRunService } from '../../imports/run.cnrm.cloud.google.com';
-import { Service } from '../../imports/serving.knative.dev';
+import {
+  RunService as KccRunService,
+  RunServiceSpecTemplateContainers,
+  RunServiceSpecTemplateVolumes,
+  RunServiceSpecTraffic,
+} from '../../imports/run.cnrm.cloud.google.com';
+import {
+  Service,
+  ServiceSpecTemplateSpecContainersLivenessProbeHttpGetPort,
+  ServiceSpecTemplateSpecContainersResourcesLimits,
+  ServiceSpecTemplateSpecContainersStartupProbeHttpGetPort,
+  ServiceSpecTemplateSpecContainersStartupProbeTcpSocketPort,
+  ServiceSpecTemplateSpecVolumes,
+  ServiceSpecTraffic,
+} from '../../imports/serving.knative.dev';
 import { RunAnnotation, RunLabel } from '../annotations';
 import { ServiceAccount } from '../iam/service-account';
 import { kccMetadata } from '../kcc';
@@ -235,7 +248,10 @@ export class RunService extends Construct {
     const account = props.serviceAccount;
     const settings = settingsOf(props);
     const revision = revisionName(props.name, settings);
-    return new Service(this, 'Resource', {
+    const nfs = new Map(
+      (settings.volumes ?? []).flatMap((v, i) => (v.nfs ? [[i, (knativeVolume(v) as { nfs: object }).nfs] as const] : [])),
+    );
+    return new KnativeService(this, 'Resource', nfs, {
       metadata: {
         name: props.name,
         namespace: props.project,
@@ -265,17 +281,21 @@ export class RunService extends Construct {
             ...(settings.timeout !== undefined ? { timeoutSeconds: timeoutSeconds(settings.timeout) } : {}),
             ...(account ? { serviceAccountName: typeof account === 'string' ? account : account.email } : {}),
             containers: [
-              this.container(props, settings, false, (name, ref) => ({
-                name,
-                // Cloud Run's form: the secret's ID as `name`, the version as `key`.
-                valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
-              })),
-              ...(settings.sidecars ?? []).map((c) => sidecarContainer(c, false) as any),
+              knativeTyped(
+                this.container(props, settings, false, (name, ref) => ({
+                  name,
+                  // Cloud Run's form: the secret's ID as `name`, the version as `key`.
+                  valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
+                })),
+              ),
+              ...(settings.sidecars ?? []).map((c) => knativeTyped(sidecarContainer(c, false))),
             ],
-            ...(settings.volumes?.length ? { volumes: settings.volumes.map((v) => knativeVolume(v) as any) } : {}),
+            ...(settings.volumes?.length
+              ? { volumes: settings.volumes.map((v) => knativeVolume(v) as unknown as ServiceSpecTemplateSpecVolumes) }
+              : {}),
           },
         },
-        ...(settings.traffic?.length ? { traffic: knativeTraffic(settings.traffic) as any } : {}),
+        ...(settings.traffic?.length ? { traffic: knativeTraffic(settings.traffic) as ServiceSpecTraffic[] } : {}),
       },
     });
   }
@@ -302,7 +322,10 @@ export class RunService extends Construct {
         template: {
           ...(revision !== undefined ? { revision } : {}),
           ...(settings.executionEnvironment !== undefined
-            ? { executionEnvironment: settings.executionEnvironment === 'gen1' ? 'EXECUTION_ENVIRONMENT_GEN1' : 'EXECUTION_ENVIRONMENT_GEN2' }
+            ? {
+                executionEnvironment:
+                  settings.executionEnvironment === 'gen1' ? 'EXECUTION_ENVIRONMENT_GEN1' : 'EXECUTION_ENVIRONMENT_GEN2',
+              }
             : {}),
           ...(settings.sessionAffinity !== undefined ? { sessionAffinity: settings.sessionAffinity } : {}),
           ...(settings.timeout !== undefined ? { timeout: settings.timeout } : {}),
@@ -321,11 +344,13 @@ export class RunService extends Construct {
                 },
               },
             })),
-            ...(settings.sidecars ?? []).map((c) => sidecarContainer(c, true) as any),
+            ...(settings.sidecars ?? []).map((c) => sidecarContainer(c, true) as unknown as RunServiceSpecTemplateContainers),
           ],
-          ...(settings.volumes?.length ? { volumes: settings.volumes.map((v) => kccVolume(v) as any) } : {}),
+          ...(settings.volumes?.length
+            ? { volumes: settings.volumes.map((v) => kccVolume(v) as unknown as RunServiceSpecTemplateVolumes) }
+            : {}),
         },
-        ...(settings.traffic?.length ? { traffic: kccTraffic(settings.traffic) as any } : {}),
+        ...(settings.traffic?.length ? { traffic: kccTraffic(settings.traffic) as RunServiceSpecTraffic[] } : {}),
       },
     });
   }
@@ -335,7 +360,12 @@ export class RunService extends Construct {
    * rendered late, so those added after construction (injected URLs) are included, and sorted by name, so the
    * output does not depend on declaration order.
    */
-  private container(props: RunServiceProps, settings: ServiceSettingsSpec, kcc: boolean, secret: (name: string, ref: SecretEnvValue) => object) {
+  private container(
+    props: RunServiceProps,
+    settings: ServiceSettingsSpec,
+    kcc: boolean,
+    secret: (name: string, ref: SecretEnvValue) => object,
+  ) {
     const name = ingressContainerName(settings);
     const { startupProbe, livenessProbe, ...rest } = ingressContainerSettings(settings, kcc);
     return {
@@ -357,6 +387,70 @@ export class RunService extends Construct {
       }),
     };
   }
+}
+
+/**
+ * Cloud Run's `nfs` volume source is not in the upstream Knative Service type, whose serializer drops what it does
+ * not know (JSON patches included, since it serializes after them): added to the rendered object as Cloud Run's
+ * YAML reference writes it.
+ * @see https://cloud.google.com/run/docs/configuring/services/nfs-volume-mounts
+ */
+class KnativeService extends Service {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly nfs: ReadonlyMap<number, object>,
+    props: ConstructorParameters<typeof Service>[2],
+  ) {
+    super(scope, id, props);
+  }
+
+  public override toJson(): Record<string, unknown> {
+    const json = super.toJson();
+    for (const [i, nfs] of this.nfs) json.spec.template.spec.volumes[i].nfs = nfs;
+    return json;
+  }
+}
+
+/**
+ * The Knative import types quantities and int-or-string ports as wrapper classes whose `value` its serializer
+ * writes: a plain string there would be dropped. Wraps resource limits and probe ports.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the generated container type, built from a plain object
+function knativeTyped(container: any): any {
+  const limits = container.resources?.limits as Record<string, string> | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const port = (probe: any, http: (n: number) => unknown, tcp?: (n: number) => unknown) =>
+    probe && {
+      ...probe,
+      ...(probe.httpGet?.port !== undefined ? { httpGet: { ...probe.httpGet, port: http(probe.httpGet.port) } } : {}),
+      ...(tcp && probe.tcpSocket?.port !== undefined ? { tcpSocket: { port: tcp(probe.tcpSocket.port) } } : {}),
+    };
+  return {
+    ...container,
+    ...(limits
+      ? {
+          resources: {
+            ...container.resources,
+            limits: Object.fromEntries(
+              Object.entries(limits).map(([k, v]) => [k, ServiceSpecTemplateSpecContainersResourcesLimits.fromString(v)]),
+            ),
+          },
+        }
+      : {}),
+    ...(container.startupProbe
+      ? {
+          startupProbe: port(
+            container.startupProbe,
+            ServiceSpecTemplateSpecContainersStartupProbeHttpGetPort.fromNumber,
+            ServiceSpecTemplateSpecContainersStartupProbeTcpSocketPort.fromNumber,
+          ),
+        }
+      : {}),
+    ...(container.livenessProbe
+      ? { livenessProbe: port(container.livenessProbe, ServiceSpecTemplateSpecContainersLivenessProbeHttpGetPort.fromNumber) }
+      : {}),
+  };
 }
 
 function scalingOf(props: RunServiceProps): { minInstances: number; maxInstances: number } {

@@ -65,7 +65,10 @@ export function ingressContainerSettings(settings: ServiceSettingsSpec, kcc: boo
     ...(settings.cpu?.alwaysAllocated !== undefined ? { cpuIdle: !settings.cpu.alwaysAllocated } : {}),
     ...(settings.cpu?.startupBoost !== undefined ? { startupCpuBoost: settings.cpu.startupBoost } : {}),
   };
-  return { ...containerSettings(settings, kcc, extra), ...(kcc && settings.dependsOn?.length ? { dependsOn: [...settings.dependsOn] } : {}) };
+  return {
+    ...containerSettings(settings, kcc, extra),
+    ...(kcc && settings.dependsOn?.length ? { dependsOn: [...settings.dependsOn] } : {}),
+  };
 }
 
 /** A sidecar: no port (only the ingress container has one), its own env; `dependsOn` only in Config Connector. */
@@ -139,7 +142,9 @@ export function kccVolume(v: VolumeSpec): Obj {
       name: v.name,
       secret: {
         secretRef: { external: v.secret.secret },
-        ...(v.secret.items?.length ? { items: v.secret.items.map((i) => ({ path: i.path, versionRef: { external: i.version ?? 'latest' } })) } : {}),
+        ...(v.secret.items?.length
+          ? { items: v.secret.items.map((i) => ({ path: i.path, versionRef: { external: i.version ?? 'latest' } })) }
+          : {}),
       },
     };
   }

@@ -8,14 +8,30 @@ describeRule(probeLimits, {
       name: 'HTTP startup, gRPC liveness',
       mutate: (t) => {
         delete t.services[0].startupProbe;
-        t.services[0].probes = { startup: { http: { path: '/ready' }, periodSeconds: 240 }, liveness: { grpc: { service: 'api' }, periodSeconds: 3600 } };
+        t.services[0].probes = {
+          startup: { http: { path: '/ready' }, periodSeconds: 240 },
+          liveness: { grpc: { service: 'api' }, periodSeconds: 3600 },
+        };
       },
     },
-    { name: 'a TCP startup probe on a sidecar', mutate: (t) => (t.services[1].sidecars = [{ name: 'otel', image: 'o:1', probes: { startup: { tcp: { port: 4317 } } } }]) },
+    {
+      name: 'a TCP startup probe on a sidecar',
+      mutate: (t) => (t.services[1].sidecars = [{ name: 'otel', image: 'o:1', probes: { startup: { tcp: { port: 4317 } } } }]),
+    },
   ],
   invalid: [
-    { name: 'TCP liveness', mutate: (t) => (t.services[1].probes = { liveness: { tcp: {} } }), path: 'services[1].probes.liveness.tcp', message: /no TCP liveness/ },
-    { name: 'no action', mutate: (t) => (t.services[1].probes = { startup: { periodSeconds: 5 } }), path: 'services[1].probes.startup', message: /has none/ },
+    {
+      name: 'TCP liveness',
+      mutate: (t) => (t.services[1].probes = { liveness: { tcp: {} } }),
+      path: 'services[1].probes.liveness.tcp',
+      message: /no TCP liveness/,
+    },
+    {
+      name: 'no action',
+      mutate: (t) => (t.services[1].probes = { startup: { periodSeconds: 5 } }),
+      path: 'services[1].probes.startup',
+      message: /has none/,
+    },
     {
       name: 'two actions',
       mutate: (t) => (t.services[1].probes = { startup: { http: { path: '/' }, tcp: {} } }),

@@ -5,7 +5,10 @@ const kcc = (t: any) => (t.delivery = { cloudRun: 'config-connector' });
 
 describeRule(settingNeedsKnativeFormat, {
   valid: [
-    { name: 'a Cloud Storage volume in Knative', mutate: (t) => (t.services[1].volumes = [{ name: 'data', cloudStorage: { bucket: 'acme-data' } }]) },
+    {
+      name: 'a Cloud Storage volume in Knative',
+      mutate: (t) => (t.services[1].volumes = [{ name: 'data', cloudStorage: { bucket: 'acme-data' } }]),
+    },
     { name: 'service-level minInstances in Knative', mutate: (t) => (t.services[1].minInstances = 2) },
     {
       name: 'secret and in-memory volumes in Config Connector',

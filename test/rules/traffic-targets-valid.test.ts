@@ -15,8 +15,17 @@ describeRule(trafficTargetsValid, {
     },
   ],
   invalid: [
-    { name: 'percents add up to 90', mutate: (t) => (t.services[1].traffic = [{ latest: true, percent: 90 }]), path: 'services[1].traffic', message: /90, not 100/ },
-    { name: 'both revision and latest', mutate: (t) => (t.services[1].traffic = [{ latest: true, revision: 'server-service-v1', percent: 100 }]), path: 'services[1].traffic[0]' },
+    {
+      name: 'percents add up to 90',
+      mutate: (t) => (t.services[1].traffic = [{ latest: true, percent: 90 }]),
+      path: 'services[1].traffic',
+      message: /90, not 100/,
+    },
+    {
+      name: 'both revision and latest',
+      mutate: (t) => (t.services[1].traffic = [{ latest: true, revision: 'server-service-v1', percent: 100 }]),
+      path: 'services[1].traffic[0]',
+    },
     {
       name: "another service's revision",
       mutate: (t) => (t.services[1].traffic = [{ revision: 'client-service-v1', percent: 100 }]),
@@ -31,6 +40,10 @@ describeRule(trafficTargetsValid, {
         ]),
       path: 'services[1].traffic[1].tag',
     },
-    { name: 'a revision name above 63 characters', mutate: (t) => (t.services[1].revisionSuffix = 'x'.repeat(60)), path: 'services[1].revisionSuffix' },
+    {
+      name: 'a revision name above 63 characters',
+      mutate: (t) => (t.services[1].revisionSuffix = 'x'.repeat(60)),
+      path: 'services[1].revisionSuffix',
+    },
   ],
 });
