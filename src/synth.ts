@@ -5,6 +5,7 @@ import { PrivateTopology } from './topology/private-topology';
 import { Finding } from './finding';
 import { hasErrors, validateTopology } from './check/engine';
 import { checkReferences } from './output/references';
+import { ServiceManifests } from './input/service-manifest';
 
 export interface SynthResult {
   /** Every finding; when one is an error, `files` is empty. */
@@ -21,8 +22,12 @@ export function locateFindings(findings: readonly Finding[], lineOf?: (path: str
  * Validates a topology and, when it has no errors, renders it. Bad input never throws: it comes back
  * as findings. An exception from here is a runnel bug.
  */
-export function synthesizeTopology(input: unknown, lineOf?: (path: string) => number | undefined): SynthResult {
-  const { findings, model } = validateTopology(input);
+export function synthesizeTopology(
+  input: unknown,
+  lineOf?: (path: string) => number | undefined,
+  manifests?: ServiceManifests,
+): SynthResult {
+  const { findings, model } = validateTopology(input, manifests);
   const located = locateFindings(findings, lineOf);
   if (hasErrors(located) || !model) return { findings: located, files: [] };
 

@@ -1,10 +1,11 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { constants as osConstants } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffOutputs, formatDiff } from './diff';
 import { committedOutput } from './git-output';
 import { loadTopologyFile, TopologyFileRefused } from '../input/load';
+import { readServiceManifests } from '../input/service-manifest';
 import { OutputInterrupted, OutputRefused, OUTPUT_MARKER, replaceDirectory, ReplaceOptions, writeFiles } from '../output/write';
 import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
 import { hasErrors, validateTopology } from '../check/engine';
@@ -224,8 +225,14 @@ function loadAndSynthesize(file: string, json: boolean, io: CliIo, render = true
     loaded.findings.length > 0
       ? { findings: loaded.findings, files: [] }
       : render
-        ? synthesizeTopology(loaded.input, loaded.lineOf)
-        : { findings: locateFindings(validateTopology(loaded.input).findings, loaded.lineOf), files: [] };
+        ? synthesizeTopology(loaded.input, loaded.lineOf, readServiceManifests(loaded.input, dirname(file)))
+        : {
+            findings: locateFindings(
+              validateTopology(loaded.input, readServiceManifests(loaded.input, dirname(file))).findings,
+              loaded.lineOf,
+            ),
+            files: [],
+          };
   report(loaded.source, result.findings, json, io);
   return { source: loaded.source, result };
 }

@@ -200,6 +200,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             },
           },
           ...SERVICE_SETTINGS_PROPERTIES,
+          manifest: { type: 'string', nullable: true, minLength: 1 },
           serviceAccount: { type: 'string', nullable: true },
           secrets: {
             type: 'object',

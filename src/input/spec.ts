@@ -348,6 +348,15 @@ export interface ServiceSpec extends ServiceSettingsSpec {
    * @default - runnel creates `run-<service>@<project>.iam.gserviceaccount.com`
    */
   readonly serviceAccount?: string;
+  /**
+   * The service's own manifest, relative to the topology file: a Knative Service as
+   * `gcloud run services describe <name> --format export` writes it (Knative format) or a Config Connector
+   * RunService (Config Connector format). runnel keeps every field of it that it does not own, sets the networking
+   * it owns, refuses a networking field that disagrees with the topology, and drops server-set fields. Without
+   * `serviceAccount`, the manifest's account is the service's.
+   * @default - none: runnel writes the whole service
+   */
+  readonly manifest?: string;
 }
 
 export interface StartupProbeSpec {

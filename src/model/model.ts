@@ -10,6 +10,7 @@ import {
   TopologySpec,
 } from '../input/spec';
 import { ServiceSettingsSpec } from '../input/service-settings';
+import { ServiceManifest } from '../input/service-manifest';
 
 /**
  * A topology with every default applied and every derived part decided: what rules check and what
@@ -192,6 +193,8 @@ export interface ServiceModel {
    * `probes.startup` (an HTTP probe on the container port).
    */
   readonly settings: ServiceSettingsSpec;
+  /** `services[].manifest`, read and without server-set fields. */
+  readonly manifest?: ServiceManifest;
   /** Where the startup probe was written: `probes.startup`, or the deprecated `startupProbe`. */
   readonly startupProbePath: string;
   /** Whether both `startupProbe` and `probes.startup` were written (refused by service-settings-valid). */

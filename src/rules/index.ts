@@ -26,6 +26,7 @@ import { httpsCertificateSource } from './https-certificate-source';
 import { httpsNeedsPrivateDns } from './https-needs-private-dns';
 import { internetNeedsAWayOut } from './internet-needs-a-way-out';
 import { lbAddressMustBeUsable } from './lb-address-must-be-usable';
+import { manifestAgreesWithTopology } from './manifest-agrees-with-topology';
 import { noInternetMeansNoNat } from './no-internet-means-no-nat';
 import { probeLimits } from './probe-limits';
 import { proxyOnlySubnetSize } from './proxy-only-subnet-size';
@@ -80,6 +81,7 @@ export const MODEL_RULES: readonly Rule[] = [
   httpsNeedsPrivateDns,
   internetNeedsAWayOut,
   lbAddressMustBeUsable,
+  manifestAgreesWithTopology,
   noInternetMeansNoNat,
   probeLimits,
   proxyOnlySubnetSize,

@@ -23,6 +23,7 @@ import { Secret } from '../secrets/secret';
 import { validateName } from '../check/name-check';
 import { ServiceSettingsSpec } from '../input/service-settings';
 import { VpcEgress } from './egress';
+import { mergeManifest } from './manifest-merge';
 import {
   ingressContainerName,
   ingressContainerSettings,
@@ -169,6 +170,13 @@ export interface RunServiceProps extends ServiceSettingsSpec {
    * @see https://cloud.google.com/run/docs/configuring/vpc-direct-vpc#limitations
    */
   readonly startupProbe?: StartupProbe;
+  /**
+   * The user's own service object (a Knative Service for `ServiceFormat.KNATIVE`, a RunService for
+   * `ServiceFormat.CONFIG_CONNECTOR`), without server-set fields: every field of it runnel does not write is kept,
+   * every field runnel writes wins. Disagreements on networking are refused before (manifest-agrees-with-topology).
+   * @default - none: runnel writes the whole service
+   */
+  readonly baseManifest?: Record<string, unknown>;
 }
 
 /** The settings with the deprecated `startupProbe` folded into `probes.startup` (it loses to `probes.startup`). */
@@ -251,7 +259,7 @@ export class RunService extends Construct {
     const nfs = new Map(
       (settings.volumes ?? []).flatMap((v, i) => (v.nfs ? [[i, (knativeVolume(v) as { nfs: object }).nfs] as const] : [])),
     );
-    return new KnativeService(this, 'Resource', nfs, {
+    return new KnativeService(this, 'Resource', nfs, props.baseManifest, {
       metadata: {
         name: props.name,
         namespace: props.project,
@@ -307,7 +315,7 @@ export class RunService extends Construct {
     const settings = settingsOf(props);
     const revision = revisionName(props.name, settings);
     const metadata = kccMetadata(props.name, { project: props.project, namespace: props.namespace });
-    return new KccRunService(this, 'Resource', {
+    return new ConfigConnectorService(this, 'Resource', props.baseManifest, {
       // Config Connector writes an object's metadata.labels as the GCP resource's labels.
       // https://cloud.google.com/config-connector/docs/how-to/managing-labels
       metadata: settings.labels && Object.keys(settings.labels).length ? { ...metadata, labels: { ...settings.labels } } : metadata,
@@ -400,6 +408,7 @@ class KnativeService extends Service {
     scope: Construct,
     id: string,
     private readonly nfs: ReadonlyMap<number, object>,
+    private readonly base: Record<string, unknown> | undefined,
     props: ConstructorParameters<typeof Service>[2],
   ) {
     super(scope, id, props);
@@ -408,7 +417,24 @@ class KnativeService extends Service {
   public override toJson(): Record<string, unknown> {
     const json = super.toJson();
     for (const [i, nfs] of this.nfs) json.spec.template.spec.volumes[i].nfs = nfs;
-    return json;
+    return this.base ? mergeManifest(this.base, json) : json;
+  }
+}
+
+/** A RunService completed from the user's own, when there is one (see `RunServiceProps.baseManifest`). */
+class ConfigConnectorService extends KccRunService {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly base: Record<string, unknown> | undefined,
+    props: ConstructorParameters<typeof KccRunService>[2],
+  ) {
+    super(scope, id, props);
+  }
+
+  public override toJson(): Record<string, unknown> {
+    const json = super.toJson();
+    return this.base ? mergeManifest(this.base, json) : json;
   }
 }
 

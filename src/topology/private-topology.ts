@@ -461,6 +461,7 @@ export class PrivateTopology extends Construct {
         // Callers mint ID tokens for the URL they call: accept every URL the load balancer answers on.
         customAudiences: lbUrls.length > 0 ? lbUrls : undefined,
         ...s.settings,
+        ...(s.manifest?.object ? { baseManifest: s.manifest.object } : {}),
       });
       for (const callee of s.calls) service.addEnv(urlEnvVar(callee), this.urlOf(model, callee));
       for (const name of s.uses) {
