@@ -13,6 +13,7 @@ import { Finding } from '../finding';
 import { formatFinding, oneLine } from '../check/report';
 import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
+import { runImport } from './import';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -84,6 +85,8 @@ function didYouMean(command: string): string {
  * writing. A promise when the command writes output (the write yields so SIGINT/SIGTERM can stop it cleanly).
  */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
+  // `runnel import <dir>` has its own options and file (src/cli/import.ts).
+  if (argv[0] === 'import') return runImport(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
