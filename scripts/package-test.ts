@@ -105,8 +105,11 @@ step('installs into an empty folder with the lockfile’s versions', () => {
   check(!existsSync(join(app, 'node_modules', 'runnel', 'node_modules', 'cdk8s')), 'runnel brought a second copy of cdk8s');
 });
 
-step('npx runnel synth writes valid output from the user’s folder', () => {
-  writeFileSync(join(app, 'topology.yaml'), readFileSync(join(root, 'topology.yaml')));
+step('npx runnel --version, init and synth write valid output from the user’s folder', () => {
+  const version = run('npx', ['--no-install', 'runnel', '--version'], app).trim();
+  check(version === `runnel ${pkg.version}`, `--version printed ${version}`);
+  run('npx', ['--no-install', 'runnel', 'init'], app);
+  check(readFileSync(join(app, '.gitignore'), 'utf8').includes('.runnel-*'), 'init did not add .runnel-* to .gitignore');
   run('npx', ['--no-install', 'runnel', 'synth'], app);
   const written: string[] = [];
   const walk = (dir: string) => {

@@ -46,3 +46,11 @@ export function pathSegments(path: string): Array<string | number> {
 export function formatPath(segments: ReadonlyArray<string | number>): string {
   return segments.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
 }
+
+/**
+ * A value as findings quote it: in JSON string form, so a quote, newline or terminal escape inside it can neither
+ * end the quotation nor start a new line, and the exact value reads back from the message.
+ */
+export function quoted(value: unknown): string {
+  return JSON.stringify(String(value));
+}

@@ -89,6 +89,49 @@ export function formatDiff(changes: readonly ResourceChange[], against: string):
   return lines.join('\n');
 }
 
+/** Whether the changes hold one GCP cannot make in place. */
+export function needsRecreate(changes: readonly ResourceChange[]): boolean {
+  return changes.some((c) => c.fields.some((f) => f.recreate));
+}
+
+/** The changes as one JSON document (`runnel diff --format json`). */
+export function diffJson(changes: readonly ResourceChange[], against: string): string {
+  const count = (k: ResourceChange['change']) => changes.filter((c) => c.change === k).length;
+  return JSON.stringify(
+    {
+      against,
+      summary: { added: count('added'), changed: count('changed'), removed: count('removed'), recreate: needsRecreate(changes) },
+      changes,
+    },
+    null,
+    2,
+  );
+}
+
+/** The changes as Markdown for a pull-request comment (`runnel diff --format markdown`). */
+export function diffMarkdown(changes: readonly ResourceChange[], against: string): string {
+  const cell = (x: string) => x.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const lines = [`### runnel diff against ${cell(against)}`, ''];
+  if (changes.length === 0) return [...lines, 'No changes.'].join('\n');
+  const recreates = changes.filter((c) => c.fields.some((f) => f.recreate));
+  if (recreates.length > 0) {
+    lines.push(
+      `> [!WARNING]`,
+      `> ${recreates.length} resource(s) cannot change in place: ${recreates.map((c) => `\`${c.resource}\``).join(', ')}`,
+      '',
+    );
+  }
+  lines.push('| | resource | file | fields |', '|---|---|---|---|');
+  const sign = { added: '➕ added', changed: '✏️ changed', removed: '➖ removed' };
+  for (const c of changes) {
+    const fields = c.fields
+      .map((f) => `\`${cell(f.path)}\`: \`${cell(show(f.before))}\` → \`${cell(show(f.after))}\`${f.recreate ? ' **recreate**' : ''}`)
+      .join('<br>');
+    lines.push(`| ${sign[c.change]} | \`${cell(c.resource)}\` | ${cell(c.file)} | ${fields} |`);
+  }
+  return lines.join('\n');
+}
+
 function index(files: readonly OutputFile[]): Map<string, Entry> {
   const out = new Map<string, Entry>();
   for (const file of files) {
@@ -134,8 +177,46 @@ function fieldChanges(a: unknown, b: unknown, path: string): FieldChange[] {
       fieldChanges(a[k], b[k], /^[A-Za-z0-9_]+$/.test(k) ? (path ? `${path}.${k}` : k) : `${path}[${JSON.stringify(k)}]`),
     );
   }
-  // Lists compare whole: an inserted item would otherwise show as every later item changing.
+  // Lists of named items (env vars, containers, ports, volumes) compare item by item under their name, so an
+  // inserted variable is one added item rather than every later item changing.
+  if ((Array.isArray(a) || a === undefined) && (Array.isArray(b) || b === undefined) && (Array.isArray(a) || Array.isArray(b))) {
+    const key = listKey(a ?? [], b ?? []);
+    if (key) return keyedListChanges(a ?? [], b ?? [], key, path);
+    // Unnamed objects in lists of one length (a Knative Service's one container) compare position by position.
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && [...a, ...b].every(isRecord)) {
+      return a.flatMap((item, i) => fieldChanges(item, b[i], `${path}[${i}]`));
+    }
+  }
+  // Other lists compare whole (members, arguments: their order can matter).
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path, before: a, after: b }];
+}
+
+/** The fields that name a list's items in Kubernetes and Config Connector objects, most specific first. */
+const LIST_KEYS = ['name', 'containerPort', 'mountPath', 'key'];
+
+/** The field naming every item of both lists uniquely, if there is one. */
+function listKey(a: readonly unknown[], b: readonly unknown[]): string | undefined {
+  const items = [...a, ...b];
+  if (items.length === 0 || !items.every(isRecord)) return undefined;
+  const unique = (list: readonly Obj[], k: string) => new Set(list.map((i) => i[k])).size === list.length;
+  return LIST_KEYS.find(
+    (k) =>
+      (items as Obj[]).every((i) => typeof i[k] === 'string' || typeof i[k] === 'number') && unique(a as Obj[], k) && unique(b as Obj[], k),
+  );
+}
+
+function keyedListChanges(a: readonly unknown[], b: readonly unknown[], key: string, path: string): FieldChange[] {
+  const before = new Map((a as Obj[]).map((i) => [i[key], i]));
+  const after = new Map((b as Obj[]).map((i) => [i[key], i]));
+  const at = (v: unknown) => `${path}[${key}=${JSON.stringify(v)}]`;
+  const out: FieldChange[] = [];
+  for (const [k, item] of after) {
+    const was = before.get(k);
+    if (was === undefined) out.push({ path: at(k), before: undefined, after: item });
+    else out.push(...fieldChanges(was, item, at(k)));
+  }
+  for (const [k, item] of before) if (!after.has(k)) out.push({ path: at(k), before: item, after: undefined });
+  return out;
 }
 
 function withRecreate(doc: Obj, f: FieldChange): FieldChange {
@@ -155,7 +236,8 @@ function recreateReason(doc: Obj, f: FieldChange): Recreate | undefined {
   }
   const entry = (IMMUTABLE as Record<string, { crd: string; fields: string[] }>)[doc.kind];
   if (!entry) return undefined;
-  const generic = f.path.replace(/\[\d+\]/g, '[]');
+  // List items by index or by name (`containers[name="app"]`) are one field of the CRD: `containers[]`.
+  const generic = f.path.replace(/\[(\d+|\w+=("(?:[^"\\]|\\.)*"|-?\d+))\]/g, '[]');
   const field = entry.fields.find(
     (i) =>
       generic === i ||

@@ -2,15 +2,16 @@ import { closest, distance } from 'fastest-levenshtein';
 import { constants as osConstants } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffOutputs, formatDiff } from './diff';
+import { diffJson, diffMarkdown, diffOutputs, formatDiff, needsRecreate } from './diff';
+import { FINDINGS_FORMATS, FindingsFormat, printFindings } from './findings-format';
+import { initTopology, InitRefused } from './init';
 import { committedOutput } from './git-output';
 import { loadTopologyFile, TopologyFileRefused } from '../input/load';
 import { readServiceManifests } from '../input/service-manifest';
 import { OutputInterrupted, OutputRefused, OUTPUT_MARKER, replaceDirectory, ReplaceOptions, writeFiles } from '../output/write';
 import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
 import { hasErrors, validateTopology } from '../check/engine';
-import { Finding } from '../finding';
-import { formatFinding, oneLine } from '../check/report';
+import { oneLine } from '../check/report';
 import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
 import { runImport } from './import';
@@ -22,7 +23,10 @@ export interface CliIo {
 }
 
 const OPTIONS_HELP = `  --topology FILE   topology file (default: $${TOPOLOGY_ENV}, else topology.yaml; a regular file of at most 4 MiB)
-  --json            print findings as JSON on stdout
+  --format F        findings as text (default, one line each on stderr), json (one document on stdout) or
+                    github (GitHub Actions annotations on stdout: ::error file=...,line=...::...)
+  --json            the same as --format json
+  -q, --quiet       print errors only: no warnings, no file list, no "is valid"
   -h, --help        print this help`;
 
 /** Each command's one-line summary and its own help. */
@@ -48,12 +52,25 @@ ${OPTIONS_HELP}`,
   },
   diff: {
     summary: 'what synth would change against DIR as committed at GIT_REF (default HEAD); writes nothing',
-    help: `usage: runnel diff [GIT_REF] [--topology FILE] [--out DIR] [--json]
+    help: `usage: runnel diff [GIT_REF] [--topology FILE] [--out DIR] [--format text|json|markdown] [--exit-code]
 
 Prints what synth would add, change and remove against DIR (default dist) as committed at GIT_REF
-(default HEAD), flagging changes GCP cannot make in place. Writes nothing.
+(default HEAD), resource by resource and field by field (named list items, such as env vars, containers
+and ports, by name), flagging changes GCP cannot make in place. Writes nothing.
   --out DIR         output folder to compare with (default dist)
+  --format F        the changes as text (default), json (one document) or markdown (a pull-request comment);
+                    findings, if any, as text
+  --exit-code       exit 1 when anything changes and 4 when a change needs a recreate (0: no change)
 ${OPTIONS_HELP}`,
+  },
+  init: {
+    summary: 'write a commented starting topology.yaml (never overwrites) and ignore runnel leftovers in .gitignore',
+    help: `usage: runnel init [--topology FILE]
+
+Writes a commented starting topology (default topology.yaml) and adds ${'`.runnel-*`'} to the .gitignore beside it.
+Refuses to overwrite an existing file.
+  --topology FILE   where to write it (default topology.yaml)
+  -h, --help        print this help`,
   },
   help: { summary: "print this help, or a command's: runnel help synth", help: '' },
 };
@@ -64,9 +81,11 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(6)}  ${c.summary}`)
   .join('\n')}
 
-Options: --topology FILE, --out DIR, --force, --json, -h/--help, --version (runnel help COMMAND for details).
-Exit codes: 0 success (warnings allowed), 1 the topology has errors, 2 usage or I/O problem,
-130/143 interrupted (SIGINT/SIGTERM; the output folder is left as it was).`;
+Options: --topology FILE, --out DIR, --force, --format text|json|github, --json, -q/--quiet, -h/--help, --version
+(runnel help COMMAND for details).
+Exit codes: 0 success (warnings allowed), 1 the topology has errors, 2 usage or I/O problem, 3 internal error
+(a runnel bug), 130/143 interrupted (SIGINT/SIGTERM; the output folder is left as it was); with diff --exit-code,
+1 something changes and 4 a change needs a recreate.`;
 
 /** Exits on a usage problem: one line saying what is wrong, then where to read more. */
 function usageError(io: CliIo, message: string, fix = 'see `runnel --help`'): number {
@@ -96,6 +115,9 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
         topology: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean' },
+        format: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'exit-code': { type: 'boolean' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -116,14 +138,27 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     else return usageError(io, `no help for ${JSON.stringify(topic)}${didYouMean(topic)}`);
     return 0;
   }
-  if (command === undefined) return usageError(io, 'no command given: use synth, check or diff');
-  if (command !== 'synth' && command !== 'check' && command !== 'diff') {
+  if (command === undefined) return usageError(io, 'no command given: use init, synth, check or diff');
+  if (command !== 'synth' && command !== 'check' && command !== 'diff' && command !== 'init') {
     return usageError(io, `unknown command ${JSON.stringify(command)}${didYouMean(command)}`);
   }
   if (parsed.values.help) {
     io.out(COMMANDS[command].help);
     return 0;
   }
+  if (command === 'init') {
+    if (rest.length > 0) return usageError(io, `unexpected argument ${JSON.stringify(rest[0])} after init`);
+    return init(topologyPath(parsed.values.topology, io.env), parsed.values.quiet === true, io);
+  }
+  const diffFormats = ['text', 'json', 'markdown'];
+  const format = parsed.values.format ?? (parsed.values.json ? 'json' : 'text');
+  if (command === 'diff' ? !diffFormats.includes(format) : !(FINDINGS_FORMATS as readonly string[]).includes(format)) {
+    const allowed = command === 'diff' ? diffFormats : FINDINGS_FORMATS;
+    return usageError(io, `--format ${JSON.stringify(format)} is not one of ${allowed.join(', ')}`, `pass --format ${allowed[0]}`);
+  }
+  if (parsed.values['exit-code'] && command !== 'diff') return usageError(io, '--exit-code is an option of diff only');
+  const findingsFormat: FindingsFormat = command === 'diff' ? 'text' : (format as FindingsFormat);
+  const quiet = parsed.values.quiet === true;
   if (rest.length > (command === 'diff' ? 1 : 0))
     return usageError(io, `unexpected argument ${JSON.stringify(rest[rest.length - 1])} after ${command}`);
   if (parsed.values.out !== undefined && parsed.values.out.trim() === '') {
@@ -134,7 +169,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   }
   // check runs the rules only: rendering cannot find a problem in a topology the rules accept (one would be a runnel bug).
   const file = topologyPath(parsed.values.topology, io.env);
-  const outcome = loadAndSynthesize(file, parsed.values.json === true, io, command !== 'check');
+  const outcome = loadAndSynthesize(file, findingsFormat, quiet, io, command !== 'check');
   if (typeof outcome === 'number') return outcome;
   const { source, result } = outcome;
   if (hasErrors(result.findings)) {
@@ -142,16 +177,17 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     return 1;
   }
   if (command === 'check') {
-    if (!parsed.values.json) io.err(`runnel: ${oneLine(source)} is valid`);
+    if (findingsFormat === 'text' && !quiet) io.err(`runnel: ${oneLine(source)} is valid`);
     return 0;
   }
   const outDir = parsed.values.out ?? 'dist';
-  if (command === 'diff') return diff(rest[0] ?? 'HEAD', outDir, result.files, io);
+  if (command === 'diff')
+    return diff(rest[0] ?? 'HEAD', outDir, result.files, format as 'text' | 'json' | 'markdown', parsed.values['exit-code'] === true, io);
   return write(
     outDir,
     result.files,
     { force: parsed.values.force === true, protect: [file], ...faultOptions(io.env) },
-    parsed.values.json === true,
+    findingsFormat !== 'text' || quiet,
     io,
   );
 }
@@ -159,7 +195,11 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
 async function write(outDir: string, files: SynthResult['files'], options: ReplaceOptions, json: boolean, io: CliIo): Promise<number> {
   const shown = oneLine(outDir);
   try {
-    await replaceDirectory(outDir, files, { ...options, onNote: (note) => io.err(`runnel: ${oneLine(note)}`) });
+    const result = await replaceDirectory(outDir, files, { ...options, onNote: (note) => io.err(`runnel: ${oneLine(note)}`) });
+    if (!result.changed) {
+      if (!json) io.err(`runnel: ${shown} already holds this output: nothing written`);
+      return 0;
+    }
   } catch (e) {
     if (e instanceof OutputRefused) {
       io.err(`runnel: cannot write ${shown}: ${oneLine(e.message)} (fix: ${oneLine(e.fix)})`);
@@ -195,19 +235,30 @@ function faultOptions(env: NodeJS.ProcessEnv): Pick<ReplaceOptions, 'onStep' | '
   };
 }
 
-function report(source: string, findings: readonly Finding[], json: boolean, io: CliIo): void {
-  if (json) {
-    io.out(JSON.stringify({ source, findings }, null, 2));
-    return;
+/** `runnel init`: the seed topology, never over an existing file. */
+function init(file: string, quiet: boolean, io: CliIo): number {
+  try {
+    const done = initTopology(file);
+    if (!quiet) for (const line of done) io.err(`runnel: ${oneLine(line)}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof InitRefused) return usageError(io, oneLine(e.message), e.fix);
+    io.err(`runnel: cannot write ${JSON.stringify(file)}: ${oneLine((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`);
+    return 2;
   }
-  for (const f of findings) io.err(formatFinding(source, f));
 }
 
 /**
  * Reads, validates and (when `render`) renders a topology file, reporting findings; a number is an exit code for
  * I/O failure.
  */
-function loadAndSynthesize(file: string, json: boolean, io: CliIo, render = true): number | { source: string; result: SynthResult } {
+function loadAndSynthesize(
+  file: string,
+  format: FindingsFormat,
+  quiet: boolean,
+  io: CliIo,
+  render = true,
+): number | { source: string; result: SynthResult } {
   let loaded;
   try {
     loaded = loadTopologyFile(file);
@@ -236,11 +287,18 @@ function loadAndSynthesize(file: string, json: boolean, io: CliIo, render = true
             ),
             files: [],
           };
-  report(loaded.source, result.findings, json, io);
+  printFindings(loaded.source, result.findings, format, quiet, io);
   return { source: loaded.source, result };
 }
 
-function diff(ref: string, outDir: string, files: SynthResult['files'], io: CliIo): number {
+function diff(
+  ref: string,
+  outDir: string,
+  files: SynthResult['files'],
+  format: 'text' | 'json' | 'markdown',
+  exitCode: boolean,
+  io: CliIo,
+): number {
   let before;
   try {
     before = committedOutput(ref, resolve(outDir), process.cwd());
@@ -253,13 +311,18 @@ function diff(ref: string, outDir: string, files: SynthResult['files'], io: CliI
     );
     return 2;
   }
-  io.out(formatDiff(diffOutputs(before, files), `${oneLine(outDir)}/ at ${oneLine(ref)}`));
-  return 0;
+  const changes = diffOutputs(before, files);
+  const against = `${oneLine(outDir)}/ at ${oneLine(ref)}`;
+  io.out(
+    format === 'json' ? diffJson(changes, against) : format === 'markdown' ? diffMarkdown(changes, against) : formatDiff(changes, against),
+  );
+  if (!exitCode || changes.length === 0) return 0;
+  return needsRecreate(changes) ? 4 : 1;
 }
 
 /** For the cdk8s app: validate and write into a folder the cdk8s CLI has just emptied. */
 export function synthIntoFolder(outDir: string, io: CliIo): number {
-  const outcome = loadAndSynthesize(topologyPath(undefined, io.env), false, io);
+  const outcome = loadAndSynthesize(topologyPath(undefined, io.env), 'text', false, io);
   if (typeof outcome === 'number') return outcome;
   if (hasErrors(outcome.result.findings)) return 1;
   writeFiles(outDir, outcome.result.files);

@@ -137,8 +137,9 @@ export interface VolumeSpec {
   };
   /** A Cloud Storage bucket through Cloud Storage FUSE. Knative format only (the RunService CRD has no field for it). */
   readonly cloudStorage?: {
+    /** Bucket name. */
     readonly bucket: string;
-    /** @default false */
+    /** true: mounted read-only. @default false */
     readonly readOnly?: boolean;
   };
   /** An NFS share (Filestore or another server reachable through VPC egress). Knative format only. */
@@ -147,7 +148,7 @@ export interface VolumeSpec {
     readonly server: string;
     /** Exported path, e.g. `/share`. */
     readonly path: string;
-    /** @default false */
+    /** true: mounted read-only. @default false */
     readonly readOnly?: boolean;
   };
 }
@@ -164,7 +165,7 @@ export interface ContainerSettingsSpec {
   readonly resources?: ResourcesSpec;
   /** @default - Cloud Run's default TCP startup check, no liveness probe */
   readonly probes?: ProbesSpec;
-  /** @default [] */
+  /** Volumes (from the service's `volumes`) mounted into this container. @default [] */
   readonly volumeMounts?: readonly VolumeMountSpec[];
 }
 

@@ -69,6 +69,10 @@ export interface ReplaceOptions {
 export interface ReplaceResult {
   /** The folder replaced: `dir` itself, or the folder a `dir` symlink points at (the link is kept). */
   readonly dir: string;
+  /** Files written anew; the others were the same bytes and are the previous output's (linked, not written). */
+  readonly written: number;
+  /** false when `dir` already held exactly these files: nothing was touched. */
+  readonly changed: boolean;
 }
 
 /** Writes files and the marker into `dir`, which must be empty or absent (as after `cdk8s synth` wiped it). */
@@ -109,8 +113,11 @@ export async function replaceDirectory(dir: string, files: readonly RenderedFile
     recover(dir, parent, base).forEach(note);
     refuseForeign(dir, target, options.force === true);
     refuseUnremovable(dir, target);
-    (await swapIn(parent, base, files, options.onStep ?? (() => undefined))).forEach(note);
-    return { dir: target };
+    // An unchanged re-synth writes nothing: the folder already is the output (and so keeps its timestamps).
+    if (holdsExactly(target, files)) return { dir: target, written: 0, changed: false };
+    const swapped = await swapIn(parent, base, files, options.onStep ?? (() => undefined));
+    swapped.notes.forEach(note);
+    return { dir: target, written: swapped.written, changed: true };
   } finally {
     rmSync(lock, { force: true });
   }
@@ -318,15 +325,68 @@ function recover(dir: string, parent: string, base: string): string[] {
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/** The bytes of `file` in `folder`, or undefined when it is not a regular file there. */
+function previous(folder: string, file: string): Buffer | undefined {
+  try {
+    return readFileSync(join(folder, file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `folder` holds exactly `files` and the marker, byte for byte, and nothing else. */
+function holdsExactly(folder: string, files: readonly RenderedFile[]): boolean {
+  if (!existsSync(folder)) return false;
+  const expected = new Map<string, string>(files.map((f) => [f.path, f.content]));
+  expected.set(OUTPUT_MARKER, MARKER_TEXT);
+  let count = 0;
+  const walk = (dir: string, rel: string): boolean => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${rel}${e.name}`;
+      if (e.isDirectory()) {
+        if (!walk(join(dir, e.name), `${path}/`)) return false;
+        continue;
+      }
+      const content = expected.get(path);
+      if (!e.isFile() || content === undefined || previous(dir, e.name)?.toString() !== content) return false;
+      count++;
+    }
+    return true;
+  };
+  return walk(folder, '') && count === expected.size;
+}
+
+/**
+ * Writes a file into the staging folder, or, when the previous output holds the same bytes, links that file
+ * there instead: a small change to a large topology then creates few new files (inodes) and writes little.
+ * Linking is the previous file itself, not a copy: the previous folder is removed right after the swap.
+ */
+async function stage(staging: string, target: string, file: RenderedFile): Promise<boolean> {
+  const path = join(staging, file.path);
+  await mkdir(dirname(path), { recursive: true });
+  const before = previous(target, file.path);
+  if (before !== undefined && before.length === Buffer.byteLength(file.content) && before.toString() === file.content) {
+    try {
+      linkSync(join(target, file.path), path);
+      return false;
+    } catch {
+      // A filesystem without hard links (or a permission refusal): write it.
+    }
+  }
+  await writeFile(path, file.content);
+  return true;
+}
+
 async function swapIn(
   parent: string,
   base: string,
   files: readonly RenderedFile[],
   onStep: (step: ReplaceStep) => void,
-): Promise<string[]> {
+): Promise<{ notes: string[]; written: number }> {
   const target = join(parent, base);
   const staging = mkdtempSync(join(parent, `.runnel-${base}-`));
   const old = `${staging}.old`;
+  let written = 0;
   let signal: NodeJS.Signals | undefined;
   const onSignal = (s: NodeJS.Signals) => {
     signal = s;
@@ -334,13 +394,11 @@ async function swapIn(
   for (const s of SIGNALS) process.on(s, onSignal);
   try {
     for (const file of files) {
-      const path = join(staging, file.path);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content);
+      if (await stage(staging, target, file)) written++;
       onStep('file-written');
       if (signal) throw new OutputInterrupted(signal);
     }
-    await writeFile(join(staging, OUTPUT_MARKER), MARKER_TEXT);
+    await stage(staging, target, { path: OUTPUT_MARKER, content: MARKER_TEXT, objects: [] });
     onStep('staged');
     if (signal) throw new OutputInterrupted(signal);
     // From here to the end of the swap everything is synchronous: a signal cannot run a handler in between.
@@ -358,9 +416,12 @@ async function swapIn(
     onStep('removing-old');
     rmSync(old, { recursive: true, force: true });
   } catch (e) {
-    return [
-      `the new output is in place, but the previous one could not be removed from ${JSON.stringify(old)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (the next synth removes it)`,
-    ];
+    return {
+      notes: [
+        `the new output is in place, but the previous one could not be removed from ${JSON.stringify(old)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (the next synth removes it)`,
+      ],
+      written,
+    };
   }
-  return [];
+  return { notes: [], written };
 }

@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -18,13 +18,13 @@ export const backendExists = defineRule({
           const near = names.length > 0 ? closest(name, names) : undefined;
           problems.push({
             path,
-            message: `uses "${name}", which is not a backend of this topology`,
+            message: `uses ${quoted(name)}, which is not a backend of this topology`,
             fix: near
-              ? `did you mean "${near}"? Otherwise declare "${name}" under backends`
-              : `declare "${name}" under backends (redis: {} or endpoint: {host, port})`,
+              ? `did you mean ${quoted(near)}? Otherwise declare ${quoted(name)} under backends`
+              : `declare ${quoted(name)} under backends (redis: {} or endpoint: {host, port})`,
           });
         } else if (s.uses.indexOf(name) !== i) {
-          problems.push({ path, message: `uses "${name}" twice`, fix: `remove the second "${name}"` });
+          problems.push({ path, message: `uses ${quoted(name)} twice`, fix: `remove the second ${quoted(name)}` });
         }
       });
     }

@@ -1,5 +1,5 @@
 import { cidrProblem, parseCidr, resized } from '../cidr';
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -22,13 +22,13 @@ export const backendHasOneKind = defineRule({
       if (b.kindProblem === 'both') {
         problems.push({
           path: `${b.path}.endpoint`,
-          message: `backend "${b.name}" has both redis and endpoint`,
+          message: `backend ${quoted(b.name)} has both redis and endpoint`,
           fix: 'keep redis (runnel creates the instance) or endpoint (it already exists), not both',
         });
       } else if (b.kindProblem === 'neither') {
         problems.push({
           path: b.path,
-          message: `backend "${b.name}" has neither redis nor endpoint`,
+          message: `backend ${quoted(b.name)} has neither redis nor endpoint`,
           fix: `add \`redis: {}\` to create a Memorystore instance, or \`endpoint: {host, port}\` for an existing one`,
         });
       }

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { shellQuote } from '../shell-quote';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
@@ -17,7 +17,7 @@ export const backendHostKnownAfterApply = defineRule({
       .filter((b) => b.redis && b.host === undefined && model.services.some((s) => s.uses.includes(b.name)))
       .map((b) => ({
         path: b.hostPath,
-        message: `the address of Redis instance "${b.name}" is known only after apply, so ${b.env.host} is not set for its users`,
+        message: `the address of Redis instance ${quoted(b.name)} is known only after apply, so ${b.env.host} is not set for its users`,
         // Values are shell-quoted: the region is the user's text, and this rule runs even when another rule refuses it.
         fix: `after the first apply, run \`gcloud redis instances describe ${shellQuote(b.name)} --region ${shellQuote(model.region)} --format='value(host)'\` and set ${b.hostPath} to the address it prints`,
       }));

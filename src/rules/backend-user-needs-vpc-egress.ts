@@ -1,5 +1,5 @@
 import { isIpv4Address, isPrivate, parseCidr } from '../cidr';
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -24,7 +24,7 @@ export const backendUserNeedsVpcEgress = defineRule({
         if (s.via === 'none') {
           problems.push({
             path,
-            message: `"${s.name}" uses backend "${name}" but has no VPC egress, so its private address is unreachable`,
+            message: `${quoted(s.name)} uses backend ${quoted(name)} but has no VPC egress, so its private address is unreachable`,
             fix: `set ${s.path}.egress.via to direct-vpc or connector`,
           });
           return;
@@ -33,7 +33,7 @@ export const backendUserNeedsVpcEgress = defineRule({
         if (s.route === 'private-ranges-only' && host !== undefined && isIpv4Address(host) && !isPrivate(parseCidr(`${host}/32`))) {
           problems.push({
             path,
-            message: `backend "${name}" is at ${host}, outside the internal ranges, so private-ranges-only egress sends it to the internet`,
+            message: `backend ${quoted(name)} is at ${host}, outside the internal ranges, so private-ranges-only egress sends it to the internet`,
             fix: `set ${s.path}.egress.route to all-traffic, or give ${b.hostPath} an internal address`,
           });
         }

@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -15,18 +15,20 @@ export const callTargetExists = defineRule({
       s.calls.forEach((callee, i) => {
         const path = `${s.path}.calls[${i}]`;
         if (callee === s.name) {
-          problems.push({ path, message: `service "${s.name}" calls itself`, fix: `remove "${callee}" from ${s.path}.calls` });
+          problems.push({ path, message: `service ${quoted(s.name)} calls itself`, fix: `remove ${quoted(callee)} from ${s.path}.calls` });
         } else if (!model.servicesByName.has(callee)) {
           const others = names.filter((n) => n !== s.name);
           const near = others.length > 0 ? closest(callee, others) : undefined;
           problems.push({
             path,
-            message: `calls "${callee}", which is not a service of this topology`,
-            fix: near ? `did you mean "${near}"? Otherwise declare "${callee}" under services` : `declare "${callee}" under services`,
+            message: `calls ${quoted(callee)}, which is not a service of this topology`,
+            fix: near
+              ? `did you mean ${quoted(near)}? Otherwise declare ${quoted(callee)} under services`
+              : `declare ${quoted(callee)} under services`,
           });
         } else if (s.calls.indexOf(callee) !== i) {
           // indexOf is over one service's own calls, a handful: linear in the topology overall.
-          problems.push({ path, message: `calls "${callee}" twice`, fix: `remove the second "${callee}"` });
+          problems.push({ path, message: `calls ${quoted(callee)} twice`, fix: `remove the second ${quoted(callee)}` });
         }
       });
     }

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { serviceNamed } from '../model/resolve';
@@ -24,8 +24,8 @@ export const callerNeedsVpcEgress = defineRule({
         problems.push({
           path: `${caller.path}.calls[${i}]`,
           message: viaLb
-            ? `"${caller.name}" calls "${name}" through its internal load balancer but has no VPC egress, so the load balancer's address is unreachable`
-            : `"${caller.name}" calls "${name}" (ingress ${callee.ingress}) without VPC egress; the request arrives as external and gets 404`,
+            ? `${quoted(caller.name)} calls ${quoted(name)} through its internal load balancer but has no VPC egress, so the load balancer's address is unreachable`
+            : `${quoted(caller.name)} calls ${quoted(name)} (ingress ${callee.ingress}) without VPC egress; the request arrives as external and gets 404`,
           fix: `set ${caller.path}.egress.via to direct-vpc or connector`,
         });
       });

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { containersOf } from '../model/containers';
@@ -24,8 +24,8 @@ export const containerDependenciesExist = defineRule({
         if (seen.has(c.name)) {
           problems.push({
             path: `${c.path}.${c.ingress ? 'containerName' : 'name'}`,
-            message: `container name "${c.name}" is used twice in "${s.name}"`,
-            fix: `rename one of the containers named "${c.name}"`,
+            message: `container name ${quoted(c.name)} is used twice in ${quoted(s.name)}`,
+            fix: `rename one of the containers named ${quoted(c.name)}`,
           });
         }
         seen.add(c.name);
@@ -35,11 +35,11 @@ export const containerDependenciesExist = defineRule({
         c.dependsOn.forEach((dep, i) => {
           const path = `${c.path}.dependsOn[${i}]`;
           if (dep === c.name) {
-            problems.push({ path, message: `container "${dep}" depends on itself`, fix: `remove ${path}` });
+            problems.push({ path, message: `container ${quoted(dep)} depends on itself`, fix: `remove ${path}` });
           } else if (!seen.has(dep)) {
             problems.push({
               path,
-              message: `dependsOn names "${dep}", which is no container of "${s.name}" (${[...seen].map((n) => JSON.stringify(n)).join(', ') || 'its containers are unnamed'})`,
+              message: `dependsOn names ${quoted(dep)}, which is no container of ${quoted(s.name)} (${[...seen].map((n) => JSON.stringify(n)).join(', ') || 'its containers are unnamed'})`,
               fix: `name one of the service's sidecars, or remove ${path}`,
             });
           }
@@ -51,7 +51,7 @@ export const containerDependenciesExist = defineRule({
         const at = containers.find((c) => c.name === cycle[0])!;
         problems.push({
           path: `${at.path}.dependsOn`,
-          message: `containers of "${s.name}" wait for each other in a cycle: ${cycle.join(' -> ')}`,
+          message: `containers of ${quoted(s.name)} wait for each other in a cycle: ${cycle.join(' -> ')}`,
           fix: 'remove one dependsOn entry of the cycle',
         });
       }

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { containersOf } from '../model/containers';
@@ -42,7 +42,7 @@ export const cpuMemoryCombination = defineRule({
       if (s.settings.executionEnvironment === 'gen2' && total < 512 * MIB) {
         problems.push({
           path: `${s.path}.resources.memory`,
-          message: `the containers of "${s.name}" have ${show(total)} of memory together, below the 512Mi the second generation execution environment needs`,
+          message: `the containers of ${quoted(s.name)} have ${show(total)} of memory together, below the 512Mi the second generation execution environment needs`,
           fix: `raise ${s.path}.resources.memory, or set ${s.path}.executionEnvironment to gen1`,
         });
       }
@@ -74,7 +74,7 @@ export const cpuMemoryCombination = defineRule({
           problems.push({
             path: `${path}.cpu`,
             message: `memory ${memText} needs at least ${needed[1]} vCPU (more than ${show(needed[0])}), and cpu is ${cpuText}`,
-            fix: `set ${path}.cpu to "${needed[1]}" or more, or lower ${path}.memory to ${show(needed[0])}`,
+            fix: `set ${path}.cpu to ${quoted(needed[1])} or more, or lower ${path}.memory to ${show(needed[0])}`,
           });
         }
         const minMemory = MIN_MEMORY_FOR_CPU[cpu];

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -18,7 +18,7 @@ export const directVpcNatColdStart = defineRule({
       .filter((s) => s.via === 'direct-vpc' && s.route === 'all-traffic' && s.internet)
       .map((s) => ({
         path: `${s.path}.egress.via`,
-        message: `"${s.name}" reaches the internet through Cloud NAT on Direct VPC egress, which Google documents as adding 30 seconds or more to cold starts`,
+        message: `${quoted(s.name)} reaches the internet through Cloud NAT on Direct VPC egress, which Google documents as adding 30 seconds or more to cold starts`,
         fix: `if cold starts matter, set ${s.path}.egress.via to connector (Google's recommendation with Cloud NAT), or keep warm instances with ${s.path}.scaling.minInstances`,
       }));
   },

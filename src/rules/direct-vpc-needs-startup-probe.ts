@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -19,7 +19,7 @@ export const directVpcNeedsStartupProbe = defineRule({
       .filter((s) => s.via === 'direct-vpc' && !s.settings.probes?.startup)
       .map((s) => ({
         path: `${s.path}.probes.startup`,
-        message: `"${s.name}" uses Direct VPC egress, whose connections can take a minute or more to be ready at instance start, and has no startup probe, so its first requests can fail`,
+        message: `${quoted(s.name)} uses Direct VPC egress, whose connections can take a minute or more to be ready at instance start, and has no startup probe, so its first requests can fail`,
         fix: `add ${s.path}.probes.startup: {http: {path: /ready}, periodSeconds: 10, failureThreshold: 12}, where /ready answers once a connection to a VPC destination the service needs succeeds`,
       }));
   },

@@ -1,5 +1,5 @@
 import { urlEnvVar } from '../names';
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -21,7 +21,7 @@ export const envDoesNotShadow = defineRule({
     for (const s of model.services) {
       // What runnel injects, first: the user's own variables are the ones to rename.
       const taken = new Map<string, string>();
-      for (const c of s.calls) taken.set(urlEnvVar(c), `the variable runnel injects with "${c}"'s URL`);
+      for (const c of s.calls) taken.set(urlEnvVar(c), `the variable runnel injects with ${quoted(c)}'s URL`);
       s.uses.forEach((name, i) => {
         const b = model.backendsByName.get(name);
         if (!b) return;
@@ -30,10 +30,10 @@ export const envDoesNotShadow = defineRule({
           if (other) {
             problems.push({
               path: `${s.path}.uses[${i}]`,
-              message: `backend "${name}" would set ${variable}, already ${other}`,
+              message: `backend ${quoted(name)} would set ${variable}, already ${other}`,
               fix: `set ${b.path}.env to other variable names`,
             });
-          } else taken.set(variable, `the variable of backend "${name}"`);
+          } else taken.set(variable, `the variable of backend ${quoted(name)}`);
         }
       });
       const own: Array<[string, string]> = [

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -41,7 +41,7 @@ export const httpsCertificateSource = defineRule({
       if (!lb.http && !https) {
         problems.push({
           path: `${path}.http`,
-          message: `"${s.name}"'s load balancer would serve neither HTTP nor HTTPS`,
+          message: `${quoted(s.name)}'s load balancer would serve neither HTTP nor HTTPS`,
           fix: `add ${path}.https, or remove ${path}.http`,
         });
       }

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -17,7 +17,7 @@ export const httpsNeedsPrivateDns = defineRule({
       .filter((s) => s.loadBalancer?.https)
       .map((s) => ({
         path: `${s.path}.loadBalancer.https`,
-        message: `"${s.name}" serves HTTPS, but without private DNS callers can only use its address, which no certificate names`,
+        message: `${quoted(s.name)} serves HTTPS, but without private DNS callers can only use its address, which no certificate names`,
         fix: `set \`dns.domain\` (e.g. internal.example.com) and use a certificate for ${s.name}.<domain>`,
       }));
   },

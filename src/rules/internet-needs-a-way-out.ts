@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -16,7 +16,7 @@ export const internetNeedsAWayOut = defineRule({
       .filter((s) => s.internet && s.via !== 'none' && s.route === 'all-traffic')
       .map((s) => ({
         path: `${s.path}.internet`,
-        message: `"${s.name}" needs the internet and routes all traffic into the VPC, but network.nat.enabled is false`,
+        message: `${quoted(s.name)} needs the internet and routes all traffic into the VPC, but network.nat.enabled is false`,
         fix: `remove network.nat.enabled: false, or set ${s.path}.egress.route to private-ranges-only`,
       }));
   },

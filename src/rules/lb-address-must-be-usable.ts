@@ -1,5 +1,5 @@
 import { cidrProblem, containsAddress, isIpv4Address, isReservedInSubnet, parseCidr } from '../cidr';
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { firstFreeAddress } from '../model/addresses';
@@ -31,13 +31,17 @@ export const lbAddressMustBeUsable = defineRule({
       if (address === undefined) {
         problems.push({
           path: subnet.cidrPath,
-          message: `workload subnet ${subnet.cidr} has no usable address for "${s.name}"'s load balancer`,
+          message: `workload subnet ${subnet.cidr} has no usable address for ${quoted(s.name)}'s load balancer`,
           fix: `widen ${subnet.cidrPath}`,
         });
         continue;
       }
       if (addressPinned && !isIpv4Address(address)) {
-        problems.push({ path, message: `"${address}" is not an IPv4 address`, fix: `set ${path} to an address inside ${subnet.cidr}` });
+        problems.push({
+          path,
+          message: `${quoted(address)} is not an IPv4 address`,
+          fix: `set ${path} to an address inside ${subnet.cidr}`,
+        });
         continue;
       }
       if (addressPinned && !containsAddress(range, address)) {
@@ -67,13 +71,13 @@ export const lbAddressMustBeUsable = defineRule({
         addressPinned
           ? {
               path,
-              message: `${address} is already the address of "${first}"'s load balancer`,
+              message: `${address} is already the address of ${quoted(first)}'s load balancer`,
               fix: `set ${path} to a free address${suggestion}`,
             }
           : {
               path,
-              message: `the address derived from "${s.name}" (${address}) is already "${first}"'s; runnel never moves an address to make room, since that would recreate it and change its callers' URL`,
-              fix: `pin ${path} to a free address${suggestion} (or, if "${first}" is the newer service, pin its address instead)`,
+              message: `the address derived from ${quoted(s.name)} (${address}) is already ${quoted(first)}'s; runnel never moves an address to make room, since that would recreate it and change its callers' URL`,
+              fix: `pin ${path} to a free address${suggestion} (or, if ${quoted(first)} is the newer service, pin its address instead)`,
             },
       );
     }

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { ServiceModel, TopologyModel } from '../model/model';
 import { RunAnnotation } from '../annotations';
@@ -77,10 +77,10 @@ function ingressContainer(containers: any[] | undefined): any {
 function checkKnative(s: ServiceModel, o: any, differ: Differ, model: TopologyModel): Problem[] {
   const ann = o.metadata?.annotations ?? {};
   const tmpl = o.spec?.template?.metadata?.annotations ?? {};
-  differ(`metadata.annotations["${RunAnnotation.INGRESS}"]`, ann[RunAnnotation.INGRESS], `${s.path}.ingress`, s.ingress);
+  differ(`metadata.annotations[${quoted(RunAnnotation.INGRESS)}]`, ann[RunAnnotation.INGRESS], `${s.path}.ingress`, s.ingress);
   const connector = tmpl[RunAnnotation.VPC_CONNECTOR];
   const interfaces = tmpl[RunAnnotation.NETWORK_INTERFACES];
-  const field = (k: string) => `spec.template.metadata.annotations["${k}"]`;
+  const field = (k: string) => `spec.template.metadata.annotations[${quoted(k)}]`;
   if (connector !== undefined) {
     const name = String(connector).split('/').pop();
     differ(

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -25,7 +25,7 @@ export const noInternetMeansNoNat = defineRule({
       const other = s.via === 'connector' ? 'direct-vpc' : 'connector';
       problems.push({
         path: `${s.path}.internet`,
-        message: `"${s.name}" has internet: false but egresses from subnet ${model.subnets[s.egressSubnet].name}, which Cloud NAT serves for "${bound.name}" (internet: true); NAT works per subnet, so "${s.name}" would reach the internet`,
+        message: `${quoted(s.name)} has internet: false but egresses from subnet ${model.subnets[s.egressSubnet].name}, which Cloud NAT serves for ${quoted(bound.name)} (internet: true); NAT works per subnet, so ${quoted(s.name)} would reach the internet`,
         fix: `put them on different egress paths (set ${s.path}.egress.via to ${other}, or ${bound.path}.egress.via to ${other}), or set ${s.path}.internet to true if it needs the internet`,
       });
     }

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { containersOf } from '../model/containers';
@@ -24,7 +24,7 @@ export const probeLimits = defineRule({
       if (s.startupProbeTwice) {
         problems.push({
           path: `${s.path}.startupProbe`,
-          message: `"${s.name}" sets both startupProbe (deprecated) and probes.startup`,
+          message: `${quoted(s.name)} sets both startupProbe (deprecated) and probes.startup`,
           fix: `remove ${s.path}.startupProbe and keep ${s.path}.probes.startup`,
         });
       }

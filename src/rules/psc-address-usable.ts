@@ -1,5 +1,5 @@
 import { cidrProblem, containsAddress, isIpv4Address, isPrivate, parseCidr } from '../cidr';
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { claimedRanges } from '../model/ranges';
@@ -17,7 +17,7 @@ export const pscAddressUsable = defineRule({
     const psc = model.psc;
     if (!psc) return [];
     const fix = `set ${psc.addressPath} to an internal address no subnet covers, e.g. 10.255.255.254`;
-    if (!isIpv4Address(psc.address)) return [{ path: psc.addressPath, message: `"${psc.address}" is not an IPv4 address`, fix }];
+    if (!isIpv4Address(psc.address)) return [{ path: psc.addressPath, message: `${quoted(psc.address)} is not an IPv4 address`, fix }];
     if (!isPrivate(parseCidr(`${psc.address}/32`)))
       return [{ path: psc.addressPath, message: `${psc.address} is not an internal address`, fix }];
     const inside = claimedRanges(model).find((r) => !cidrProblem(r.cidr) && containsAddress(parseCidr(r.cidr), psc.address));

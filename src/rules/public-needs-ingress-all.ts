@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -17,7 +17,7 @@ export const publicNeedsIngressAll = defineRule({
       .filter((s) => s.public && s.ingress !== 'all')
       .map((s) => ({
         path: `${s.path}.public`,
-        message: `"${s.name}" is public (allUsers may invoke it) but its ingress is ${s.ingress}`,
+        message: `${quoted(s.name)} is public (allUsers may invoke it) but its ingress is ${s.ingress}`,
         fix: `set ${s.path}.ingress to all if the internet must reach it; otherwise remove ${s.path}.public and let callers use their own accounts`,
       }));
   },

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -15,7 +15,7 @@ export const routeNeedsVpcEgress = defineRule({
       .filter((s) => s.routeSet && s.via === 'none')
       .map((s) => ({
         path: `${s.path}.egress.route`,
-        message: `route ${s.route} has no effect: "${s.name}" has no VPC egress`,
+        message: `route ${s.route} has no effect: ${quoted(s.name)} has no VPC egress`,
         fix: `set ${s.path}.egress.via to direct-vpc or connector, or remove ${s.path}.egress.route`,
       }));
   },

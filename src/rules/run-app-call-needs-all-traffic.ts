@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel, ServiceModel } from '../model/model';
 import { serviceNamed } from '../model/resolve';
@@ -49,11 +49,11 @@ function problem(caller: ServiceModel, callee: ServiceModel, throughVips: boolea
   const outcome = publicCallee ? 'and the call goes over the internet' : 'arrives as external and gets 404';
   const fixes = throughVips
     ? `set ${caller.path}.egress.route to all-traffic, set ${caller.path}.egress.via to direct-vpc, or add googleApis.privateServiceConnect so *.run.app resolves to an internal address`
-    : `set ${caller.path}.egress.route to all-traffic, set \`dns.runApp: true\` so *.run.app resolves privately, or put "${callee.name}" behind the internal load balancer (remove its access: private-google-access)`;
+    : `set ${caller.path}.egress.route to all-traffic, set \`dns.runApp: true\` so *.run.app resolves privately, or put ${quoted(callee.name)} behind the internal load balancer (remove its access: private-google-access)`;
   return {
     path: `${caller.path}.egress.route`,
     severity: publicCallee ? 'warning' : 'error',
-    message: `"${caller.name}" calls "${callee.name}" at its *.run.app URL ${why}, ${outcome}`,
+    message: `${quoted(caller.name)} calls ${quoted(callee.name)} at its *.run.app URL ${why}, ${outcome}`,
     fix: fixes,
   };
 }

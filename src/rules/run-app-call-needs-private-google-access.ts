@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { serviceNamed } from '../model/resolve';
@@ -28,7 +28,7 @@ export const runAppCallNeedsPrivateGoogleAccess = defineRule({
       if (runAppCallees.length === 0) continue;
       problems.push({
         path: subnet.pgaPath,
-        message: `"${caller.name}" calls ${runAppCallees.map((n) => `"${n}"`).join(', ')} at *.run.app through subnet "${subnet.name}", which has Private Google Access off`,
+        message: `${quoted(caller.name)} calls ${runAppCallees.map((n) => `${quoted(n)}`).join(', ')} at *.run.app through subnet ${quoted(subnet.name)}, which has Private Google Access off`,
         fix: `set ${subnet.pgaPath} to true`,
       });
     }

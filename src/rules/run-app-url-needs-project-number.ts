@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { callersOf } from '../model/resolve';
@@ -20,7 +20,7 @@ export const runAppUrlNeedsProjectNumber = defineRule({
       if (model.projectNumber === undefined) {
         problems.push({
           path: `${s.path}.access`,
-          message: `"${s.name}" is reached at its *.run.app URL, which contains the project number, but projectNumber is not set`,
+          message: `${quoted(s.name)} is reached at its *.run.app URL, which contains the project number, but projectNumber is not set`,
           fix: 'set projectNumber at the top level (gcloud projects describe <project> --format="value(projectNumber)")',
         });
         continue;
@@ -29,7 +29,7 @@ export const runAppUrlNeedsProjectNumber = defineRule({
       if (label.length > 63) {
         problems.push({
           path: `${s.path}.name`,
-          message: `"${label}" is ${label.length} characters; Cloud Run gives "${s.name}" no deterministic *.run.app URL`,
+          message: `${quoted(label)} is ${label.length} characters; Cloud Run gives ${quoted(s.name)} no deterministic *.run.app URL`,
           fix: `shorten the service name to at most ${62 - model.projectNumber.length} characters, or remove access: private-google-access`,
         });
       }

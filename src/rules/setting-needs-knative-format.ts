@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -23,7 +23,7 @@ export const settingNeedsKnativeFormat = defineRule({
         if (!kind) return;
         problems.push({
           path: `${s.path}.volumes[${i}].${kind}`,
-          message: `Config Connector's RunService has no ${kind === 'nfs' ? 'NFS' : 'Cloud Storage'} volume, so volume "${v.name}" cannot be written in delivery.cloudRun: config-connector`,
+          message: `Config Connector's RunService has no ${kind === 'nfs' ? 'NFS' : 'Cloud Storage'} volume, so volume ${quoted(v.name)} cannot be written in delivery.cloudRun: config-connector`,
           fix: `${fix} remove ${s.path}.volumes[${i}]`,
         });
       });

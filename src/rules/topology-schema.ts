@@ -1,6 +1,6 @@
 import { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import { formatPath, Problem } from '../finding';
+import { formatPath, Problem, quoted } from '../finding';
 import { defineInputRule } from '../check/input-rule';
 import { TOPOLOGY_SCHEMA } from '../input/schema';
 import { topologyValidator } from '../input/schema-validators';
@@ -106,15 +106,15 @@ function toProblem(e: ErrorObject): Problem {
       const { field, known, near } = unknownField(e);
       return {
         path: formatPath([...at, field]),
-        message: `unknown field "${field}"`,
-        fix: near ? `did you mean "${near}"? Rename it` : `remove it; fields allowed here: ${known.join(', ')}`,
+        message: `unknown field ${quoted(field)}`,
+        fix: near ? `did you mean ${quoted(near)}? Rename it` : `remove it; fields allowed here: ${known.join(', ')}`,
       };
     }
     case 'required': {
       const field = String(e.params.missingProperty);
       return {
         path: formatPath([...at, field]),
-        message: `missing required field "${field}"`,
+        message: `missing required field ${quoted(field)}`,
         fix: path ? `add \`${field}:\` under ${path}` : `add \`${field}:\` at the top level`,
       };
     }
@@ -124,7 +124,7 @@ function toProblem(e: ErrorObject): Problem {
       return {
         path,
         message: `${JSON.stringify(e.data)} is not one of ${allowed.join(' | ')}`,
-        fix: near ? `did you mean "${near}"?` : `use one of ${allowed.join(', ')}`,
+        fix: near ? `did you mean ${quoted(near)}?` : `use one of ${allowed.join(', ')}`,
       };
     }
     case 'type': {

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -43,20 +43,20 @@ export const trafficTargetsValid = defineRule({
         } else if (t.revision !== undefined && !t.revision.startsWith(`${s.name}-`)) {
           problems.push({
             path: `${path}.revision`,
-            message: `revision "${t.revision}" is not one of "${s.name}"'s (its revisions are named "${s.name}-...")`,
+            message: `revision ${quoted(t.revision)} is not one of ${quoted(s.name)}'s (its revisions are named "${s.name}-...")`,
             fix: `name a revision of ${s.name}, e.g. "${s.name}-${suffix ?? '00001-abc'}"`,
           });
         }
         if (t.tag !== undefined) {
           if (tags.has(t.tag))
-            problems.push({ path: `${path}.tag`, message: `tag "${t.tag}" is used twice`, fix: 'give each target its own tag' });
+            problems.push({ path: `${path}.tag`, message: `tag ${quoted(t.tag)} is used twice`, fix: 'give each target its own tag' });
           tags.add(t.tag);
         }
       });
       if (total !== 100) {
         problems.push({
           path: `${s.path}.traffic`,
-          message: `the traffic percents of "${s.name}" add up to ${total}, not 100`,
+          message: `the traffic percents of ${quoted(s.name)} add up to ${total}, not 100`,
           fix: `make the percents in ${s.path}.traffic add up to 100 (a target with only a tag takes 0)`,
         });
       }

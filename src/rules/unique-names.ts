@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -20,7 +20,7 @@ export const uniqueNames = defineRule({
       if (first) {
         problems.push({
           path: `${s.path}.name`,
-          message: `service "${s.name}" is already declared at ${first}`,
+          message: `service ${quoted(s.name)} is already declared at ${first}`,
           fix: 'rename one of the two services or remove the duplicate',
         });
       } else firstService.set(s.name, s.path);
@@ -31,7 +31,7 @@ export const uniqueNames = defineRule({
       if (first) {
         problems.push({
           path: subnet.namePath === 'network.name' ? `network.subnets.${subnet.role}.name` : subnet.namePath,
-          message: `subnet name "${subnet.name}" is also used by network.subnets.${first}`,
+          message: `subnet name ${quoted(subnet.name)} is also used by network.subnets.${first}`,
           fix: `give network.subnets.${subnet.role} its own name`,
         });
       } else firstSubnet.set(subnet.name, subnet.role);
@@ -42,7 +42,7 @@ export const uniqueNames = defineRule({
       if (first)
         problems.push({
           path: `${b.path}.name`,
-          message: `backend "${b.name}" is already declared at ${first}`,
+          message: `backend ${quoted(b.name)} is already declared at ${first}`,
           fix: 'rename one of the two backends or remove the duplicate',
         });
       else firstBackend.set(b.name, b.path);
@@ -53,7 +53,7 @@ export const uniqueNames = defineRule({
       if (first)
         problems.push({
           path: `${secret.path}.name`,
-          message: `secret "${secret.name}" is already declared at ${first}`,
+          message: `secret ${quoted(secret.name)} is already declared at ${first}`,
           fix: 'remove the duplicate',
         });
       else firstSecret.set(secret.name, secret.path);

@@ -1,4 +1,4 @@
-import { Problem } from '../finding';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { containersOf } from '../model/containers';
@@ -28,7 +28,7 @@ export const volumeMountsNameVolumes = defineRule({
         if (names.has(v.name)) {
           problems.push({
             path: `${path}.name`,
-            message: `volume name "${v.name}" is used twice in "${s.name}"`,
+            message: `volume name ${quoted(v.name)} is used twice in ${quoted(s.name)}`,
             fix: `rename ${path}.name`,
           });
         }
@@ -37,7 +37,7 @@ export const volumeMountsNameVolumes = defineRule({
         if (kinds.length !== 1) {
           problems.push({
             path,
-            message: `volume "${v.name}" needs exactly one of ${KINDS.join(', ')}, and has ${kinds.length ? kinds.join(' and ') : 'none'}`,
+            message: `volume ${quoted(v.name)} needs exactly one of ${KINDS.join(', ')}, and has ${kinds.length ? kinds.join(' and ') : 'none'}`,
             fix: `keep one source in ${path}, e.g. inMemory: {sizeLimit: 256Mi}`,
           });
         }
@@ -49,8 +49,8 @@ export const volumeMountsNameVolumes = defineRule({
           if (!names.has(m.volume)) {
             problems.push({
               path: `${path}.volume`,
-              message: `mount names volume "${m.volume}", which is not in ${s.path}.volumes`,
-              fix: `add a volume named "${m.volume}" to ${s.path}.volumes, or mount one that exists`,
+              message: `mount names volume ${quoted(m.volume)}, which is not in ${s.path}.volumes`,
+              fix: `add a volume named ${quoted(m.volume)} to ${s.path}.volumes, or mount one that exists`,
             });
           }
           const clean = m.path.replace(/\/+$/, '') || '/';

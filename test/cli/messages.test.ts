@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_TOPOLOGY_BYTES } from '../../src/input/load';
 import { shellQuote } from '../../src/shell-quote';
 import { lines, ROOT, runnel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
+import { baseTopology } from '../helpers/synth';
+import { validateTopology } from '../../src/check/engine';
 
 const DEFAULT = readFileSync(join(ROOT, 'topology.yaml'), 'utf8');
 /** A finding in text form: `FILE: PATH: message (fix: ...)`, on one line. */
@@ -208,5 +210,23 @@ describe('CLI basics (item 18)', () => {
     expect(r.status).toBe(2);
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('every rule quotes the values it names in JSON string form (item 9)', () => {
+  test('no rule message puts a value between bare double quotes', () => {
+    // `"${x}"` would let a value holding a quote end the quotation early; quoted(x) escapes it.
+    const dir = join(__dirname, '..', '..', 'src', 'rules');
+    const bare = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => (readFileSync(join(dir, f), 'utf8').match(/"\$\{[^}]*\}"/g) ?? []).map((m) => `${f}: ${m}`));
+    expect(bare).toEqual([]);
+  });
+
+  test('a name holding a quote reads back exactly from the message', () => {
+    const t = baseTopology();
+    t.services[0].calls = ['say "hi"'];
+    const finding = validateTopology(t).findings.find((f) => f.ruleId === 'call-target-exists')!;
+    expect(finding.message).toContain(JSON.stringify('say "hi"'));
   });
 });

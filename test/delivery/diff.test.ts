@@ -130,3 +130,43 @@ test('the immutable-field table is what the vendored CRDs say (regenerate with n
   expect(committed.ComputeAddress.fields).toContain('spec.address');
   expect(committed.RunService.fields).toContain('spec.location');
 });
+
+describe('runnel diff for CI and pull requests (--exit-code, --format json|markdown, named list items)', () => {
+  // v2 gives client-service one more variable: one field of one resource, no recreate.
+  const dir = twoCommitRepo((t) => t.replace('    calls: [server-service]', '    env: { LOG_LEVEL: debug }\n    calls: [server-service]'));
+
+  test('--exit-code: 0 when nothing changes, 1 when something does, 4 when a change needs a recreate', () => {
+    expect(runnel(dir, 'diff', 'HEAD', '--exit-code').status).toBe(0);
+    expect(runnel(dir, 'diff', 'HEAD~1', '--exit-code').status).toBe(1);
+    expect(runnel(dir, 'diff', 'HEAD~1').status).toBe(0);
+    const moved = twoCommitRepo((t) =>
+      t.replace('network:\n  name: run-vpc\n', 'network:\n  name: run-vpc\n  subnets:\n    directVpc:\n      cidr: 10.20.4.0/22\n'),
+    );
+    expect(runnel(moved, 'diff', 'HEAD~1', '--exit-code').status).toBe(4);
+  });
+
+  test('an added variable is one change at its name, not every later list item', () => {
+    const out = runnel(dir, 'diff', 'HEAD~1').stdout;
+    expect(out).toContain('spec.template.spec.containers[0].env[name="LOG_LEVEL"]: (none) -> {"name":"LOG_LEVEL","value":"debug"}');
+    expect(out).toContain('0 added, 1 changed, 0 removed');
+  });
+
+  test('--format json is one valid JSON document with the same changes', () => {
+    const r = runnel(dir, 'diff', 'HEAD~1', '--format', 'json');
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary).toEqual({ added: 0, changed: 1, removed: 0, recreate: false });
+    expect(doc.changes[0].resource).toBe('Service/client-service');
+  });
+
+  test('--format markdown is a table a pull-request comment renders', () => {
+    const md = runnel(dir, 'diff', 'HEAD~1', '--format', 'markdown').stdout;
+    expect(md).toMatch(/^### runnel diff against dist\/ at HEAD~1\n/);
+    expect(md).toContain('| ✏️ changed | `Service/client-service` | cloud-run/client-service.yaml |');
+  });
+
+  test('an unknown format is a usage error', () => {
+    const r = runnel(dir, 'diff', '--format', 'yaml');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--format "yaml" is not one of text, json, markdown/);
+  });
+});

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTopology } from '../../src/input/load';
+import { readServiceManifests, ServiceManifests } from '../../src/input/service-manifest';
 import { isKccObject, referencesOf } from '../../src/output/references';
 import { Obj, synth } from '../helpers/synth';
 import { benchTopology } from '../../bench/topology';
@@ -11,17 +12,17 @@ const named = (objects: Obj[], kind: string, name: string) => objects.find((o) =
 const goldens = readdirSync(join(__dirname, '..', 'golden'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
-const topologies: Array<[string, unknown]> = [
-  ...goldens.map((g): [string, unknown] => [
-    g,
-    parseTopology(readFileSync(join(__dirname, '..', 'golden', g, 'topology.yaml'), 'utf8'), 'topology.yaml').input,
-  ]),
-  ['default', parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml').input],
-  ['bench-60', benchTopology(60)],
+const topologies: Array<[string, unknown, ServiceManifests?]> = [
+  ...goldens.map((g): [string, unknown, ServiceManifests] => {
+    const input = parseTopology(readFileSync(join(__dirname, '..', 'golden', g, 'topology.yaml'), 'utf8'), 'topology.yaml').input;
+    return [g, input, readServiceManifests(input, join(__dirname, '..', 'golden', g))];
+  }),
+  ['default', parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml').input, undefined],
+  ['bench-60', benchTopology(60), undefined],
 ];
 
-describe.each(topologies)('sync waves of %s', (_name, input) => {
-  const { objects } = synth(input);
+describe.each(topologies)('sync waves of %s', (_name, input, manifests) => {
+  const { objects } = synth(input, manifests);
   const applied = objects.filter((o) => isKccObject(o) || o.kind === 'Namespace');
 
   test('every applied object has a wave; Knative Services have none', () => {

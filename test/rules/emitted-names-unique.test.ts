@@ -1,3 +1,4 @@
+import { readServiceManifests, ServiceManifests } from '../../src/input/service-manifest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -177,11 +178,14 @@ describe('shared service account', () => {
 });
 
 /** Topologies whose synthesized output the name list is compared with. */
-function topologies(): Array<[string, unknown]> {
+function topologies(): Array<[string, unknown, ServiceManifests?]> {
   const golden = join(__dirname, '..', 'golden');
-  const files: Array<[string, unknown]> = readdirSync(golden, { withFileTypes: true })
+  const files: Array<[string, unknown, ServiceManifests?]> = readdirSync(golden, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .map((d) => [d.name, parse(readFileSync(join(golden, d.name, 'topology.yaml'), 'utf8'))]);
+    .map((d) => {
+      const input = parse(readFileSync(join(golden, d.name, 'topology.yaml'), 'utf8'));
+      return [d.name, input, readServiceManifests(input, join(golden, d.name))];
+    });
   const extra: Array<[string, (t: any) => void]> = [
     ['shared account', sharedAccount],
     ['abutting secret names', secretNamesAbut],
@@ -207,15 +211,15 @@ function topologies(): Array<[string, unknown]> {
   for (const [name, mutate] of extra) {
     const t = baseTopology();
     mutate(t);
-    files.push([name, t]);
+    files.push([name, t, undefined]);
   }
   return files;
 }
 
-test.each(topologies())('emittedNames lists exactly what synth emits: %s', (_name, topology) => {
-  const { objects } = synth(topology);
+test.each(topologies())('emittedNames lists exactly what synth emits: %s', (_name, topology, manifests) => {
+  const { objects } = synth(topology, manifests);
   const emitted = topologyNamedIds(objects).sort();
-  const listed = [...new Set(emittedNames(validateTopology(topology).model!).map((n) => `${n.kind}/${n.name}`))].sort();
+  const listed = [...new Set(emittedNames(validateTopology(topology, manifests).model!).map((n) => `${n.kind}/${n.name}`))].sort();
   expect(listed).toEqual(emitted);
   expect(new Set(emitted).size).toBe(emitted.length);
 });
