@@ -6,6 +6,8 @@ export interface Command {
   readonly argv: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** Run before each run, untimed (e.g. remove the output folder so every run writes it afresh). */
+  readonly before?: () => void;
 }
 
 export interface Measurement {
@@ -27,6 +29,7 @@ export async function measure(cmd: Command, runs: number): Promise<Measurement> 
   const times: number[] = [];
   const sysBefore = childrenSysMs();
   for (let i = 0; i < runs; i++) {
+    cmd.before?.();
     const start = process.hrtime.bigint();
     const r = spawnSync(cmd.argv[0], cmd.argv.slice(1), { cwd: cmd.cwd, env: { ...process.env, ...cmd.env }, encoding: 'utf8' });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -49,6 +52,7 @@ export function median(xs: readonly number[]): number {
 }
 
 async function peakMemoryMb(cmd: Command): Promise<number> {
+  cmd.before?.();
   const child = spawn(cmd.argv[0], cmd.argv.slice(1), { cwd: cmd.cwd, env: { ...process.env, ...cmd.env }, stdio: 'ignore' });
   let peak = 0;
   const sample = () => {

@@ -14,7 +14,7 @@
  *                  runs and succeeds (CI runs it after the tests; a failed command exits non-zero)
  *   --out FILE     where to write the results (default bench/RESULTS.md)
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -25,7 +25,9 @@ import { Command, measure, Measurement, median } from './measure';
 import { benchTopology } from './topology';
 
 const root = resolve(__dirname, '..');
-const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' }, baseline: { type: 'string' } } });
+/** lib/ of the previous release, built (see README): its synth is measured beside this one's, in the same run. */
+const baseline = values.baseline === undefined ? undefined : resolve(values.baseline);
 const smoke = values.smoke === true;
 const SIZES = smoke ? [1, 10] : [1, 10, 100, 1000];
 const runsFor = (size: number) => (smoke ? 1 : size >= 1000 ? 5 : 7);
@@ -35,6 +37,11 @@ const work = mkdtempSync(join(root, '.runnel-bench-'));
 const CDK8S_ENV = { CDK8S_CHECK_UPGRADE: 'false' };
 
 const node = (...args: string[]): Command => ({ argv: [process.execPath, ...args], cwd: root });
+/** Whether the previous release reads this topology at all (it predates some fields the default topology uses). */
+function previousAccepts(file: string): boolean {
+  return spawnSync(process.execPath, [join(baseline!, 'runnel.js'), 'check', '--topology', file], { cwd: root }).status === 0;
+}
+const fresh = (cmd: Command, out: string): Command => ({ ...cmd, before: () => rmSync(out, { recursive: true, force: true }) });
 const cdk8s = (out: string, topology: string, app?: string): Command => ({
   argv: ['npx', 'cdk8s', 'synth', '--no-check-upgrade', '--output', out, ...(app ? ['--app', app] : [])],
   env: { ...CDK8S_ENV, RUNNEL_TOPOLOGY: topology },
@@ -47,6 +54,10 @@ interface Row {
   readonly objects: number;
   readonly files: number;
   readonly synth: Measurement;
+  /** The same synth again over its own unchanged output (writes nothing). */
+  readonly resynth: Measurement;
+  /** The previous release's synth of the same topology (`--baseline`), each run writing afresh. */
+  readonly previous?: Measurement;
   readonly cdk8s: Measurement;
   readonly check: Measurement;
   /** Median of synthesizeTopology in this process (no start-up): the part that grows with size. */
@@ -68,7 +79,22 @@ async function row(label: string, file: string, input: unknown, services: number
     services,
     objects: result.files.reduce((n, f) => n + f.objects.length, 0),
     files: result.files.length,
-    synth: await measure(node('lib/runnel.js', 'synth', '--topology', file, '--out', join(work, `out-${label}`)), runs),
+    // Every run writes afresh (the output folder removed before each, untimed), as the first synth of a change.
+    synth: await measure(
+      fresh(node('lib/runnel.js', 'synth', '--topology', file, '--out', join(work, `out-${label}`)), join(work, `out-${label}`)),
+      runs,
+    ),
+    resynth: await measure(node('lib/runnel.js', 'synth', '--topology', file, '--out', join(work, `out-${label}`)), runs),
+    previous:
+      baseline && previousAccepts(file)
+        ? await measure(
+            fresh(
+              node(join(baseline, 'runnel.js'), 'synth', '--topology', file, '--out', join(work, `prev-${label}`)),
+              join(work, `prev-${label}`),
+            ),
+            runs,
+          )
+        : undefined,
     cdk8s: await measure(cdk8s(join(work, `cdk8s-${label}`), file), runs),
     check: await measure(node('lib/runnel.js', 'check', '--topology', file), runs),
     inProcessMs: median(times),
@@ -136,22 +162,35 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push('## Results', '');
   lines.push(
-    '| topology | services | objects | files | (a) `node lib/runnel.js synth` | × floor | (b) `npx cdk8s synth` | × floor | (c) `check` (validation) | × floor | in-process |',
+    '| topology | services | objects | files | (a) `node lib/runnel.js synth` | × floor | re-synth, unchanged | (b) `npx cdk8s synth` | × floor | (c) `check` (validation) | × floor | in-process |',
   );
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     lines.push(
-      `| ${r.label} | ${r.services} | ${r.objects} | ${r.files} | ${f0(r.synth.ms)} ms (sys ${f0(r.synth.sysMs)} ms), ${f0(r.synth.peakMb)} MB | ${x(r.synth.ms / floor.ms)} | ` +
+      `| ${r.label} | ${r.services} | ${r.objects} | ${r.files} | ${f0(r.synth.ms)} ms (sys ${f0(r.synth.sysMs)} ms), ${f0(r.synth.peakMb)} MB | ${x(r.synth.ms / floor.ms)} | ${f0(r.resynth.ms)} ms | ` +
         `${f0(r.cdk8s.ms)} ms, ${f0(r.cdk8s.peakMb)} MB | ${x(r.cdk8s.ms / floor.ms)} | ` +
         `${f0(r.check.ms)} ms, ${f0(r.check.peakMb)} MB | ${x(r.check.ms / floor.ms)} | ${f1(r.inProcessMs)} ms |`,
     );
   }
   if (tsNode) {
     lines.push(
-      `| default, \`cdk8s init\` app (\`npx ts-node src/main.ts\`) | 3 | ${def.objects} | ${def.files} | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`,
+      `| default, \`cdk8s init\` app (\`npx ts-node src/main.ts\`) | 3 | ${def.objects} | ${def.files} | | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`,
     );
   }
   lines.push('');
+  if (baseline) {
+    lines.push('## Against the previous release', '');
+    lines.push(
+      `\`--baseline ${relative(root, baseline) || baseline}\`: its \`synth\` of the same topologies, measured in the same run, each run`,
+    );
+    lines.push('writing its output afresh.', '');
+    lines.push('| topology | this release | previous release | ratio |', '|---|---:|---:|---:|');
+    for (const r of rows) {
+      if (r.previous) lines.push(`| ${r.label} | ${f0(r.synth.ms)} ms | ${f0(r.previous.ms)} ms | ${x(r.synth.ms / r.previous.ms)} |`);
+      else lines.push(`| ${r.label} | ${f0(r.synth.ms)} ms | (refuses it: fields added since) | |`);
+    }
+    lines.push('');
+  }
   lines.push('## Goals', '');
   if (smoke) {
     // One run per figure says nothing about a goal: a smoke run proves the commands work, it judges nothing.
@@ -173,6 +212,10 @@ async function main(): Promise<void> {
     lines.push(
       `| 1,000 services ≤ 12× the time of 100 | ${x(growth)} (in-process: ${x(inner)}) | ${verdict(growth <= 12 && inner <= 12)} |`,
     );
+    if (r1000.previous) {
+      const ratio = r1000.synth.ms / r1000.previous.ms;
+      lines.push(`| 1,000 services: synth ≤ 0.65× the previous release | ${x(ratio)} | ${verdict(ratio <= 0.65)} |`);
+    }
   }
   if (tsNode) {
     const ratio = def.cdk8s.ms / tsNode.ms;

@@ -4,7 +4,9 @@
  * connector caller routing all traffic with internet through NAT; two load-balanced callees; one callee reached
  * through Private Google Access; one service alone behind an HTTPS load balancer for clients outside the
  * topology. Private DNS names the load balancers; a Private Service Connect endpoint serves Google APIs.
- * Ranges are wide enough for 1,000 services.
+ * Ranges are wide enough for 1,000 services. Load balancers pin their addresses, one per service in order, as a
+ * team at this scale would: derived addresses meet by chance (about 35 times in 1,000), and runnel refuses a
+ * meeting rather than move an address (lb-address-must-be-usable).
  */
 export function benchTopology(size: number): Record<string, unknown> {
   const name = (i: number) => `svc-${String(i).padStart(4, '0')}`;
@@ -16,6 +18,8 @@ export function benchTopology(size: number): Record<string, unknown> {
       image: `asia-northeast1-docker.pkg.dev/acme-prod/run/${name(i)}:1.0.0`,
       scaling: { maxInstances: 4 },
     };
+    // Inside the workload subnet 10.20.0.0/20, clear of the addresses GCP reserves at its start.
+    const address = `10.20.${Math.floor((i + 16) / 256)}.${(i + 16) % 256}`;
     // Callers call the services two and three after them in their group, when those exist.
     const calls = [i + 2, i + 3].filter((j) => j < size && Math.floor(j / 6) === Math.floor(i / 6)).map(name);
     switch (role) {
@@ -34,9 +38,9 @@ export function benchTopology(size: number): Record<string, unknown> {
       case 4:
         return { ...base, access: 'private-google-access' };
       case 5:
-        return { ...base, loadBalancer: { https: { certificateSecret: `${name(i)}-tls` } } };
+        return { ...base, loadBalancer: { address, https: { certificateSecret: `${name(i)}-tls` } } };
       default:
-        return base;
+        return { ...base, loadBalancer: { address } };
     }
   });
   return {

@@ -29,6 +29,7 @@ const USED = {
   'core.cnrm.cloud.google.com': ['configconnectorcontexts'],
   'dns.cnrm.cloud.google.com': ['dnsmanagedzones', 'dnsrecordsets'],
   'iam.cnrm.cloud.google.com': ['iampolicymembers', 'iamserviceaccounts'],
+  'networkmanagement.cnrm.cloud.google.com': ['networkmanagementconnectivitytests'],
   'redis.cnrm.cloud.google.com': ['redisinstances'],
   'run.cnrm.cloud.google.com': ['runservices'],
   'secretmanager.cnrm.cloud.google.com': ['secretmanagersecrets'],

@@ -119,6 +119,15 @@ export const NAME_RULES = {
   routerNat: computeRule('Cloud NAT gateway'),
   /** A backend's name is also the stem of its variables (`orders-db` → `ORDERS_DB_HOST`) and a diagram label. */
   backend: computeRule('backend'),
+  /** @see https://cloud.google.com/network-intelligence-center/docs/reference/networkmanagement/rest/v1/projects.locations.global.connectivityTests/create (testId) */
+  connectivityTest: {
+    label: 'Connectivity Test',
+    pattern: /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/,
+    maxLength: 40,
+    describe: '1-40 characters: lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit',
+    docUrl:
+      'https://cloud.google.com/network-intelligence-center/docs/reference/networkmanagement/rest/v1/projects.locations.global.connectivityTests/create',
+  },
   /** @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names */
   kubernetesNamespace: {
     label: 'Kubernetes namespace',
@@ -184,6 +193,8 @@ export const derivedName = {
   pscEndpoint: () => 'allapis',
   serviceNetworkingConnection: (network: string) => `${network}-servicenetworking`,
   argoApplication: (network: string) => `${network}-topology`,
+  /** The Connectivity Test of a declared call or use: `client-service-to-server-service`. */
+  connectivityTest: (from: string, to: string) => `${from}-to-${to}`,
   /** A Google API, as Service Usage names it: `run` → `run.googleapis.com`. */
   apiService: (api: string) => `${api}.googleapis.com`,
   /** Config Connector accepts exactly one ConfigConnectorContext per namespace, by this name. */
@@ -263,6 +274,21 @@ export const grantName = {
   },
   /** The deployer's `roles/iam.serviceAccountUser` on a created account: two labels, the account's ID has no dot. */
   deployerActAs: (accountId: string) => `${accountId}.deployer-act-as`,
+  /**
+   * `roles/compute.networkUser` on a subnet of another project for one member: subnet, `network-user`, then the
+   * member's account name (`service-123.serverless-robot-prod`). Three or more labels, the second one fixed.
+   */
+  subnetNetworkUser: (subnet: string, memberEmail: string) =>
+    `${subnet}.network-user.${memberEmail.replace(/\.iam\.gserviceaccount\.com$|\.gserviceaccount\.com$/, '').replace('@', '.')}`.replace(
+      /[^a-z0-9.-]/g,
+      '-',
+    ),
+  /** `roles/vpcaccess.user` on the host project for one member (an existing connector there). */
+  hostVpcAccessUser: (project: string, memberEmail: string) =>
+    `${project}.vpcaccess-user.${memberEmail.replace(/\.iam\.gserviceaccount\.com$|\.gserviceaccount\.com$/, '').replace('@', '.')}`.replace(
+      /[^a-z0-9.-]/g,
+      '-',
+    ),
 } as const;
 
 /** `metadata.name` of a record set: zone, label (`*` as `wildcard`, `@` as `apex`) and type. */
@@ -320,4 +346,42 @@ export const resourcePath = {
   certificateManagerCertificate: (project: string, location: string, name: string) =>
     `projects/${project}/locations/${location}/certificates/${name}`,
   globalAddress: (project: string, name: string) => `projects/${project}/global/addresses/${name}`,
+  /** The form every Config Connector `networkRef.external` takes (e.g. ComputeForwardingRule's CRD). */
+  network: (project: string, name: string) => `projects/${project}/global/networks/${name}`,
+  /** The form `subnetworkRef.external` and an IAMPolicyMember's ComputeSubnetwork `resourceRef.external` take. */
+  subnetwork: (project: string, region: string, name: string) => `projects/${project}/regions/${region}/subnetworks/${name}`,
+  /** The form DNSRecordSet's `managedZoneRef.external` takes (its CRD: `projects/{{projectID}}/managedZones/{{zone}}`). */
+  managedZone: (project: string, name: string) => `projects/${project}/managedZones/${name}`,
+  /** A Memorystore for Redis instance, as Connectivity Tests' `redisInstance` takes it. */
+  redisInstance: (project: string, region: string, name: string) => `projects/${project}/locations/${region}/instances/${name}`,
 } as const;
+
+/** `projects/<p>/managedZones/<z>`: an existing zone's project and name, or undefined for another form. */
+export function parseManagedZonePath(path: string): { readonly project: string; readonly name: string } | undefined {
+  const m = /^projects\/([^/]+)\/managedZones\/([^/]+)$/.exec(path);
+  return m ? { project: m[1], name: m[2] } : undefined;
+}
+
+/** `projects/<p>/locations/<r>/connectors/<c>`: an existing connector's parts, or undefined for another form. */
+export function parseConnectorPath(path: string): { readonly project: string; readonly region: string; readonly name: string } | undefined {
+  const m = /^projects\/([^/]+)\/locations\/([^/]+)\/connectors\/([^/]+)$/.exec(path);
+  return m ? { project: m[1], region: m[2], name: m[3] } : undefined;
+}
+
+/**
+ * Google-managed service agents of a project, named by its number.
+ * @see https://cloud.google.com/iam/docs/service-agents
+ */
+export const serviceAgent = {
+  /** Cloud Run Service Agent: attaches Direct VPC egress interfaces and uses connectors. */
+  cloudRun: (projectNumber: string) => `service-${projectNumber}@serverless-robot-prod.iam.gserviceaccount.com`,
+  /** Serverless VPC Access Service Agent: creates a connector's instances in its subnet. */
+  vpcAccess: (projectNumber: string) => `service-${projectNumber}@gcp-sa-vpcaccess.iam.gserviceaccount.com`,
+  /** Google APIs Service Agent (the "Cloud Services" account), which creates a connector's instance group. */
+  cloudServices: (projectNumber: string) => `${projectNumber}@cloudservices.gserviceaccount.com`,
+} as const;
+
+/** Folder of the objects that live in a Shared VPC host project (or another project the topology only uses). */
+export function hostFolder(project: string): string {
+  return `host-${project}`;
+}

@@ -38,7 +38,7 @@ export class PrivateServiceAccess extends Construct {
         purpose: 'VPC_PEERING',
         address: props.cidr.split('/')[0],
         prefixLength: range.prefix,
-        networkRef: { name: props.network.name },
+        networkRef: props.network.ref,
       },
     });
     new ServiceNetworkingConnection(this, 'Connection', {
@@ -46,7 +46,7 @@ export class PrivateServiceAccess extends Construct {
       // Stateful: deleting the peering cuts every Cloud SQL and Memorystore instance that uses it.
       metadata: kccMetadata(derivedName.serviceNetworkingConnection(props.network.name), kcc, { stateful: true }),
       spec: {
-        networkRef: { name: props.network.name },
+        networkRef: props.network.ref,
         service: 'servicenetworking.googleapis.com',
         reservedPeeringRanges: [{ name: props.name }],
       },

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { RedisInstance } from '../../imports/redis.cnrm.cloud.google.com';
-import { kccMetadata } from '../kcc';
+import { kccMetadata, KccScope } from '../kcc';
 import { Network } from '../network/network';
 import { validateName } from '../check/name-check';
 import { PrivateServiceAccess } from './private-service-access';
@@ -19,6 +19,11 @@ export interface RedisProps {
   readonly region: string;
   /** The network whose clients may connect (the authorized network). */
   readonly network: Network;
+  /**
+   * Where the instance is created: a Shared VPC service project may own an instance on the host's network.
+   * @default - the network's scope
+   */
+  readonly scope?: KccScope;
   /** @default { mode: 'direct-peering' } */
   readonly connection?: RedisConnection;
   /** @default 'BASIC' */
@@ -45,13 +50,13 @@ export class Redis extends Construct {
     validateName(this, 'redisInstance', props.name);
     const connection = props.connection ?? { mode: 'direct-peering' };
     this.resource = new RedisInstance(this, 'Resource', {
-      metadata: kccMetadata(props.name, props.network.kccScope, { stateful: true }),
+      metadata: kccMetadata(props.name, props.scope ?? props.network.kccScope, { stateful: true }),
       spec: {
         region: props.region,
         tier: props.tier ?? 'BASIC',
         memorySizeGb: props.memorySizeGb ?? 1,
         redisVersion: props.version ?? 'REDIS_7_2',
-        authorizedNetworkRef: { name: props.network.name },
+        authorizedNetworkRef: props.network.ref,
         ...(connection.mode === 'direct-peering'
           ? { connectMode: 'DIRECT_PEERING', ...(connection.reservedRange ? { reservedIpRange: connection.reservedRange } : {}) }
           : { connectMode: 'PRIVATE_SERVICE_ACCESS', reservedIpRange: connection.access.name }),

@@ -15,6 +15,7 @@ import { oneLine } from '../check/report';
 import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
 import { runImport } from './import';
+import { EXPLAIN_HELP, runExplain } from './explain';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -72,13 +73,14 @@ Refuses to overwrite an existing file.
   --topology FILE   where to write it (default topology.yaml)
   -h, --help        print this help`,
   },
+  explain: { summary: 'trace CALLER -> CALLEE (or a backend, or internet) hop by hop; writes nothing', help: EXPLAIN_HELP },
   help: { summary: "print this help, or a command's: runnel help synth", help: '' },
 };
 
 const USAGE = `usage: runnel <command> [options]
 
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(6)}  ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(7)}  ${c.summary}`)
   .join('\n')}
 
 Options: --topology FILE, --out DIR, --force, --format text|json|github, --json, -q/--quiet, -h/--help, --version
@@ -106,6 +108,7 @@ function didYouMean(command: string): string {
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   // `runnel import <dir>` has its own options and file (src/cli/import.ts).
   if (argv[0] === 'import') return runImport(argv.slice(1), io);
+  if (argv[0] === 'explain') return runExplain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

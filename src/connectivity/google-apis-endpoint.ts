@@ -40,7 +40,7 @@ export class GoogleApisEndpoint extends Construct {
         addressType: 'INTERNAL',
         purpose: 'PRIVATE_SERVICE_CONNECT',
         address: props.address,
-        networkRef: { name: props.network.name },
+        networkRef: props.network.ref,
       },
     });
     new ComputeForwardingRule(this, 'ForwardingRule', {
@@ -49,7 +49,7 @@ export class GoogleApisEndpoint extends Construct {
         location: 'global',
         // Empty, as a Private Service Connect forwarding rule requires.
         loadBalancingScheme: '',
-        networkRef: { name: props.network.name },
+        networkRef: props.network.ref,
         // By path, not by name: a name reference makes Config Connector send the address literal, while a Private
         // Service Connect rule needs the address resource; Config Connector's own PSC sample and fixture use the path
         // (kcc-samples computeforwardingrule/regional-forwarding-rule-vpc-psc: "PSC forwarding rule requires address's

@@ -32,12 +32,12 @@ export class DnsRecord extends Construct {
     const data = props.data;
     new DnsRecordSet(this, 'Resource', {
       // Kubernetes names only (a record set has no GCP name besides its DNS name): zone, label and type.
-      metadata: kccMetadata(recordSetName(zone.name, props.label, props.type), zone.network.kccScope),
+      metadata: kccMetadata(recordSetName(zone.name, props.label, props.type), zone.kccScope),
       spec: {
         name: this.fqdn,
         type: props.type,
         ttl: props.ttl ?? 300,
-        managedZoneRef: { name: zone.name },
+        managedZoneRef: zone.ref,
         ...('rrdatas' in data ? { rrdatas: [...data.rrdatas] } : { rrdatasRefs: [{ kind: 'ComputeAddress', name: data.addressName }] }),
       },
     });

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Document } from 'yaml';
 import { Finding, formatPath, pathSegments } from '../finding';
+import { fastParse } from './fast-yaml';
 
 /** The rule a file that is not readable YAML is reported under: the topology's shape (src/rules/topology-schema.ts). */
 export const SHAPE_RULE_ID = 'topology-schema';
@@ -45,8 +46,19 @@ const CORE_TAGS = new Set([
   'tag:yaml.org,2002:seq',
 ]);
 
-/** Parses topology YAML text. Never throws on bad input. */
+/**
+ * Parses topology YAML text. Never throws on bad input. A plain document takes the fast path (src/input/
+ * fast-yaml.ts); its line numbers are found only if a finding asks for one.
+ */
 export function parseTopology(text: string, source: string): LoadedTopology {
+  const fast = fastParse(text);
+  if (fast === undefined) return parseCarefully(text, source);
+  let careful: LoadedTopology | undefined;
+  return { source, input: fast, findings: [], lineOf: (path) => (careful ??= parseCarefully(text, source)).lineOf(path) };
+}
+
+/** The `yaml` library's document model: line numbers, syntax errors, and every shape a topology refuses. */
+export function parseCarefully(text: string, source: string): LoadedTopology {
   const lines = new LineCounter();
   // logLevel 'error': yaml would print a Node warning for a mapping used as a key; it is reported as a finding below.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });

@@ -79,6 +79,8 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
       required: ['name'],
       properties: {
         name: { type: 'string' },
+        project: { type: 'string', nullable: true, minLength: 1 },
+        existing: { type: 'boolean', nullable: true },
         subnets: {
           type: 'object',
           additionalProperties: false,
@@ -92,6 +94,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
           required: [],
           nullable: true,
           properties: {
+            existing: { type: 'string', nullable: true, pattern: '^projects/[^/]+/locations/[^/]+/connectors/[^/]+$' },
             name: { type: 'string', nullable: true },
             minInstances: { type: 'integer', nullable: true, maximum: INT32_MAX },
             maxInstances: { type: 'integer', nullable: true, maximum: INT32_MAX },
@@ -243,7 +246,18 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
       additionalProperties: false,
       required: [],
       nullable: true,
-      properties: { domain: optionalString, zoneName: optionalString, runApp: { type: 'boolean', nullable: true } },
+      properties: {
+        domain: optionalString,
+        zoneName: optionalString,
+        zone: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['existing'],
+          nullable: true,
+          properties: { existing: { type: 'string', pattern: '^projects/[^/]+/managedZones/[^/]+$' } },
+        },
+        runApp: { type: 'boolean', nullable: true },
+      },
     },
     delivery: {
       type: 'object',
@@ -271,6 +285,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
         enableApis: { type: 'boolean', nullable: true },
         deployer: optionalString,
         configConnectorServiceAccount: optionalString,
+        connectivityTests: { type: 'boolean', nullable: true },
       },
     },
     googleApis: {

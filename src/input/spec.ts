@@ -16,7 +16,8 @@ export interface TopologySpec {
   /** GCP project ID. */
   readonly project: string;
   /**
-   * GCP project number: needed only to build `*.run.app` URLs for `access: private-google-access`.
+   * GCP project number: needed to build `*.run.app` URLs for `access: private-google-access`, and on a Shared VPC
+   * (`network.project`), where the service agents that get grants on the host's subnets are named by it.
    * @default - none
    */
   readonly projectNumber?: string;
@@ -106,6 +107,15 @@ export interface DeliverySpec {
    * @see https://cloud.google.com/config-connector/docs/how-to/install-namespaced
    */
   readonly configConnectorServiceAccount?: string;
+  /**
+   * Emit one Network Intelligence Center Connectivity Test (`NetworkManagementConnectivityTest`) per declared call
+   * through an internal load balancer and per use of a backend with a known address, from the caller's egress subnet
+   * to the load balancer's address or the backend, so the paths `runnel check` proves offline are checked again
+   * against the live network after deploy (`gcloud network-management connectivity-tests describe NAME`).
+   * @default false
+   * @see https://cloud.google.com/network-intelligence-center/docs/connectivity-tests/concepts/overview
+   */
+  readonly connectivityTests?: boolean;
 }
 
 export interface ArgoCdSpec {
@@ -196,6 +206,12 @@ export interface DnsSpec {
   /** Name of the Cloud DNS zone resource. @default `<network>-private` */
   readonly zoneName?: string;
   /**
+   * Add the load balancers' records to a private zone that exists already (its DNS name is `domain`) instead of
+   * creating one. In another project than `project` (a host project), the records go to `host-<project>/`.
+   * @default - runnel creates the zone
+   */
+  readonly zone?: DnsZoneSpec;
+  /**
    * Also create a private `run.app` zone whose `*.run.app` names resolve to Private Google Access' private
    * VIPs (or to the Private Service Connect endpoint, when there is one), so callers routing only private
    * ranges through the VPC still reach `*.run.app` URLs privately.
@@ -203,6 +219,11 @@ export interface DnsSpec {
    * @see https://cloud.google.com/vpc/docs/configure-private-google-access#config-domain
    */
   readonly runApp?: boolean;
+}
+
+export interface DnsZoneSpec {
+  /** The zone's path: `projects/<project>/managedZones/<zone>`. */
+  readonly existing: string;
 }
 
 export interface GoogleApisSpec {
@@ -224,6 +245,20 @@ export interface PrivateServiceConnectSpec {
 export interface NetworkSpec {
   /** VPC network name. Subnet, connector, router and NAT names derive from it unless set. */
   readonly name: string;
+  /**
+   * Project that owns the network: a Shared VPC host project. Everything runnel writes for that project (grants on
+   * its subnets, NAT, DNS records in its zones) goes to `host-<project>/`, for the network team to apply; the
+   * services, load balancers and their identities stay in `project`. Needs `existing: true` and `projectNumber`.
+   * @default - `project`
+   * @see https://cloud.google.com/vpc/docs/shared-vpc
+   */
+  readonly project?: string;
+  /**
+   * The network and the subnets under `subnets` exist already: runnel references them by path and creates none of
+   * them. Each subnet a service uses must then be named, with its range (the rules check the range).
+   * @default false
+   */
+  readonly existing?: boolean;
   /** @default - each subnet with its default name and range, created only when something needs it */
   readonly subnets?: SubnetsSpec;
   /** @default - `<network>-conn`, 2..3 e2-micro instances, created only when a service egresses through it */
@@ -235,7 +270,10 @@ export interface NetworkSpec {
    * @see https://cloud.google.com/vpc/docs/configure-private-services-access
    */
   readonly privateServiceAccess?: PrivateServiceAccessSpec;
-  /** @default - Cloud NAT created when a service with `internet: true` routes all traffic into the VPC */
+  /**
+   * @default - Cloud NAT created when a service with `internet: true` routes all traffic into the VPC; on an existing
+   * network only with `nat.enabled: true` (the estate's own NAT is assumed)
+   */
   readonly nat?: NatSpec;
 }
 
@@ -260,6 +298,13 @@ export interface SubnetSpec {
 }
 
 export interface ConnectorSpec {
+  /**
+   * An existing Serverless VPC Access connector, by path (`projects/<p>/locations/<region>/connectors/<name>`),
+   * e.g. a shared one in the host project: services with `via: connector` use it and runnel creates none.
+   * @default - none: runnel creates the connector
+   * @see https://cloud.google.com/run/docs/configuring/connecting-shared-vpc
+   */
+  readonly existing?: string;
   /** @default `<network>-conn` */
   readonly name?: string;
   /** Fewest connector instances (2-9). @default 2 */
@@ -278,7 +323,7 @@ export interface PrivateServiceAccessSpec {
 }
 
 export interface NatSpec {
-  /** false: never create Cloud NAT. @default true */
+  /** false: never create Cloud NAT. @default true, false on an existing network (`network.existing`) */
   readonly enabled?: boolean;
   /** @default `<network>-router` */
   readonly routerName?: string;

@@ -7,7 +7,7 @@ import {
   ComputeTargetHttpsProxy,
   ComputeUrlMap,
 } from '../../imports/compute.cnrm.cloud.google.com';
-import { kccMetadata } from '../kcc';
+import { kccMetadata, KccScope } from '../kcc';
 import { derivedName } from '../names';
 import { containsAddress, isReservedInSubnet, parseCidr } from '../cidr';
 import { Subnet, SubnetPurpose } from '../network/subnet';
@@ -31,6 +31,13 @@ export interface InternalLoadBalancerProps {
    * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
    */
   readonly proxyOnlySubnet: Subnet;
+  /**
+   * Where the load balancer's objects are created: on a Shared VPC, the service project, whose frontend takes its
+   * address from the host's subnet.
+   * @default - the network's scope
+   * @see https://cloud.google.com/load-balancing/docs/l7-internal/l7-internal-shared-vpc
+   */
+  readonly scope?: KccScope;
   /**
    * Static internal address in `subnet`.
    * @default - GCP picks one at apply time, and `url` is unknown at synth time
@@ -74,7 +81,7 @@ export class InternalLoadBalancer extends Construct {
     super(scope, id);
     const { subnet, proxyOnlySubnet, service } = props;
     const network = subnet.network;
-    const kcc = network.kccScope;
+    const kcc = props.scope ?? network.kccScope;
     const region = subnet.region;
     if (subnet.purpose !== SubnetPurpose.PRIVATE) {
       throw new Error(`InternalLoadBalancer ${service}: subnet ${subnet.name} must be PRIVATE, not ${subnet.purpose}`);
@@ -183,9 +190,9 @@ export class InternalLoadBalancer extends Construct {
           ipProtocol: 'TCP',
           portRange: port,
           networkTier: 'PREMIUM',
-          networkRef: { name: network.name },
+          networkRef: network.ref,
           // The address and the rule sit in the ordinary subnet, never in the proxy-only one.
-          subnetworkRef: { name: subnet.name },
+          subnetworkRef: subnet.ref,
           ipAddress: { addressRef: { name: names.address } },
           target,
         },
@@ -212,7 +219,7 @@ export class InternalLoadBalancer extends Construct {
         addressType: 'INTERNAL',
         // Shareable, so an HTTPS forwarding rule can later serve on the same address as the HTTP one.
         purpose: 'SHARED_LOADBALANCER_VIP',
-        subnetworkRef: { name: subnet.name },
+        subnetworkRef: subnet.ref,
         ...(props.address !== undefined ? { address: props.address } : {}),
       },
     });

@@ -1,5 +1,7 @@
 import { derivedName, grantName, recordSetName, secretObjectName } from '../names';
 import { ServiceModel, TopologyModel } from './model';
+import { connectivityTestPlans } from './paths';
+import { sharedVpcGrants } from './shared-vpc-grants';
 
 /** One object the output will hold, as far as its name goes. */
 export interface EmittedName {
@@ -42,8 +44,9 @@ export function emittedNames(model: TopologyModel): EmittedName[] {
       );
     }
   }
-  add('ComputeNetwork', net, 'network.name', 'network');
-  for (const s of Object.values(model.subnets).filter((x) => x.needed)) {
+  // An existing network and its subnets are referenced, never emitted.
+  if (!model.network.existing) add('ComputeNetwork', net, 'network.name', 'network');
+  for (const s of Object.values(model.subnets).filter((x) => x.needed && !model.network.existing)) {
     // Subnets sharing a name are the rule unique-names' finding: one identity here, so it is reported once.
     add('ComputeSubnetwork', s.name, s.nameDerived ? `network.subnets.${s.role}.name` : s.namePath, `${s.role} subnet`, 'subnet');
   }
@@ -71,14 +74,21 @@ export function emittedNames(model: TopologyModel): EmittedName[] {
     add('DNSManagedZone', dns.runAppZoneName, 'network.name', 'run.app zone');
     add('DNSRecordSet', recordSetName(dns.runAppZoneName, '*', 'A'), 'network.name', 'run.app wildcard record', undefined, true);
   }
-  if (dns?.domain !== undefined) add('DNSManagedZone', dns.zoneName, dns.zoneNamePath, 'private zone of the load balancers');
+  if (dns?.domain !== undefined && !dns.existingZone)
+    add('DNSManagedZone', dns.zoneName, dns.zoneNamePath, 'private zone of the load balancers');
   for (const s of model.services) loadBalancerNames(model, s, add);
   for (const b of model.backends.filter((x) => x.redis)) add('RedisInstance', b.name, `${b.path}.name`, `Redis backend ${b.name}`);
   for (const secret of model.secrets)
     add('SecretManagerSecret', secretObjectName(secret.name), `${secret.path}.name`, `secret ${secret.name}`);
   identityNames(model, add);
+  for (const g of sharedVpcGrants(model)) {
+    const grant = `${g.role} for ${g.email} (${g.why})`;
+    add('IAMPolicyMember', g.name, 'network.project', grant, grant, true);
+  }
   const kcc = model.delivery.cloudRun === 'config-connector';
   for (const s of model.services) add(kcc ? 'RunService' : 'Service', s.name, `${s.path}.name`, `service ${s.name}`);
+  for (const t of connectivityTestPlans(model))
+    add('NetworkManagementConnectivityTest', t.name, t.declaredAt, `Connectivity Test of ${t.kind} ${t.from} -> ${t.to}`);
   if (model.delivery.argocd) add('Application', model.delivery.argocd.name, 'delivery.argocd.name', 'Argo CD Application');
   return out;
 }

@@ -22,7 +22,7 @@ export interface TopologyModel {
   readonly projectNumber?: string;
   readonly region: string;
   readonly namespace?: string;
-  readonly network: { readonly name: string };
+  readonly network: NetworkModel;
   readonly subnets: Readonly<Record<SubnetRole, SubnetModel>>;
   readonly connector: ConnectorModel;
   readonly nat: NatModel;
@@ -40,6 +40,16 @@ export interface TopologyModel {
   readonly servicesByName: ReadonlyMap<string, ServiceModel>;
   /** Callers of each service name, in file order (a name nobody calls is absent). */
   readonly callersByName: ReadonlyMap<string, readonly ServiceModel[]>;
+}
+
+export interface NetworkModel {
+  readonly name: string;
+  /** The project that owns the network: `network.project`, else `project`. */
+  readonly project: string;
+  /** `network.existing`: the network and its subnets are referenced, never created. */
+  readonly existing: boolean;
+  /** Whether the network is a Shared VPC's in another project (`network.project` other than `project`). */
+  readonly shared: boolean;
 }
 
 export interface SubnetModel {
@@ -63,7 +73,10 @@ export interface ConnectorModel {
   readonly minInstances: number;
   readonly maxInstances: number;
   readonly machineType: 'e2-micro' | 'f1-micro' | 'e2-standard-4';
+  /** Whether runnel creates the connector: a service egresses through one and none exists (`existing`). */
   readonly needed: boolean;
+  /** `network.connector.existing`: the path of the connector services use instead. */
+  readonly existing?: string;
 }
 
 export interface DeliveryModel {
@@ -84,6 +97,8 @@ export interface DeliveryModel {
   readonly deployer?: string;
   /** The Google service account Config Connector runs as in the namespace (ConfigConnectorContext). */
   readonly configConnectorServiceAccount?: string;
+  /** Whether runnel emits a Connectivity Test per declared call and use (`delivery.connectivityTests`). */
+  readonly connectivityTests: boolean;
 }
 
 /** A range the topology claims in the network besides its subnets. */
@@ -140,6 +155,8 @@ export interface DnsModel {
   readonly zoneName: string;
   readonly zoneNamePath: string;
   readonly zoneNameDerived: boolean;
+  /** `dns.zone.existing`: the zone the load balancers' records go to, which runnel does not create. */
+  readonly existingZone?: { readonly path: string; readonly project: string; readonly name: string };
   /** Name of the private `run.app` zone, when asked for. */
   readonly runAppZoneName?: string;
 }

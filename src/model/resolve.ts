@@ -1,4 +1,4 @@
-import { backendEnvVar, derivedName, serviceAccountEmail, SubnetRole } from '../names';
+import { backendEnvVar, derivedName, parseManagedZonePath, serviceAccountEmail, SubnetRole } from '../names';
 import { cidrProblem, parseCidr } from '../cidr';
 import { allocateAddresses } from './addresses';
 import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from '../input/defaults';
@@ -28,7 +28,8 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
     workload: lbServices.length > 0,
     proxyOnly: lbServices.length > 0,
     directVpc: uses('direct-vpc'),
-    connector: uses('connector'),
+    // An existing connector brings its own subnet.
+    connector: uses('connector') && net.connector?.existing === undefined,
   };
   const subnets = Object.fromEntries(
     SUBNET_ROLES.map((role) => {
@@ -70,7 +71,8 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
   });
   const backends = (spec.backends ?? []).map(resolveBackend);
 
-  const natEnabled = net.nat?.enabled ?? true;
+  // An existing network's NAT is the estate's: runnel adds one there (in the host project) only when asked.
+  const natEnabled = net.nat?.enabled ?? !(net.existing ?? false);
   const natSubnets = natEnabled
     ? [...new Set(withLb.filter((s) => s.internet && s.route === 'all-traffic' && s.egressSubnet).map((s) => s.egressSubnet!))].sort()
     : [];
@@ -81,7 +83,12 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
     projectNumber: spec.projectNumber,
     region: spec.region,
     namespace: spec.namespace,
-    network: { name: net.name },
+    network: {
+      name: net.name,
+      project: net.project ?? spec.project,
+      existing: net.existing ?? false,
+      shared: (net.project ?? spec.project) !== spec.project,
+    },
     subnets,
     connector: {
       name: net.connector?.name ?? derivedName.connector(net.name),
@@ -91,6 +98,7 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
       maxInstances: net.connector?.maxInstances ?? DEFAULTS.connector.maxInstances,
       machineType: net.connector?.machineType ?? DEFAULTS.connector.machineType,
       needed: needed.connector,
+      ...(net.connector?.existing !== undefined ? { existing: net.connector.existing } : {}),
     },
     nat: {
       enabled: natEnabled,
@@ -128,6 +136,7 @@ function resolveDelivery(spec: TopologySpec): DeliveryModel {
     createNamespace: d?.createNamespace ?? false,
     abandonStateful: d?.abandonStateful ?? true,
     enableApis: d?.enableApis ?? true,
+    connectivityTests: d?.connectivityTests ?? false,
     ...(d?.deployer !== undefined ? { deployer: d.deployer } : {}),
     ...(d?.configConnectorServiceAccount !== undefined ? { configConnectorServiceAccount: d.configConnectorServiceAccount } : {}),
     ...(argo
@@ -147,12 +156,15 @@ function resolveDelivery(spec: TopologySpec): DeliveryModel {
 
 function resolveDns(spec: TopologySpec): DnsModel | undefined {
   if (!spec.dns) return undefined;
+  const existing = spec.dns.zone ? parseManagedZonePath(spec.dns.zone.existing) : undefined;
   return {
     ...(spec.dns.domain !== undefined ? { domain: spec.dns.domain.replace(/\.$/, '').toLowerCase() } : {}),
     domainPath: 'dns.domain',
-    zoneName: spec.dns.zoneName ?? derivedName.dnsZone(spec.network.name),
-    zoneNamePath: spec.dns.zoneName !== undefined ? 'dns.zoneName' : 'network.name',
-    zoneNameDerived: spec.dns.zoneName === undefined,
+    // An existing zone's records are named after it, like a created zone's.
+    zoneName: existing?.name ?? spec.dns.zoneName ?? derivedName.dnsZone(spec.network.name),
+    zoneNamePath: existing ? 'dns.zone.existing' : spec.dns.zoneName !== undefined ? 'dns.zoneName' : 'network.name',
+    zoneNameDerived: !existing && spec.dns.zoneName === undefined,
+    ...(existing ? { existingZone: { path: spec.dns.zone!.existing, ...existing } } : {}),
     ...(spec.dns.runApp ? { runAppZoneName: derivedName.runAppZone(spec.network.name) } : {}),
   };
 }

@@ -33,7 +33,7 @@ export class CloudNat extends Construct {
     validateName(this, 'routerNat', props.natName, 'natName');
     new ComputeRouter(this, 'Router', {
       metadata: kccMetadata(props.routerName, kcc),
-      spec: { region: props.region, networkRef: { name: props.network.name } },
+      spec: { region: props.region, networkRef: props.network.ref },
     });
     new ComputeRouterNat(this, 'Resource', {
       metadata: kccMetadata(props.natName, kcc),
@@ -43,7 +43,7 @@ export class CloudNat extends Construct {
         natIpAllocateOption: 'AUTO_ONLY',
         sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
         subnetwork: props.subnets.map((subnet) => ({
-          subnetworkRef: { name: subnet.name },
+          subnetworkRef: subnet.ref,
           sourceIpRangesToNat: ['ALL_IP_RANGES'],
         })),
       },

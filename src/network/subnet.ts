@@ -3,7 +3,8 @@ import { ComputeSubnetwork } from '../../imports/compute.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { validateName } from '../check/name-check';
 import { parseCidr } from '../cidr';
-import { Network } from './network';
+import { resourcePath } from '../names';
+import { KccRef, Network } from './network';
 
 export enum SubnetPurpose {
   /** An ordinary subnet for workloads, connectors, Direct VPC egress and internal load balancer addresses. */
@@ -42,17 +43,45 @@ export interface SubnetProps {
   readonly privateGoogleAccess?: boolean;
 }
 
-/** A subnet of a runnel network. */
+export interface ExistingSubnetProps {
+  /** The network the subnet belongs to (usually `Network.fromExisting`). */
+  readonly network: Network;
+  /** Name of the existing subnet. */
+  readonly name: string;
+  /** Its region. */
+  readonly region: string;
+  /** Its primary IPv4 range, as it is: what the checks on addresses and capacity use. */
+  readonly cidr: string;
+  /**
+   * What it is for.
+   * @default SubnetPurpose.PRIVATE
+   */
+  readonly purpose?: SubnetPurpose;
+}
+
+/** A subnet of a runnel network, or an existing one (`fromExisting`). */
 export class Subnet extends Construct {
+  /** A subnet that exists already, in the network's project: it emits nothing and is referenced by path. */
+  public static fromExisting(scope: Construct, id: string, props: ExistingSubnetProps): Subnet {
+    return new Subnet(scope, id, props, true);
+  }
+
   public readonly name: string;
   public readonly region: string;
   public readonly cidr: string;
   public readonly purpose: SubnetPurpose;
   public readonly network: Network;
-  public readonly resource: ComputeSubnetwork;
+  /** Whether the subnet exists already (`fromExisting`): then no object is emitted for it. */
+  public readonly existing: boolean;
+  /** The ComputeSubnetwork; none for an existing subnet. */
+  public readonly resource?: ComputeSubnetwork;
 
-  constructor(scope: Construct, id: string, props: SubnetProps) {
+  constructor(scope: Construct, id: string, props: SubnetProps);
+  /** @internal */
+  constructor(scope: Construct, id: string, props: SubnetProps, existing: boolean);
+  constructor(scope: Construct, id: string, props: SubnetProps, existing = false) {
     super(scope, id);
+    this.existing = existing;
     parseCidr(props.cidr); // a malformed range can never be valid: fail at once
     this.name = props.name;
     this.region = props.region;
@@ -60,6 +89,7 @@ export class Subnet extends Construct {
     this.network = props.network;
     this.purpose = props.purpose ?? SubnetPurpose.PRIVATE;
     validateName(this, 'subnet', props.name);
+    if (existing) return;
     const proxyOnly = this.purpose === SubnetPurpose.REGIONAL_MANAGED_PROXY;
     if (proxyOnly && props.privateGoogleAccess !== undefined) {
       throw new Error(`Subnet ${props.name}: privateGoogleAccess cannot be set on a proxy-only subnet`);
@@ -69,12 +99,25 @@ export class Subnet extends Construct {
       spec: {
         region: props.region,
         ipCidrRange: props.cidr,
-        networkRef: { name: props.network.name },
+        networkRef: props.network.ref,
         purpose: this.purpose,
         // A proxy-only subnet must be ACTIVE to serve, and must not set logConfig or Private Google Access
         // (k8s-config-connector #678).
         ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? true }),
       },
     });
+  }
+
+  /** `projects/<network project>/regions/<region>/subnetworks/<name>` */
+  public get path(): string {
+    return resourcePath.subnetwork(this.network.project, this.region, this.name);
+  }
+
+  /**
+   * How Config Connector objects reference the subnet: by name when it is in the output, else by path (the
+   * `subnetworkRef.external` form of the CRDs, "projects/{{projectID}}/regions/{{region}}/subnetworks/{{subnetworkID}}").
+   */
+  public get ref(): KccRef {
+    return this.existing ? { external: this.path } : { name: this.name };
   }
 }

@@ -9,6 +9,7 @@ type Obj = Manifest;
 /** The kind a `<field>Ref` (or `nameRef` under `subnet`) points at. */
 const REF_KINDS: Record<string, string> = {
   networkRef: 'ComputeNetwork',
+  computeNetworkRef: 'ComputeNetwork',
   subnetworkRef: 'ComputeSubnetwork',
   nameRef: 'ComputeSubnetwork',
   routerRef: 'ComputeRouter',
@@ -35,6 +36,38 @@ const REF_LISTS: Record<string, string | undefined> = {
   reservedPeeringRanges: 'ComputeAddress',
   rrdatasRefs: undefined,
 };
+
+/**
+ * The forms `external` paths to existing resources take, by reference field (or, for an IAM `resourceRef`, by the
+ * kind it names): the CRDs' "Should be in the format" of each (ComputeForwardingRule networkRef/subnetworkRef,
+ * DNSRecordSet managedZoneRef), and Config Connector's samples for a Project.
+ */
+const EXTERNAL_FORMS: Record<string, RegExp> = {
+  networkRef: /^projects\/[^/]+\/global\/networks\/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/,
+  authorizedNetworkRef: /^projects\/[^/]+\/global\/networks\/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/,
+  subnetworkRef: /^projects\/[^/]+\/regions\/[a-z0-9-]+\/subnetworks\/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/,
+  managedZoneRef: /^projects\/[^/]+\/managedZones\/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/,
+  connectorRef: /^projects\/[^/]+\/locations\/[a-z0-9-]+\/connectors\/[a-z]([-a-z0-9]{0,23}[a-z0-9])?$/,
+  ComputeSubnetwork: /^projects\/[^/]+\/regions\/[a-z0-9-]+\/subnetworks\/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/,
+  Project: /^projects\/[a-z][-a-z0-9]{4,28}[a-z0-9]$/,
+};
+
+/** `external` paths of an object that do not have the form their field takes. */
+export function malformedExternals(o: Obj): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  walk(o.spec, 'spec', (field, ref, path) => {
+    if (typeof ref.external !== 'string') return;
+    const form = field === 'resourceRef' ? EXTERNAL_FORMS[String(ref.kind)] : EXTERNAL_FORMS[field];
+    if (form && !form.test(ref.external)) {
+      problems.push({
+        object: `${o.kind}/${o.metadata?.name}`,
+        field: path,
+        message: `external "${ref.external}" is not a well-formed path`,
+      });
+    }
+  });
+  return problems;
+}
 
 export interface ReferenceProblem {
   readonly object: string;
@@ -109,6 +142,7 @@ export function checkReferences(objects: readonly Obj[]): ReferenceProblem[] {
   }
   for (const o of objects.filter(isKccObject)) {
     const id = `${o.kind}/${o.metadata?.name}`;
+    problems.push(...malformedExternals(o));
     for (const ref of referencesOf(o)) {
       if (ref.alsoExternal) problems.push({ object: id, field: ref.field, message: 'sets both name and external' });
       if (!ref.kind) {

@@ -23,7 +23,10 @@ const keyOf = (o: Obj) => objectKey(o.kind, o.metadata?.namespace, o.metadata?.n
  *   refuses the rest (https://cloud.google.com/service-usage/docs/enable-disable);
  * - in namespaced mode, Config Connector acts on a namespace's objects only once its ConfigConnectorContext exists
  *   (https://cloud.google.com/config-connector/docs/how-to/install-namespaced);
- * - every namespaced object needs its Namespace.
+ * - every namespaced object needs its Namespace;
+ * - a Connectivity Test analyses the live configuration when it is created: it waits for every other Config
+ *   Connector object, so its first result is about the path as deployed, not a half-built one
+ *   (https://cloud.google.com/network-intelligence-center/docs/connectivity-tests/concepts/overview).
  */
 export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
   const byKey = new Map(objects.map((o) => [keyOf(o), o]));
@@ -51,6 +54,7 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
       if (o.kind === 'RedisInstance' && o.spec?.connectMode === 'PRIVATE_SERVICE_ACCESS') {
         for (const c of connections) if (c.spec.networkRef?.name === o.spec.authorizedNetworkRef?.name) add(c);
       }
+      if (o.kind === 'NetworkManagementConnectivityTest') for (const x of kcc) if (x.kind !== o.kind) add(x);
       if (o.kind === 'RunService') {
         const account = o.spec?.template?.serviceAccountRef;
         for (const g of secretGrants) {

@@ -1,6 +1,7 @@
 import { SubnetRole } from '../names';
 import { GENERATED_NOTICE } from '../header';
 import { BackendModel, ServiceModel, TopologyModel } from '../model/model';
+import { callPath, internetPath, PathProof, usePath } from '../model/paths';
 
 /** A Mermaid node id: letters, digits and underscores only. */
 const id = (prefix: string, name: string) => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
@@ -34,25 +35,38 @@ export function topologyDiagram(model: TopologyModel): string {
   const node = (line: string) => lines.push(`  ${line}`);
   const inVpc = (line: string) => lines.push(`    ${line}`);
   const subnets = Object.values(model.subnets).filter((s) => s.needed);
+  // On a Shared VPC each part says which project it lives in; existing parts say they exist (nothing is emitted).
+  const shared = model.network.shared;
+  const inService = shared ? [`project ${model.project}`] : [];
+  const existing = model.network.existing ? ['existing'] : [];
 
   node('internet((internet))');
   for (const s of model.services) {
     const egress = s.via === 'none' ? 'no VPC egress' : `egress: ${s.via}, ${s.route}`;
-    node(`${id('svc', s.name)}[${label(`Cloud Run ${s.name}`, `ingress: ${s.ingress}${s.public ? ', public' : ''}`, egress)}]`);
+    node(
+      `${id('svc', s.name)}[${label(`Cloud Run ${s.name}`, `ingress: ${s.ingress}${s.public ? ', public' : ''}`, egress, ...inService)}]`,
+    );
   }
 
-  lines.push(`  subgraph vpc[${label(`VPC ${model.network.name}`)}]`);
-  for (const sub of subnets) inVpc(`${id('subnet', sub.role)}[${label(`subnet ${sub.name}`, `${ROLE_LABEL[sub.role]} ${sub.cidr}`)}]`);
+  const vpcNotes = [...existing, ...(shared ? [`host project ${model.network.project}`] : [])];
+  lines.push(`  subgraph vpc[${label(`VPC ${model.network.name}`, ...(vpcNotes.length > 0 ? [vpcNotes.join(', ')] : []))}]`);
+  for (const sub of subnets) {
+    inVpc(`${id('subnet', sub.role)}[${label(`subnet ${sub.name}`, `${ROLE_LABEL[sub.role]} ${sub.cidr}`, ...existing)}]`);
+  }
+  if (model.connector.existing !== undefined) {
+    const [, project, , region, , name] = model.connector.existing.split('/');
+    inVpc(`connector[${label(`connector ${name}`, `existing, project ${project}, ${region}`)}]`);
+  }
   if (model.connector.needed) {
     inVpc(
-      `connector[${label(`connector ${model.connector.name}`, `${model.connector.minInstances}..${model.connector.maxInstances} ${model.connector.machineType}`)}]`,
+      `connector[${label(`connector ${model.connector.name}`, `${model.connector.minInstances}..${model.connector.maxInstances} ${model.connector.machineType}`, ...inService)}]`,
     );
   }
   for (const s of model.services.filter((x) => x.loadBalancer)) {
     const lb = s.loadBalancer!;
     const ports = [lb.http ? 'HTTP :80' : undefined, lb.https ? 'HTTPS :443' : undefined].filter(Boolean).join(', ');
     inVpc(
-      `${id('lb', s.name)}[${label(`internal load balancer ${s.name}`, lb.dnsName ?? lb.address ?? 'address assigned at apply', ports)}]`,
+      `${id('lb', s.name)}[${label(`internal load balancer ${s.name}`, lb.dnsName ?? lb.address ?? 'address assigned at apply', ports, ...inService)}]`,
     );
   }
   if (model.nat.subnets.length > 0) inVpc(`nat[${label(`Cloud NAT ${model.nat.name}`, `router ${model.nat.routerName}`)}]`);
@@ -112,7 +126,57 @@ export function topologyMarkdown(model: TopologyModel): string {
     topologyDiagram(model),
     '```',
     '',
+    '## Reachability',
+    '',
+    "Each cell is runnel's proof for the row calling (or using) the column, hop by hop (`runnel explain ROW COLUMN`):",
+    '"proven" is reachable, private and authorized; "network only, IAM refuses" is a pair the topology does not',
+    'declare, which the network lets through and `roles/run.invoker` refuses; "internet" is how the row reaches it.',
+    '',
+    reachabilityMatrix(model),
+    '',
   ].join('\n');
 }
 
 export const TOPOLOGY_FILE = 'TOPOLOGY.md';
+
+/**
+ * The reachability matrix for dist/TOPOLOGY.md: one row per service, one column per service, backend and the
+ * internet, each cell the verdict of src/model/paths.ts for that pair.
+ */
+export function reachabilityMatrix(model: TopologyModel): string {
+  const services = model.services.filter((s) => model.servicesByName.get(s.name) === s);
+  const backends = model.backends.filter((b) => model.backendsByName.get(b.name) === b);
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const header = ['caller \\ callee', ...services.map((s) => s.name), ...backends.map((b) => `${b.name} (backend)`), 'internet'];
+  const rows = services.map((caller) => {
+    const calls = services.map((callee) => {
+      if (callee === caller) return '·';
+      const i = caller.calls.indexOf(callee.name);
+      return callVerdict(callPath(model, caller, callee, i < 0 ? undefined : `${caller.path}.calls[${i}]`), callee, caller);
+    });
+    const uses = backends.map((b) => {
+      const i = caller.uses.indexOf(b.name);
+      const proof = usePath(model, caller, b, i < 0 ? undefined : `${caller.path}.uses[${i}]`);
+      if (!proof.declared) return proof.reachable ? 'reachable, not used' : 'unreachable';
+      return proof.broken ? `use BROKEN at ${proof.broken.kind}` : 'use: proven';
+    });
+    const net = internetPath(model, caller);
+    const internet = net.way === 'nat' ? 'Cloud NAT' : net.way === 'cloud-run' ? 'Cloud Run egress (direct)' : 'none';
+    return [caller.name, ...calls, ...uses, internet];
+  });
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
+}
+
+function callVerdict(proof: PathProof, callee: ServiceModel, caller: ServiceModel): string {
+  if (proof.declared) {
+    if (!proof.broken) return 'call: proven';
+    const v = !proof.broken.reachable ? 'unreachable' : proof.broken.authorized === false ? 'refused' : 'not private';
+    return `call ${v} at ${proof.broken.kind}`;
+  }
+  if (!proof.reachable) return 'unreachable';
+  if (!proof.authorized) return 'network only, IAM refuses';
+  const over = proof.private ? '' : ', over the internet';
+  if (callee.public) return `public: allUsers may invoke${over}`;
+  if (callee.invokers.includes(`serviceAccount:${caller.serviceAccount}`)) return `allowed by invokers${over}`;
+  return `OPEN: shares a caller's account${over} (undeclared-call-is-refused)`;
+}

@@ -8,6 +8,7 @@
 const API_OF_GROUP: Readonly<Record<string, string>> = {
   'compute.cnrm.cloud.google.com': 'compute',
   'dns.cnrm.cloud.google.com': 'dns',
+  'networkmanagement.cnrm.cloud.google.com': 'networkmanagement',
   'redis.cnrm.cloud.google.com': 'redis',
   'run.cnrm.cloud.google.com': 'run',
   'secretmanager.cnrm.cloud.google.com': 'secretmanager',

@@ -1,3 +1,9 @@
+import { existingConnectorInRegion } from './existing-connector-in-region';
+import { existingSubnetNamed } from './existing-subnet-named';
+import { existingZoneNeedsDomain } from './existing-zone-needs-domain';
+import { sharedVpcLoadBalancerGrant } from './shared-vpc-load-balancer-grant';
+import { sharedVpcNeedsProjectNumber } from './shared-vpc-needs-project-number';
+import { sharedVpcNetworkMustExist } from './shared-vpc-network-must-exist';
 import { InputRule } from '../check/input-rule';
 import { Rule } from '../check/rule';
 import { annotationsRunnelOwns } from './annotations-runnel-owns';
@@ -15,6 +21,7 @@ import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
 import { containerDependenciesExist } from './container-dependencies-exist';
 import { cpuMemoryCombination } from './cpu-memory-combination';
 import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
+import { declaredPathIsProven } from './declared-path-is-proven';
 import { deployerIsAMember } from './deployer-is-a-member';
 import { directVpcNatColdStart } from './direct-vpc-nat-cold-start';
 import { directVpcNeedsStartupProbe } from './direct-vpc-needs-startup-probe';
@@ -43,6 +50,7 @@ import { settingNeedsKnativeFormat } from './setting-needs-knative-format';
 import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
 import { topologySchema } from './topology-schema';
 import { trafficTargetsValid } from './traffic-targets-valid';
+import { undeclaredCallIsRefused } from './undeclared-call-is-refused';
 import { uniqueNames } from './unique-names';
 import { validBackendHost } from './valid-backend-host';
 import { validCidr } from './valid-cidr';
@@ -70,12 +78,16 @@ export const MODEL_RULES: readonly Rule[] = [
   containerDependenciesExist,
   cpuMemoryCombination,
   createNamespaceNeedsNamespace,
+  declaredPathIsProven,
   deployerIsAMember,
   directVpcNatColdStart,
   directVpcNeedsStartupProbe,
   directVpcSubnetCapacity,
   emittedNamesUnique,
   envDoesNotShadow,
+  existingConnectorInRegion,
+  existingSubnetNamed,
+  existingZoneNeedsDomain,
   fractionalCpuRequirements,
   httpsCertificateSource,
   httpsNeedsPrivateDns,
@@ -95,8 +107,12 @@ export const MODEL_RULES: readonly Rule[] = [
   secretEnvByReference,
   secretValueInEnv,
   settingNeedsKnativeFormat,
+  sharedVpcLoadBalancerGrant,
+  sharedVpcNeedsProjectNumber,
+  sharedVpcNetworkMustExist,
   subnetCidrsMustNotOverlap,
   trafficTargetsValid,
+  undeclaredCallIsRefused,
   uniqueNames,
   validBackendHost,
   validCidr,

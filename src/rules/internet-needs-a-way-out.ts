@@ -11,7 +11,8 @@ export const internetNeedsAWayOut = defineRule({
   severity: 'error',
   summary: 'A service that needs the internet and routes all traffic into the VPC has Cloud NAT.',
   check(model: TopologyModel): Problem[] {
-    if (model.nat.enabled) return [];
+    // On an existing network, without network.nat.enabled, the way out is the estate's own Cloud NAT.
+    if (model.nat.enabled || (model.network.existing && model.spec.network.nat?.enabled === undefined)) return [];
     return model.services
       .filter((s) => s.internet && s.via !== 'none' && s.route === 'all-traffic')
       .map((s) => ({

@@ -1,6 +1,7 @@
 import { derivedName, kubernetesNameProblem, NameKind, nameProblem, NAME_RULES, serviceAccountEmailProblem } from '../names';
 import { emittedNames } from '../model/emitted-names';
-import { Problem } from '../finding';
+import { connectivityTestPlans } from '../model/paths';
+import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
@@ -140,6 +141,14 @@ export const validNames = defineRule({
     if (model.psc) {
       check('pscEndpoint', model.psc.name, model.psc.namePath, 'use 1-20 lowercase letters and digits, e.g. allapis');
       check('dnsZone', model.psc.zoneName, 'network.name', 'shorten network.name');
+    }
+    for (const t of connectivityTestPlans(model)) {
+      check(
+        'connectivityTest',
+        t.name,
+        t.declaredAt,
+        `shorten ${quoted(t.from)} or ${quoted(t.to)} (a Connectivity Test is named <caller>-to-<callee>, at most ${NAME_RULES.connectivityTest.maxLength} characters), or remove delivery.connectivityTests`,
+      );
     }
     // Names that are Kubernetes names only (grants, record sets): at most 253 characters of a DNS subdomain.
     for (const n of emittedNames(model).filter((x) => x.kubernetesOnly)) {

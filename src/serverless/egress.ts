@@ -1,6 +1,6 @@
 import { RunAnnotation } from '../annotations';
 import { Subnet } from '../network/subnet';
-import { VpcConnector } from './vpc-connector';
+import { IVpcConnector } from './vpc-connector';
 
 /**
  * Which outbound traffic goes into the VPC.
@@ -24,7 +24,7 @@ export abstract class VpcEgress {
    * Serverless VPC Access: egress through a connector's VMs.
    * @see https://cloud.google.com/run/docs/configuring/vpc-connectors
    */
-  public static connector(connector: VpcConnector, route: EgressRoute = EgressRoute.PRIVATE_RANGES_ONLY): VpcEgress {
+  public static connector(connector: IVpcConnector, route: EgressRoute = EgressRoute.PRIVATE_RANGES_ONLY): VpcEgress {
     return new ConnectorEgress(connector, route);
   }
 
@@ -64,7 +64,7 @@ class NoEgress extends VpcEgress {
 
 class ConnectorEgress extends VpcEgress {
   constructor(
-    private readonly connector: VpcConnector,
+    private readonly connector: IVpcConnector,
     public readonly route: EgressRoute,
   ) {
     super();
@@ -73,7 +73,7 @@ class ConnectorEgress extends VpcEgress {
     return { [RunAnnotation.VPC_CONNECTOR]: this.connector.path, [RunAnnotation.VPC_EGRESS]: this.route };
   }
   public _vpcAccess(): Record<string, unknown> {
-    return { connectorRef: { name: this.connector.name }, egress: KCC_EGRESS[this.route] };
+    return { connectorRef: this.connector.ref, egress: KCC_EGRESS[this.route] };
   }
 }
 
@@ -85,13 +85,19 @@ class DirectVpcEgress extends VpcEgress {
     super();
   }
   public _annotations(): Record<string, string> {
-    // Cloud Run takes a JSON array holding exactly one interface.
-    const networkInterfaces = JSON.stringify([{ network: this.subnet.network.name, subnetwork: this.subnet.name }]);
+    // Cloud Run takes a JSON array holding exactly one interface. An existing network (a Shared VPC host's) is named
+    // by full path, which Cloud Run requires for a network in another project:
+    // https://cloud.google.com/run/docs/configuring/shared-vpc-direct-vpc
+    const networkInterfaces = JSON.stringify([
+      this.subnet.existing
+        ? { network: this.subnet.network.path, subnetwork: this.subnet.path }
+        : { network: this.subnet.network.name, subnetwork: this.subnet.name },
+    ]);
     return { [RunAnnotation.NETWORK_INTERFACES]: networkInterfaces, [RunAnnotation.VPC_EGRESS]: this.route };
   }
   public _vpcAccess(): Record<string, unknown> {
     return {
-      networkInterfaces: [{ networkRef: { name: this.subnet.network.name }, subnetworkRef: { name: this.subnet.name } }],
+      networkInterfaces: [{ networkRef: this.subnet.network.ref, subnetworkRef: this.subnet.ref }],
       egress: KCC_EGRESS[this.route],
     };
   }

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { VpcAccessConnector } from '../../imports/vpcaccess.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
-import { resourcePath } from '../names';
+import { parseConnectorPath, resourcePath } from '../names';
+import { KccRef } from '../network/network';
 import { parseCidr } from '../cidr';
 import { Subnet } from '../network/subnet';
 import { validateName } from '../check/name-check';
@@ -30,13 +31,37 @@ export interface VpcConnectorProps {
    * @default 'e2-micro'
    */
   readonly machineType?: ConnectorMachineType;
+  /**
+   * Project the connector is created in: on a Shared VPC, a service project may own a connector on a host subnet.
+   * @default - the subnet's network's project
+   * @see https://cloud.google.com/run/docs/configuring/connecting-shared-vpc
+   */
+  readonly project?: string;
+}
+
+/** A connector services can egress through: one in the output, or an existing one (`VpcConnector.fromPath`). */
+export interface IVpcConnector {
+  /** The full path Cloud Run's `vpc-access-connector` annotation takes. */
+  readonly path: string;
+  /** How a Config Connector RunService references it. */
+  readonly ref: KccRef;
 }
 
 /**
  * A Serverless VPC Access connector: a small group of VMs that carry Cloud Run egress into the VPC.
  * @see https://cloud.google.com/run/docs/configuring/vpc-connectors
  */
-export class VpcConnector extends Construct {
+export class VpcConnector extends Construct implements IVpcConnector {
+  /**
+   * An existing connector by path (`projects/<p>/locations/<region>/connectors/<name>`), e.g. a shared one in a
+   * Shared VPC host project: referenced by that path (RunService `connectorRef.external`), never created.
+   */
+  public static fromPath(path: string): IVpcConnector {
+    if (!parseConnectorPath(path))
+      throw new Error(`VpcConnector.fromPath: ${path} is not projects/<p>/locations/<region>/connectors/<name>`);
+    return { path, ref: { external: path } };
+  }
+
   public readonly name: string;
   public readonly region: string;
   public readonly project: string;
@@ -47,7 +72,8 @@ export class VpcConnector extends Construct {
     const { subnet } = props;
     this.name = props.name;
     this.region = subnet.region;
-    this.project = subnet.network.project;
+    this.project = props.project ?? subnet.network.project;
+    const crossProject = this.project !== subnet.network.project;
     const minInstances = props.minInstances ?? 2;
     const maxInstances = props.maxInstances ?? 3;
     validateName(this, 'connector', props.name);
@@ -61,11 +87,16 @@ export class VpcConnector extends Construct {
       },
     });
     this.resource = new VpcAccessConnector(this, 'Resource', {
-      metadata: kccMetadata(props.name, subnet.network.kccScope),
+      metadata: kccMetadata(props.name, { ...subnet.network.kccScope, project: this.project }),
       spec: {
         location: subnet.region,
         projectRef: { external: resourcePath.project(this.project) },
-        subnet: { nameRef: { name: subnet.name } },
+        // A subnet of another project (a Shared VPC host's) is named with its project (the CRD's subnet.projectRef,
+        // whose allowed value is the project's name).
+        subnet:
+          crossProject || subnet.existing
+            ? { nameRef: { external: subnet.name }, ...(crossProject ? { projectRef: { external: subnet.network.project } } : {}) }
+            : { nameRef: { name: subnet.name } },
         machineType: props.machineType ?? 'e2-micro',
         // Config Connector needs minInstances and maxInstances (or throughput) set explicitly.
         minInstances,
@@ -77,5 +108,9 @@ export class VpcConnector extends Construct {
   /** The full connector path Cloud Run's `vpc-access-connector` annotation takes. */
   public get path(): string {
     return resourcePath.connector(this.project, this.region, this.name);
+  }
+
+  public get ref(): KccRef {
+    return { name: this.name };
   }
 }

@@ -7,6 +7,8 @@ import { DnsRecord } from '../dns/dns-record';
 import { PrivateDnsZone } from '../dns/private-zone';
 import { IamGrant } from '../iam/iam-grant';
 import { ALL_USERS, INVOKER_ROLE, InvokerPolicy } from '../iam/invoker-policy';
+import { ConnectivityTest } from '../connectivity/connectivity-test';
+import { connectivityTestPlans } from '../model/paths';
 import { ServiceAccount } from '../iam/service-account';
 import { InternalLoadBalancer } from '../lb/internal-lb';
 import { TlsCertificate } from '../lb/tls-certificate';
@@ -16,14 +18,15 @@ import { ConfigConnectorContext } from '../delivery/config-connector-context';
 import { ApiService } from '../project/api-service';
 import { ApiUser, requiredApis } from '../project/required-apis';
 import { ArgoApplication } from '../delivery/argo-application';
-import { grantName, resourcePath, SubnetRole, urlEnvVar } from '../names';
+import { grantName, hostFolder, resourcePath, SubnetRole, urlEnvVar } from '../names';
+import { sharedVpcGrants } from '../model/shared-vpc-grants';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
 import { RunnelChart } from '../delivery/runnel-chart';
 import { EgressRoute, VpcEgress } from '../serverless/egress';
 import { Ingress, RunService, ServiceFormat } from '../serverless/run-service';
-import { VpcConnector } from '../serverless/vpc-connector';
+import { IVpcConnector, VpcConnector } from '../serverless/vpc-connector';
 import { Secret } from '../secrets/secret';
 import { Finding } from '../finding';
 import { hasErrors, validateTopology } from '../check/engine';
@@ -78,6 +81,11 @@ function kccScopeOf(model: TopologyModel): KccScope {
   return { project: model.project, namespace: model.namespace, abandonStateful: model.delivery.abandonStateful };
 }
 
+/** Where the network's own objects go (NAT, grants on its subnets, its zones): its project, a Shared VPC's host. */
+function networkScopeOf(model: TopologyModel): KccScope {
+  return { ...kccScopeOf(model), project: model.network.project };
+}
+
 export interface PrivateTopologyProps {
   /**
    * The topology, as in topology.yaml: validated here, and a topology with errors builds nothing and fails
@@ -107,8 +115,10 @@ export class PrivateTopology extends Construct {
   public readonly services = new Map<string, RunService>();
   public readonly loadBalancers = new Map<string, InternalLoadBalancer>();
   private readonly subnets: Partial<Record<SubnetRole, Subnet>> = {};
-  private connector?: VpcConnector;
-  private networkChart?: RunnelChart;
+  private connector?: IVpcConnector;
+  private networkChartOf?: () => RunnelChart;
+  /** Charts of other projects' folders (`host-<project>/<file>`), by path. */
+  private readonly hostCharts = new Map<string, RunnelChart>();
   private privateServiceAccess?: PrivateServiceAccess;
   private dnsZone?: PrivateDnsZone;
   private googleApis?: GoogleApisEndpoint;
@@ -138,7 +148,9 @@ export class PrivateTopology extends Construct {
     this.createGoogleApis(model, network);
     this.createDns(model, network);
     this.createLoadBalancers(model);
+    this.createSharedVpcGrants(model);
     this.createBackends(model, network);
+    this.createConnectivityTests(model, network);
     this.createSecrets(model);
     this.createServices(model);
     this.createInvokerPolicies(model);
@@ -162,6 +174,26 @@ export class PrivateTopology extends Construct {
     });
   }
 
+  /** One Connectivity Test per declared call and use the live network can be asked about (`connectivityTestPlans`). */
+  private createConnectivityTests(model: TopologyModel, network: Network): void {
+    const plans = connectivityTestPlans(model);
+    if (plans.length === 0) return;
+    const chart = new RunnelChart(this, 'connectivity-tests', { outputPath: 'config-connector/connectivity-tests.yaml' });
+    for (const p of plans) {
+      const to = p.redisInstance !== undefined ? `Redis instance ${p.redisInstance}` : `${p.destinationAddress}:${p.port}`;
+      new ConnectivityTest(chart, `Test-${p.name}`, {
+        scope: kccScopeOf(model),
+        network,
+        name: p.name,
+        region: model.region,
+        description: `runnel: ${p.kind} ${p.from} -> ${p.to} (${p.declaredAt}), from ${p.from}'s egress subnet ${p.sourceSubnet} (${p.sourceAddress}) to ${to}`,
+        sourceAddress: p.sourceAddress,
+        ...(p.redisInstance !== undefined ? { redisInstance: p.redisInstance } : { destinationAddress: p.destinationAddress }),
+        port: p.port,
+      });
+    }
+  }
+
   private createNamespace(model: TopologyModel): void {
     if (!model.delivery.createNamespace || !model.namespace) return;
     const chart = new RunnelChart(this, 'namespace', { outputPath: 'config-connector/namespace.yaml' });
@@ -179,7 +211,10 @@ export class PrivateTopology extends Construct {
   private createApis(model: TopologyModel): void {
     if (!model.delivery.enableApis) return;
     const users: ApiUser[] = [];
+    // Objects of other projects' folders are their owners' (a Shared VPC host's APIs are the network team's).
+    const hosted = new Set([...this.hostCharts.values()].flatMap((chart) => chart.node.findAll()));
     for (const c of this.node.findAll()) {
+      if (hosted.has(c)) continue;
       if (c instanceof IamGrant) users.push({ apiVersion: c.resource.apiVersion, kind: c.resource.kind, grantTargetKind: c.targetKind });
       else if (c instanceof ApiObject && c.kind !== 'IAMPolicyMember') users.push({ apiVersion: c.apiVersion, kind: c.kind });
     }
@@ -187,28 +222,66 @@ export class PrivateTopology extends Construct {
     for (const api of requiredApis(users)) new ApiService(chart, `Api-${api}`, { ...kccScopeOf(model), api });
   }
 
+  /**
+   * The chart of a file for another project (`host-<project>/<file>`), created on first use: what that project's
+   * owners (the network team of a Shared VPC host) review and apply with their own credentials.
+   */
+  private hostChart(project: string, file: string): RunnelChart {
+    const path = `${hostFolder(project)}/${file}`;
+    let chart = this.hostCharts.get(path);
+    if (!chart) {
+      chart = new RunnelChart(this, `host-${project}-${file.replace(/\.yaml$/, '')}`, { outputPath: path });
+      this.hostCharts.set(path, chart);
+    }
+    return chart;
+  }
+
+  /** The chart of objects in `project`'s own files: the service project's `config-connector/<file>`, else a host folder. */
+  private chartFor(model: TopologyModel, project: string, id: string, file: string): RunnelChart {
+    return project === model.project
+      ? new RunnelChart(this, id, { outputPath: `config-connector/${file}` })
+      : this.hostChart(project, file);
+  }
+
   private createNetwork(model: TopologyModel): Network {
-    const chart = new RunnelChart(this, 'network', { outputPath: 'config-connector/network.yaml' });
-    this.networkChart = chart;
-    const network = new Network(chart, 'Network', { name: model.network.name, ...kccScopeOf(model) });
+    const existing = model.network.existing;
+    let chart: RunnelChart | undefined;
+    // The network's file holds the objects on it; an existing network's only when something is emitted there.
+    this.networkChartOf = () => (chart ??= this.chartFor(model, model.network.project, 'network', 'network.yaml'));
+    if (!existing) this.networkChartOf();
+    const scope = existing ? this : this.networkChartOf();
+    const network = existing
+      ? Network.fromExisting(this, 'ExistingNetwork', { name: model.network.name, ...networkScopeOf(model) })
+      : new Network(scope, 'Network', { name: model.network.name, ...kccScopeOf(model) });
     for (const s of Object.values(model.subnets).filter((x) => x.needed)) {
       const proxyOnly = s.role === 'proxyOnly';
-      this.subnets[s.role] = new Subnet(chart, `Subnet-${s.role}`, {
-        network,
-        name: s.name,
-        region: model.region,
-        cidr: s.cidr,
-        purpose: proxyOnly ? SubnetPurpose.REGIONAL_MANAGED_PROXY : SubnetPurpose.PRIVATE,
-        privateGoogleAccess: proxyOnly ? undefined : s.privateGoogleAccess,
-      });
+      const purpose = proxyOnly ? SubnetPurpose.REGIONAL_MANAGED_PROXY : SubnetPurpose.PRIVATE;
+      this.subnets[s.role] = existing
+        ? Subnet.fromExisting(this, `ExistingSubnet-${s.role}`, { network, name: s.name, region: model.region, cidr: s.cidr, purpose })
+        : new Subnet(scope, `Subnet-${s.role}`, {
+            network,
+            name: s.name,
+            region: model.region,
+            cidr: s.cidr,
+            purpose,
+            privateGoogleAccess: proxyOnly ? undefined : s.privateGoogleAccess,
+          });
     }
-    if (model.connector.needed) {
-      this.connector = new VpcConnector(chart, 'Connector', {
+    if (model.connector.existing !== undefined) {
+      this.connector = VpcConnector.fromPath(model.connector.existing);
+    } else if (model.connector.needed) {
+      // On a Shared VPC the connector is the service project's, on the host's subnet: its file is the service
+      // project's network file.
+      const connectorChart = model.network.shared
+        ? this.chartFor(model, model.project, 'connector', 'network.yaml')
+        : this.networkChartOf();
+      this.connector = new VpcConnector(connectorChart, 'Connector', {
         name: model.connector.name,
         subnet: this.subnets.connector!,
         minInstances: model.connector.minInstances,
         maxInstances: model.connector.maxInstances,
         machineType: model.connector.machineType,
+        project: model.project,
       });
     }
     return network;
@@ -217,7 +290,7 @@ export class PrivateTopology extends Construct {
   private createNat(model: TopologyModel, network: Network): void {
     if (model.nat.subnets.length === 0) return;
     // NAT belongs with the network it serves: same chart, same file.
-    new CloudNat(this.networkChart!, 'Nat', {
+    new CloudNat(this.networkChartOf!(), 'Nat', {
       network,
       region: model.region,
       routerName: model.nat.routerName,
@@ -229,7 +302,7 @@ export class PrivateTopology extends Construct {
   private createPrivateServiceAccess(model: TopologyModel, network: Network): void {
     const psa = model.privateServiceAccess;
     if (!psa.needed) return;
-    this.privateServiceAccess = new PrivateServiceAccess(this.networkChart!, 'PrivateServiceAccess', {
+    this.privateServiceAccess = new PrivateServiceAccess(this.networkChartOf!(), 'PrivateServiceAccess', {
       network,
       name: psa.name,
       cidr: psa.cidr,
@@ -238,7 +311,7 @@ export class PrivateTopology extends Construct {
 
   private createGoogleApis(model: TopologyModel, network: Network): void {
     if (!model.psc) return;
-    const chart = new RunnelChart(this, 'google-apis', { outputPath: 'config-connector/google-apis.yaml' });
+    const chart = this.chartFor(model, model.network.project, 'google-apis', 'google-apis.yaml');
     this.googleApis = new GoogleApisEndpoint(chart, 'Endpoint', {
       network,
       name: model.psc.name,
@@ -249,9 +322,21 @@ export class PrivateTopology extends Construct {
 
   private createDns(model: TopologyModel, network: Network): void {
     if (!model.dns) return;
-    const chart = new RunnelChart(this, 'dns', { outputPath: 'config-connector/dns.yaml' });
-    if (model.dns.domain !== undefined) {
-      this.dnsZone = new PrivateDnsZone(chart, 'Zone', {
+    const zoneProject = model.dns.existingZone?.project ?? model.network.project;
+    let chart: RunnelChart | undefined;
+    const chartOf = (project: string) =>
+      project === zoneProject
+        ? (chart ??= this.chartFor(model, project, 'dns', 'dns.yaml'))
+        : this.chartFor(model, project, 'dns', 'dns.yaml');
+    if (model.dns.domain !== undefined && model.dns.existingZone) {
+      this.dnsZone = PrivateDnsZone.fromExisting(this, 'ExistingZone', {
+        network,
+        project: model.dns.existingZone.project,
+        name: model.dns.existingZone.name,
+        dnsName: model.dns.domain,
+      });
+    } else if (model.dns.domain !== undefined) {
+      this.dnsZone = new PrivateDnsZone(chartOf(zoneProject), 'Zone', {
         network,
         name: model.dns.zoneName,
         dnsName: model.dns.domain,
@@ -259,7 +344,8 @@ export class PrivateTopology extends Construct {
       });
     }
     if (model.dns.runAppZoneName) {
-      const runApp = new PrivateDnsZone(chart, 'RunAppZone', {
+      const runAppChart = chartOf(model.network.project);
+      const runApp = new PrivateDnsZone(runAppChart, 'RunAppZone', {
         network,
         name: model.dns.runAppZoneName,
         dnsName: 'run.app',
@@ -267,7 +353,7 @@ export class PrivateTopology extends Construct {
       });
       // Through the Private Service Connect endpoint when there is one, else Private Google Access' VIPs.
       const rrdatas = this.googleApis ? [this.googleApis.address] : PRIVATE_GOOGLE_ACCESS_VIPS;
-      new DnsRecord(chart, 'RunAppWildcard', { zone: runApp, label: '*', type: 'A', data: { rrdatas } });
+      new DnsRecord(runAppChart, 'RunAppWildcard', { zone: runApp, label: '*', type: 'A', data: { rrdatas } });
     }
   }
 
@@ -291,11 +377,37 @@ export class PrivateTopology extends Construct {
         http: lb.http,
         https,
         hostname: this.dnsZone ? lb.dnsName : undefined,
+        scope: kccScopeOf(model),
       });
       this.loadBalancers.set(s.name, balancer);
-      if (this.dnsZone) {
-        new DnsRecord(chart, 'DnsRecord', { zone: this.dnsZone, label: s.name, type: 'A', data: { addressName: balancer.addressName } });
+      const zone = this.dnsZone;
+      if (zone && zone.project === model.project) {
+        new DnsRecord(chart, 'DnsRecord', { zone, label: s.name, type: 'A', data: { addressName: balancer.addressName } });
+      } else if (zone && lb.address !== undefined) {
+        // A record in another project's zone is applied by its owners, maybe from another namespace or cluster where
+        // the address object is not: it holds the address itself (runnel allocates it, so it is known now).
+        const hostChart = this.hostChart(zone.project, 'dns.yaml');
+        new DnsRecord(hostChart, `DnsRecord-${s.name}`, { zone, label: s.name, type: 'A', data: { rrdatas: [lb.address] } });
       }
+    }
+  }
+
+  /** The grants a service project needs in a Shared VPC host (see `sharedVpcGrants`), in the host's folder. */
+  private createSharedVpcGrants(model: TopologyModel): void {
+    for (const g of sharedVpcGrants(model)) {
+      const subnet = g.subnet ? this.subnets[g.subnet]! : undefined;
+      new IamGrant(this.hostChart(g.project, 'grants.yaml'), `Grant-${g.name}`, {
+        ...networkScopeOf(model),
+        project: g.project,
+        name: g.name,
+        role: g.role,
+        member: `serviceAccount:${g.email}`,
+        // IAMPolicyMember's resourceRef takes any IAM-capable kind by `external` path (its CRD; Config Connector's
+        // samples name a Project as `projects/<id>`).
+        target: subnet
+          ? { kind: 'ComputeSubnetwork', external: subnet.path }
+          : { kind: 'Project', external: resourcePath.project(g.project) },
+      });
     }
   }
 
@@ -307,6 +419,7 @@ export class PrivateTopology extends Construct {
         name: b.name,
         region: model.region,
         network,
+        scope: kccScopeOf(model),
         tier: redis.tier,
         memorySizeGb: redis.memorySizeGb,
         version: redis.version,

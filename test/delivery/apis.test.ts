@@ -28,6 +28,8 @@ const EXPECTED_API: Record<string, string> = {
   SecretManagerSecret: 'secretmanager',
   IAMServiceAccount: 'iam',
   RunService: 'run',
+  // https://cloud.google.com/network-intelligence-center/docs/connectivity-tests/how-to/running-connectivity-tests (enable networkmanagement.googleapis.com)
+  NetworkManagementConnectivityTest: 'networkmanagement',
 };
 
 /** The APIs the objects of an output need, read from the output itself. */

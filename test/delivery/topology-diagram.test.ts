@@ -122,3 +122,33 @@ test('escapeLabel keeps ordinary text and codes everything else', () => {
   expect(escapeLabel('Redis cache 10.40.0.4:6379 (x)')).toBe('Redis cache 10.40.0.4:6379 (x)');
   expect(escapeLabel('a"b|c<d\ne')).toBe('a#34;b#124;c#60;d#10;e');
 });
+
+describe('the reachability matrix in TOPOLOGY.md', () => {
+  const rows = (markdown: string) =>
+    new Map(
+      markdown
+        .slice(markdown.indexOf('## Reachability'))
+        .split('\n')
+        .filter((l) => l.startsWith('| ') && !l.startsWith('| ---'))
+        .map((l) => l.slice(2, -2).split(' | '))
+        .map((cells) => [cells[0], cells.slice(1)] as const),
+    );
+
+  test('the default topology: the declared call proven, undeclared pairs refused by IAM or unreachable, the way to the internet', () => {
+    const m = rows(topologyMarkdown(modelOf(join(root, 'topology.yaml'))));
+    expect(m.get('caller \\ callee')).toEqual(['client-service', 'server-service', 'batch-service', 'internet']);
+    expect(m.get('client-service')).toEqual(['·', 'call: proven', 'unreachable', 'Cloud Run egress (direct)']);
+    // batch-service routes all traffic into the VPC: it reaches server-service's load balancer, and IAM refuses it.
+    expect(m.get('batch-service')).toEqual(['network only, IAM refuses', 'network only, IAM refuses', '·', 'Cloud NAT']);
+    // No VPC egress: server-service cannot reach internal services at all.
+    expect(m.get('server-service')).toEqual(['unreachable', '·', 'unreachable', 'Cloud Run egress (direct)']);
+  });
+
+  test('a service sharing a declared caller account is flagged OPEN', () => {
+    const t = parseTopology(readFileSync(join(root, 'topology.yaml'), 'utf8'), 'topology.yaml').input as any;
+    t.services[0].serviceAccount = 'shared@acme-prod.iam.gserviceaccount.com';
+    t.services[2].serviceAccount = 'shared@acme-prod.iam.gserviceaccount.com';
+    const m = rows(topologyMarkdown(validateTopology(t).model!));
+    expect(m.get('batch-service')![1]).toBe("OPEN: shares a caller's account (undeclared-call-is-refused)");
+  });
+});

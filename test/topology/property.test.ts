@@ -122,6 +122,9 @@ const topology = fc.record(
     network: fc.record(
       {
         name: usually(['run-vpc', 'vpc-1'], ['a-rather-long-network-name', 'RunVpc', `n${'x'.repeat(60)}`]),
+        // An existing network, maybe a Shared VPC host's (another project), and maybe the topology's own project.
+        project: rarely(usually(['net-host-prod', 'acme-prod'], ['Bad_Project'])),
+        existing: rarely(fc.boolean()),
         subnets: maybe(
           fc.record(
             { workload: maybe(subnet), directVpc: maybe(subnet), connector: maybe(subnet), proxyOnly: maybe(subnet) },
@@ -132,6 +135,12 @@ const topology = fc.record(
           fc.record(
             {
               name: maybe(usually(['conn'], ['a-connector-name-that-is-too-long'])),
+              existing: rarely(
+                usually(
+                  ['projects/net-host-prod/locations/asia-northeast1/connectors/shared-conn'],
+                  ['projects/net-host-prod/locations/us-central1/connectors/far', 'shared-conn'],
+                ),
+              ),
               minInstances: maybe(usually([2, 3], [0, 10])),
               maxInstances: maybe(usually([4, 10], [2, 11])),
               machineType: maybe(fc.constantFrom('e2-micro', 'e2-standard-4')),
@@ -159,6 +168,14 @@ const topology = fc.record(
         {
           domain: maybe(usually(['internal.acme.example'], ['internal', 'x.run.app'])),
           zoneName: maybe(usually(['lb-zone'], ['run-vpc-run-app', 'run-vpc-googleapis'])),
+          zone: rarely(
+            fc.record({
+              existing: usually(
+                ['projects/net-host-prod/managedZones/team-internal', 'projects/acme-prod/managedZones/lb-zone'],
+                ['lb-zone', 'projects/x/zones/y'],
+              ),
+            }),
+          ),
           runApp: maybe(fc.boolean()),
         },
         { requiredKeys: [] },
@@ -226,46 +243,112 @@ const input = fc.oneof(
   { arbitrary: fc.tuple(topology, fc.array(fc.nat(1000), { minLength: 1, maxLength: 5 })).map(([t, c]) => mutate(t, c)), weight: 1 },
 );
 
+/** Checks one input's outcome: CRD-valid, fully referenced, wave-ordered output, or a clean list of problems. */
+function checkOutcome(t: unknown): 'synthesized' | 'refused' {
+  const result = synthesizeTopology(t); // must not throw
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    expect(result.files).toEqual([]);
+    for (const f of result.findings) {
+      expect(typeof f.path).toBe('string');
+      expect(f.ruleId).toMatch(/^[a-z0-9-]+$/);
+      expect(f.message.length).toBeGreaterThan(0);
+      expect(f.fix.length).toBeGreaterThan(0);
+    }
+    return 'refused';
+  }
+  const objects = result.files.flatMap((f) => f.objects);
+  expect(objects.length).toBeGreaterThan(0);
+  expect(objects.flatMap(crdProblems)).toEqual([]);
+  expect(checkReferences(objects)).toEqual([]);
+  const wave = (o: any) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+  for (const o of objects.filter(isKccObject)) {
+    for (const ref of referencesOf(o)) {
+      const target = objects.find((x) => x.kind === ref.kind && x.metadata.name === ref.name)!;
+      expect(wave(target)).toBeLessThan(wave(o));
+    }
+  }
+  const ids = objects.map((o) => `${o.kind}/${o.metadata.name}`);
+  expect(new Set(ids).size).toBe(ids.length);
+  // An existing network emits none of its own objects; an object of another project is only in that project's folder.
+  const model = validateTopology(t).model!;
+  if (model.network.existing) expect(objects.filter((o) => /^Compute(Sub)?[Nn]etwork$/.test(o.kind))).toEqual([]);
+  for (const f of result.files) {
+    for (const o of f.objects) {
+      const project = o.metadata?.annotations?.['cnrm.cloud.google.com/project-id'];
+      if (project === undefined) continue;
+      if (project === model.project) expect(f.path).not.toMatch(/^host-/);
+      else expect(f.path.startsWith(`host-${project}/`)).toBe(true);
+    }
+  }
+  // The rule emitted-names-unique sees exactly what synth emits.
+  expect([...new Set(emittedNames(validateTopology(t).model!).map((n) => `${n.kind}/${n.name}`))].sort()).toEqual(
+    topologyNamedIds(objects).sort(),
+  );
+  return 'synthesized';
+}
+
 test('any topology synthesizes CRD-valid, fully referenced, wave-ordered output or returns a clean list of problems', () => {
   let synthesized = 0;
   let refused = 0;
   fc.assert(
     fc.property(input, (t) => {
-      const result = synthesizeTopology(t); // must not throw
-      const errors = result.findings.filter((f) => f.severity === 'error');
-      if (errors.length > 0) {
-        refused++;
-        expect(result.files).toEqual([]);
-        for (const f of result.findings) {
-          expect(typeof f.path).toBe('string');
-          expect(f.ruleId).toMatch(/^[a-z0-9-]+$/);
-          expect(f.message.length).toBeGreaterThan(0);
-          expect(f.fix.length).toBeGreaterThan(0);
-        }
-        return;
-      }
-      synthesized++;
-      const objects = result.files.flatMap((f) => f.objects);
-      expect(objects.length).toBeGreaterThan(0);
-      expect(objects.flatMap(crdProblems)).toEqual([]);
-      expect(checkReferences(objects)).toEqual([]);
-      const wave = (o: any) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
-      for (const o of objects.filter(isKccObject)) {
-        for (const ref of referencesOf(o)) {
-          const target = objects.find((x) => x.kind === ref.kind && x.metadata.name === ref.name)!;
-          expect(wave(target)).toBeLessThan(wave(o));
-        }
-      }
-      const ids = objects.map((o) => `${o.kind}/${o.metadata.name}`);
-      expect(new Set(ids).size).toBe(ids.length);
-      // The rule emitted-names-unique sees exactly what synth emits.
-      expect([...new Set(emittedNames(validateTopology(t).model!).map((n) => `${n.kind}/${n.name}`))].sort()).toEqual(
-        topologyNamedIds(objects).sort(),
-      );
+      if (checkOutcome(t) === 'refused') refused++;
+      else synthesized++;
     }),
     { numRuns: 1000, seed: 20261123 },
   );
   // Both outcomes must be exercised, or the generator has drifted into testing nothing.
   expect(synthesized).toBeGreaterThan(50);
   expect(refused).toBeGreaterThan(50);
+});
+
+/** The same topologies on an existing network: a Shared VPC host's or the project's own, with existing parts. */
+const estate = fc
+  .tuple(
+    topology,
+    fc.constantFrom('net-host-prod', undefined, 'acme-prod'),
+    maybe(
+      fc.constantFrom(
+        'projects/net-host-prod/locations/asia-northeast1/connectors/shared-conn',
+        'projects/acme-prod/locations/us-central1/connectors/c',
+      ),
+    ),
+    maybe(fc.constantFrom('projects/net-host-prod/managedZones/team-internal', 'projects/acme-prod/managedZones/lb-zone')),
+    maybe(fc.constant('kcc-prod@acme-prod.iam.gserviceaccount.com')),
+  )
+  .map(([t, project, connector, zone, kcc]: any[]) => ({
+    ...t,
+    projectNumber: '123456789012',
+    network: {
+      ...t.network,
+      ...(project !== undefined ? { project } : {}),
+      existing: true,
+      subnets: {
+        workload: { name: 'ilb-frontends', cidr: '10.128.0.0/24' },
+        directVpc: { name: 'run-egress', cidr: '10.130.0.0/22' },
+        connector: { name: 'run-conn', cidr: '10.132.0.0/28' },
+        proxyOnly: { name: 'proxy-only', cidr: '10.129.0.0/23' },
+      },
+      ...(connector !== undefined ? { connector: { ...t.network.connector, existing: connector } } : {}),
+    },
+    ...(zone !== undefined ? { dns: { domain: 'internal.acme.example', zone: { existing: zone } } } : {}),
+    ...(kcc !== undefined ? { delivery: { ...t.delivery, createNamespace: true, configConnectorServiceAccount: kcc } } : {}),
+    ...(kcc !== undefined && !t.namespace ? { namespace: 'config-connector' } : {}),
+  }));
+
+test('on an existing network or a Shared VPC, the same holds, and enough of them synthesize', () => {
+  let synthesized = 0;
+  let shared = 0;
+  fc.assert(
+    fc.property(estate, (t: any) => {
+      if (checkOutcome(t) !== 'synthesized') return;
+      synthesized++;
+      if (t.network.project === 'net-host-prod') shared++;
+    }),
+    { numRuns: 600, seed: 20261201 },
+  );
+  // The random services refuse most drawn topologies; enough must synthesize, Shared VPC ones among them.
+  expect(synthesized).toBeGreaterThan(15);
+  expect(shared).toBeGreaterThan(5);
 });
