@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseTopology } from '../../src/input/load';
 import { readServiceManifests } from '../../src/input/service-manifest';
+import { synthesizeTopology } from '../../src/synth';
 import { checkReferences } from '../../src/output/references';
 import { expectValidCrds } from '../helpers/crd';
 import { synth } from '../helpers/synth';
@@ -65,4 +66,7 @@ test("exported-service: the export's own fields are kept as they were, server-se
   // runnel's: the project as namespace (the export has the project number), and the account is the export's.
   expect(svc.metadata.namespace).toBe('acme-prod');
   expect(objects.filter((o) => o.kind === 'IAMServiceAccount')).toEqual([]);
+  // The export's own startup probe answers the Direct VPC warning.
+  const findings = synthesizeTopology(loaded.input, undefined, readServiceManifests(loaded.input, dir)).findings;
+  expect(findings.map((f) => f.ruleId)).not.toContain('direct-vpc-needs-startup-probe');
 });
