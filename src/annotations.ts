@@ -18,6 +18,37 @@ export const RunAnnotation = {
   VPC_EGRESS: 'run.googleapis.com/vpc-access-egress',
   /** On the revision template: Direct VPC egress, a JSON array with one `{network, subnetwork}` object. */
   NETWORK_INTERFACES: 'run.googleapis.com/network-interfaces',
+  /**
+   * On the Service: service-level minimum instances, shared by the revisions that have traffic.
+   * @see https://cloud.google.com/run/docs/configuring/min-instances
+   */
+  SERVICE_MIN_SCALE: 'run.googleapis.com/minScale',
+  /**
+   * On the revision template: `false` keeps CPU allocated between requests (instance-based billing).
+   * @see https://cloud.google.com/run/docs/configuring/billing-settings
+   */
+  CPU_THROTTLING: 'run.googleapis.com/cpu-throttling',
+  /**
+   * On the revision template: `true` gives instances more CPU while they start.
+   * @see https://cloud.google.com/run/docs/configuring/services/cpu#startup-boost
+   */
+  STARTUP_CPU_BOOST: 'run.googleapis.com/startup-cpu-boost',
+  /**
+   * On the revision template: `gen1` or `gen2`.
+   * @see https://cloud.google.com/run/docs/configuring/execution-environments
+   */
+  EXECUTION_ENVIRONMENT: 'run.googleapis.com/execution-environment',
+  /**
+   * On the revision template: `true` routes a client's requests to the same instance where possible.
+   * @see https://cloud.google.com/run/docs/configuring/session-affinity
+   */
+  SESSION_AFFINITY: 'run.googleapis.com/sessionAffinity',
+  /**
+   * On the revision template: start order of containers, a JSON object from a container name to the names it
+   * waits for.
+   * @see https://cloud.google.com/run/docs/deploying#sidecars
+   */
+  CONTAINER_DEPENDENCIES: 'run.googleapis.com/container-dependencies',
   /** On the revision template. */
   MIN_SCALE: 'autoscaling.knative.dev/minScale',
   /** On the revision template. */

@@ -10,6 +10,7 @@ import { TopologyModel } from './model/model';
 import { RunnelChart } from './delivery/runnel-chart';
 import { ArgoApplicationSet, ArgoEnvironmentElement, ENVIRONMENT_FILE, environmentParameters } from './delivery/argo-application-set';
 import { derivedName } from './names';
+import { ServiceManifests } from './input/service-manifest';
 
 export interface SynthResult {
   /** Every finding; when one is an error, `files` is empty. */
@@ -24,6 +25,11 @@ export interface SynthOptions {
    * @default - every environment, and the ApplicationSet
    */
   readonly environment?: string;
+  /**
+   * The services' own manifests (`services[].manifest`), read from the files the topology names.
+   * @default - none
+   */
+  readonly manifests?: ServiceManifests;
 }
 
 /** The ApplicationSet's file, beside the environments' folders, so Argo CD never syncs it with them. */
@@ -43,7 +49,7 @@ export function locateFindings(findings: readonly Finding[], lineOf?: (path: str
  * Applications in place of the single `argocd/application.yaml`.
  */
 export function synthesizeTopology(input: unknown, lineOf?: (path: string) => number | undefined, options: SynthOptions = {}): SynthResult {
-  const { findings, model, environments } = validateTopology(input);
+  const { findings, model, environments } = validateTopology(input, options.manifests);
   const located = locateFindings(findings, lineOf);
   if (hasErrors(located)) return { findings: located, files: [] };
   if (environments) {

@@ -4,6 +4,7 @@ import { TopologyModel } from '../model/model';
 import { withoutNulls } from '../input/nulls';
 import { resolveTopology } from '../model/resolve';
 import { TopologySpec } from '../input/spec';
+import { ServiceManifests } from '../input/service-manifest';
 import { Finding, pathSegments, Problem } from '../finding';
 import { InputRule } from './input-rule';
 import { EnvironmentRule } from './environment-rule';
@@ -26,20 +27,22 @@ export interface ValidationResult {
  * fields), so a typo does not hide the other problems; any other shape problem stops there, since the rules
  * rely on the types. A null field counts as absent (see `withoutNulls`).
  */
-export function validateTopology(raw: unknown): ValidationResult {
+export function validateTopology(raw: unknown, manifests?: ServiceManifests): ValidationResult {
   // Environments are merged before nulls go: a null in an override removes the field from the shared shape.
-  return hasEnvironments(raw) ? validateEnvironments(raw, { validateOne, run, sortFindings }) : validateOne(raw);
+  return hasEnvironments(raw)
+    ? validateEnvironments(raw, { validateOne: (one) => validateOne(one, manifests), run, sortFindings })
+    : validateOne(raw, manifests);
 }
 
 /** One whole topology (no `environments:`). */
-function validateOne(raw: unknown): ValidationResult {
+function validateOne(raw: unknown, manifests?: ServiceManifests): ValidationResult {
   const input = withoutNulls(raw);
   const inputFindings = INPUT_RULES.flatMap((rule) => run(rule, () => rule.check(input)));
   const shapeBroken = inputFindings.some((f) => f.severity === 'error');
   // A misspelt required field stays broken after stripping, and stops here.
   const spec = shapeBroken ? withoutUnknownFields(input) : input;
   if (spec === undefined) return { findings: sortFindings(inputFindings) };
-  const model = resolveTopology(spec as TopologySpec);
+  const model = resolveTopology(spec as TopologySpec, manifests);
   const findings = [...inputFindings, ...MODEL_RULES.flatMap((rule) => run(rule, () => rule.check(model)))];
   return { findings: sortFindings(findings), model: shapeBroken ? undefined : model };
 }

@@ -1,12 +1,13 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { constants as osConstants } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffJson, diffMarkdown, diffOutputs, formatDiff, needsRecreate } from './diff';
 import { FINDINGS_FORMATS, FindingsFormat, printFindings } from './findings-format';
 import { initTopology, InitRefused } from './init';
 import { committedOutput } from './git-output';
 import { loadTopologyFile, TopologyFileRefused } from '../input/load';
+import { readServiceManifests } from '../input/service-manifest';
 import { OutputInterrupted, OutputRefused, OUTPUT_MARKER, replaceDirectory, ReplaceOptions, writeFiles } from '../output/write';
 import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
 import { hasErrors, validateTopology } from '../check/engine';
@@ -14,6 +15,7 @@ import { formatFinding, oneLine } from '../check/report';
 import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
 import { environmentFiles, environmentUsageProblem, ENVIRONMENT_OPTIONS_HELP, PROMOTION_HELP, promotionDiff } from './environments';
+import { runImport } from './import';
 import { EXPLAIN_HELP, runExplain } from './explain';
 
 export interface CliIo {
@@ -109,6 +111,8 @@ function didYouMean(command: string): string {
  * writing. A promise when the command writes output (the write yields so SIGINT/SIGTERM can stop it cleanly).
  */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
+  // `runnel import <dir>` has its own options and file (src/cli/import.ts).
+  if (argv[0] === 'import') return runImport(argv.slice(1), io);
   if (argv[0] === 'explain') return runExplain(argv.slice(1), io);
   let parsed;
   try {
@@ -303,12 +307,13 @@ function loadAndSynthesize(
   const problem = loaded.findings.length > 0 ? undefined : environmentUsageProblem(loaded.input, environments);
   if (problem) return usageError(io, problem, 'name an environment of the topology');
   const only = environments[0] === undefined ? {} : { environment: environments[0] };
+  const manifests = loaded.findings.length > 0 ? undefined : readServiceManifests(loaded.input, dirname(file));
   const result =
     loaded.findings.length > 0
       ? { findings: loaded.findings, files: [] }
       : render
-        ? synthesizeTopology(loaded.input, loaded.lineOf, only)
-        : { findings: locateFindings(validateTopology(loaded.input).findings, loaded.lineOf), files: [] };
+        ? synthesizeTopology(loaded.input, loaded.lineOf, { ...only, manifests })
+        : { findings: locateFindings(validateTopology(loaded.input, manifests).findings, loaded.lineOf), files: [] };
   printFindings(loaded.source, result.findings, format, quiet, io);
   return { source: loaded.source, input: loaded.input, result };
 }

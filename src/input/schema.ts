@@ -1,4 +1,5 @@
 import { JSONSchemaType } from 'ajv';
+import { SERVICE_SETTINGS_PROPERTIES } from './service-settings-schema';
 import { TopologySpec } from './spec';
 
 /*
@@ -204,6 +205,8 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
               failureThreshold: { type: 'integer', nullable: true, minimum: 1 },
             },
           },
+          ...SERVICE_SETTINGS_PROPERTIES,
+          manifest: { type: 'string', nullable: true, minLength: 1 },
           serviceAccount: { type: 'string', nullable: true },
           secrets: {
             type: 'object',

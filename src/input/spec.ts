@@ -1,3 +1,5 @@
+import { ServiceSettingsSpec } from './service-settings';
+
 /**
  * The topology file's contract: what users write in `topology.yaml`, and what `PrivateTopology` takes from
  * TypeScript. Field names and defaults here are the documentation; `schema.ts` is checked against these types.
@@ -345,7 +347,8 @@ export interface NatSpec {
   readonly name?: string;
 }
 
-export interface ServiceSpec {
+/** A Cloud Run service: its networking (which runnel owns) and its other settings (`ServiceSettingsSpec`). */
+export interface ServiceSpec extends ServiceSettingsSpec {
   /** Cloud Run service name. */
   readonly name: string;
   /** Container image. */
@@ -393,8 +396,9 @@ export interface ServiceSpec {
   /** @default 0..100 instances */
   readonly scaling?: ScalingSpec;
   /**
-   * An HTTP startup probe: no request reaches an instance until `path` answers. Recommended with Direct VPC
-   * egress, whose connections can take a minute or more to be ready at instance start.
+   * Deprecated alias of `probes.startup` with `http: {path}` on the container port, kept so existing topologies
+   * synthesize unchanged. Not together with `probes.startup`.
+   * @deprecated use `probes.startup`
    * @see https://cloud.google.com/run/docs/configuring/healthchecks
    * @default - none
    */
@@ -405,6 +409,15 @@ export interface ServiceSpec {
    * @default - runnel creates `run-<service>@<project>.iam.gserviceaccount.com`
    */
   readonly serviceAccount?: string;
+  /**
+   * The service's own manifest, relative to the topology file: a Knative Service as
+   * `gcloud run services describe <name> --format export` writes it (Knative format) or a Config Connector
+   * RunService (Config Connector format). runnel keeps every field of it that it does not own, sets the networking
+   * it owns, refuses a networking field that disagrees with the topology, and drops server-set fields. Without
+   * `serviceAccount`, the manifest's account is the service's.
+   * @default - none: runnel writes the whole service
+   */
+  readonly manifest?: string;
 }
 
 export interface StartupProbeSpec {

@@ -161,6 +161,18 @@ function identityNames(model: TopologyModel, add: Add): void {
       const grant = `roles/secretmanager.secretAccessor on secret ${ref.secret} for ${account(s)}`;
       add('IAMPolicyMember', grantName.secretAccessor(ref.secret, account(s)), `${s.path}.secrets.${variable}.secret`, grant, grant, true);
     }
+    (s.settings.volumes ?? []).forEach((v, i) => {
+      if (!v.secret) return;
+      const grant = `roles/secretmanager.secretAccessor on secret ${v.secret.secret} for ${account(s)}`;
+      add(
+        'IAMPolicyMember',
+        grantName.secretAccessor(v.secret.secret, account(s)),
+        `${s.path}.volumes[${i}].secret.secret`,
+        grant,
+        grant,
+        true,
+      );
+    });
   }
   if (model.delivery.cloudRun !== 'config-connector') return;
   for (const callee of model.services) {

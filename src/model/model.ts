@@ -11,6 +11,8 @@ import {
   RedisTier,
   TopologySpec,
 } from '../input/spec';
+import { ServiceSettingsSpec } from '../input/service-settings';
+import { ServiceManifest } from '../input/service-manifest';
 
 /**
  * A topology with every default applied and every derived part decided: what rules check and what
@@ -208,8 +210,17 @@ export interface ServiceModel {
   readonly uses: readonly string[];
   readonly secretEnv: Readonly<Record<string, { readonly secret: string; readonly version: string }>>;
   readonly public: boolean;
-  /** `services[].startupProbe`, as written. */
-  readonly startupProbe?: { readonly path: string; readonly periodSeconds?: number; readonly failureThreshold?: number };
+  /**
+   * The settings that are not networking, as written, except that the deprecated `startupProbe` is folded into
+   * `probes.startup` (an HTTP probe on the container port).
+   */
+  readonly settings: ServiceSettingsSpec;
+  /** `services[].manifest`, read and without server-set fields. */
+  readonly manifest?: ServiceManifest;
+  /** Where the startup probe was written: `probes.startup`, or the deprecated `startupProbe`. */
+  readonly startupProbePath: string;
+  /** Whether both `startupProbe` and `probes.startup` were written (refused by service-settings-valid). */
+  readonly startupProbeTwice: boolean;
   /** Members outside the topology that may invoke it (`services[].invokers`). */
   readonly invokers: readonly string[];
   /** The subnet the service egresses from, if any. */

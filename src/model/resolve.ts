@@ -14,14 +14,17 @@ import {
   TopologyModel,
 } from './model';
 import { BackendSpec, TopologySpec } from '../input/spec';
+import { ServiceManifest, ServiceManifests } from '../input/service-manifest';
 
 /**
  * Applies defaults and decides the derived parts: which subnets, connector, load balancers and NAT exist.
  * Takes a spec that passed the schema; never throws on semantic problems, which are the rules' business.
  */
-export function resolveTopology(spec: TopologySpec): TopologyModel {
+export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests = new Map()): TopologyModel {
   const net = spec.network;
-  const services = spec.services.map((s, index) => resolveService(s, index, spec.project));
+  const services = spec.services.map((s, index) =>
+    resolveService(s, index, spec.project, s.manifest !== undefined ? (manifests.get(s.manifest) ?? unread(s.manifest)) : undefined),
+  );
   const dns = resolveDns(spec);
 
   const calledBy = indexCallers(services);
@@ -274,7 +277,15 @@ function indexCallers(services: readonly ServiceModel[]): Map<string, ServiceMod
   return callers;
 }
 
-function resolveService(s: TopologySpec['services'][number], index: number, project: string): ServiceModel {
+function resolveService(
+  spec: TopologySpec['services'][number],
+  index: number,
+  project: string,
+  manifest: ServiceManifest | undefined,
+): ServiceModel {
+  // Without `serviceAccount`, the account the user's own manifest runs as is the service's (an existing one).
+  const fromManifest = manifestAccount(manifest);
+  const s = spec.serviceAccount === undefined && fromManifest !== undefined ? { ...spec, serviceAccount: fromManifest } : spec;
   const via = s.egress?.via ?? DEFAULTS.via;
   // An email names an existing account; a bare ID, or nothing, an account runnel creates.
   const accountId =
@@ -303,9 +314,71 @@ function resolveService(s: TopologySpec['services'][number], index: number, proj
     ),
     public: s.public ?? false,
     invokers: s.invokers ?? [],
-    ...(s.startupProbe ? { startupProbe: { ...s.startupProbe } } : {}),
+    ...resolveSettings(s),
+    ...(manifest ? { manifest } : {}),
     egressSubnet: via === 'connector' ? 'connector' : via === 'direct-vpc' ? 'directVpc' : undefined,
   };
+}
+
+/**
+ * The non-networking settings: everything `ServiceSettingsSpec` names, taken as written, with the deprecated
+ * `startupProbe` folded into `probes.startup` (an HTTP probe on the container port, the same output as before).
+ */
+function resolveSettings(s: TopologySpec['services'][number]): Pick<ServiceModel, 'settings' | 'startupProbePath' | 'startupProbeTwice'> {
+  const {
+    name: _name,
+    image: _image,
+    ingress: _ingress,
+    egress: _egress,
+    internet: _internet,
+    calls: _calls,
+    access: _access,
+    loadBalancer: _loadBalancer,
+    port: _port,
+    env: _env,
+    secrets: _secrets,
+    uses: _uses,
+    public: _public,
+    invokers: _invokers,
+    scaling: _scaling,
+    serviceAccount: _serviceAccount,
+    startupProbe,
+    manifest: _manifest,
+    ...settings
+  } = s;
+  const alias = startupProbe && !settings.probes?.startup;
+  return {
+    settings: alias
+      ? {
+          ...settings,
+          probes: {
+            ...settings.probes,
+            startup: {
+              http: { path: startupProbe.path },
+              ...(startupProbe.periodSeconds !== undefined ? { periodSeconds: startupProbe.periodSeconds } : {}),
+              ...(startupProbe.failureThreshold !== undefined ? { failureThreshold: startupProbe.failureThreshold } : {}),
+            },
+          },
+        }
+      : settings,
+    startupProbePath: alias ? 'startupProbe' : 'probes.startup',
+    startupProbeTwice: startupProbe !== undefined && settings.probes?.startup !== undefined,
+  };
+}
+
+/** A manifest the caller did not read (the CLI reads them; API callers pass them to synthesizeTopology). */
+function unread(path: string): ServiceManifest {
+  return { path, problem: `${JSON.stringify(path)} was not read: synthesize with the CLI, or pass readServiceManifests(input, dir)` };
+}
+
+/** The service account email a user's manifest names (Knative `serviceAccountName`, RunService `serviceAccountRef.external`). */
+function manifestAccount(manifest: ServiceManifest | undefined): string | undefined {
+  const template = (
+    manifest?.object?.spec as
+      { template?: { spec?: { serviceAccountName?: unknown }; serviceAccountRef?: { external?: unknown } } } | undefined
+  )?.template;
+  const email = template?.spec?.serviceAccountName ?? template?.serviceAccountRef?.external;
+  return typeof email === 'string' && email.includes('@') ? email : undefined;
 }
 
 /** Services that call `name`. */

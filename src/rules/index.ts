@@ -9,6 +9,7 @@ import { Rule } from '../check/rule';
 import { EnvironmentRule } from '../check/environment-rule';
 import { environmentNamesUnique } from './environment-names-unique';
 import { environmentRangesMustNotOverlap } from './environment-ranges-must-not-overlap';
+import { annotationsRunnelOwns } from './annotations-runnel-owns';
 import { backendExists } from './backend-exists';
 import { backendHasOneKind } from './backend-has-one-kind';
 import { backendHostKnownAfterApply } from './backend-host-known-after-apply';
@@ -20,6 +21,8 @@ import { configConnectorServiceAccount } from './config-connector-service-accoun
 import { connectorInstancesInRange } from './connector-instances-in-range';
 import { connectorMachineTypeForLoad } from './connector-machine-type-for-load';
 import { connectorSubnetMustBe28 } from './connector-subnet-must-be-28';
+import { containerDependenciesExist } from './container-dependencies-exist';
+import { cpuMemoryCombination } from './cpu-memory-combination';
 import { createNamespaceNeedsNamespace } from './create-namespace-needs-namespace';
 import { declaredPathIsProven } from './declared-path-is-proven';
 import { deployerIsAMember } from './deployer-is-a-member';
@@ -28,12 +31,15 @@ import { directVpcNeedsStartupProbe } from './direct-vpc-needs-startup-probe';
 import { directVpcSubnetCapacity } from './direct-vpc-subnet-capacity';
 import { emittedNamesUnique } from './emitted-names-unique';
 import { envDoesNotShadow } from './env-does-not-shadow';
+import { fractionalCpuRequirements } from './fractional-cpu-requirements';
 import { httpsCertificateSource } from './https-certificate-source';
 import { httpsNeedsPrivateDns } from './https-needs-private-dns';
 import { internetNeedsAWayOut } from './internet-needs-a-way-out';
 import { lbAddressMustBeUsable } from './lb-address-must-be-usable';
 import { lbSettingsMatchMode } from './lb-settings-match-mode';
+import { manifestAgreesWithTopology } from './manifest-agrees-with-topology';
 import { noInternetMeansNoNat } from './no-internet-means-no-nat';
+import { probeLimits } from './probe-limits';
 import { proxyOnlySubnetSize } from './proxy-only-subnet-size';
 import { pscAddressUsable } from './psc-address-usable';
 import { publicNeedsIngressAll } from './public-needs-ingress-all';
@@ -45,20 +51,24 @@ import { scalingMinNotAboveMax } from './scaling-min-not-above-max';
 import { secretEnvByReference } from './secret-env-by-reference';
 import { secretValueInEnv } from './secret-value-in-env';
 import { sharedLbNeedsDnsDomain } from './shared-lb-needs-dns-domain';
+import { settingNeedsKnativeFormat } from './setting-needs-knative-format';
 import { subnetCidrsMustNotOverlap } from './subnet-cidrs-must-not-overlap';
 import { topologySchema } from './topology-schema';
+import { trafficTargetsValid } from './traffic-targets-valid';
 import { undeclaredCallIsRefused } from './undeclared-call-is-refused';
 import { uniqueNames } from './unique-names';
 import { validBackendHost } from './valid-backend-host';
 import { validCidr } from './valid-cidr';
 import { validImage } from './valid-image';
 import { validNames } from './valid-names';
+import { volumeMountsNameVolumes } from './volume-mounts-name-volumes';
 
 /** Checks on the raw input; when one fails, the model rules do not run. */
 export const INPUT_RULES: readonly InputRule[] = [topologySchema];
 
 /** Checks on the resolved topology, sorted by id. */
 export const MODEL_RULES: readonly Rule[] = [
+  annotationsRunnelOwns,
   backendExists,
   backendHasOneKind,
   backendHostKnownAfterApply,
@@ -70,6 +80,8 @@ export const MODEL_RULES: readonly Rule[] = [
   connectorInstancesInRange,
   connectorMachineTypeForLoad,
   connectorSubnetMustBe28,
+  containerDependenciesExist,
+  cpuMemoryCombination,
   createNamespaceNeedsNamespace,
   declaredPathIsProven,
   deployerIsAMember,
@@ -81,12 +93,15 @@ export const MODEL_RULES: readonly Rule[] = [
   existingConnectorInRegion,
   existingSubnetNamed,
   existingZoneNeedsDomain,
+  fractionalCpuRequirements,
   httpsCertificateSource,
   httpsNeedsPrivateDns,
   internetNeedsAWayOut,
   lbAddressMustBeUsable,
   lbSettingsMatchMode,
+  manifestAgreesWithTopology,
   noInternetMeansNoNat,
+  probeLimits,
   proxyOnlySubnetSize,
   pscAddressUsable,
   publicNeedsIngressAll,
@@ -98,16 +113,19 @@ export const MODEL_RULES: readonly Rule[] = [
   secretEnvByReference,
   secretValueInEnv,
   sharedLbNeedsDnsDomain,
+  settingNeedsKnativeFormat,
   sharedVpcLoadBalancerGrant,
   sharedVpcNeedsProjectNumber,
   sharedVpcNetworkMustExist,
   subnetCidrsMustNotOverlap,
+  trafficTargetsValid,
   undeclaredCallIsRefused,
   uniqueNames,
   validBackendHost,
   validCidr,
   validImage,
   validNames,
+  volumeMountsNameVolumes,
 ];
 
 /** Checks across the environments of a topology (`environments:`), sorted by id. */

@@ -1,14 +1,41 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { RunService as KccRunService } from '../../imports/run.cnrm.cloud.google.com';
-import { Service } from '../../imports/serving.knative.dev';
+import {
+  RunService as KccRunService,
+  RunServiceSpecTemplateContainers,
+  RunServiceSpecTemplateVolumes,
+  RunServiceSpecTraffic,
+} from '../../imports/run.cnrm.cloud.google.com';
+import {
+  Service,
+  ServiceSpecTemplateSpecContainersLivenessProbeHttpGetPort,
+  ServiceSpecTemplateSpecContainersResourcesLimits,
+  ServiceSpecTemplateSpecContainersStartupProbeHttpGetPort,
+  ServiceSpecTemplateSpecContainersStartupProbeTcpSocketPort,
+  ServiceSpecTemplateSpecVolumes,
+  ServiceSpecTraffic,
+} from '../../imports/serving.knative.dev';
 import { RunAnnotation, RunLabel } from '../annotations';
 import { ServiceAccount } from '../iam/service-account';
 import { kccMetadata } from '../kcc';
 import { resourcePath } from '../names';
 import { Secret } from '../secrets/secret';
 import { validateName } from '../check/name-check';
+import { ServiceSettingsSpec } from '../input/service-settings';
 import { VpcEgress } from './egress';
+import { mergeManifest } from './manifest-merge';
+import {
+  ingressContainerName,
+  ingressContainerSettings,
+  kccTraffic,
+  kccVolume,
+  knativeTemplateAnnotations,
+  knativeTraffic,
+  knativeVolume,
+  revisionName,
+  sidecarContainer,
+  timeoutSeconds,
+} from './service-template';
 
 /**
  * How a Cloud Run service is written. A service is written in one format, never both: two owners of one
@@ -69,7 +96,11 @@ export interface SecretEnvValue {
   readonly version?: string;
 }
 
-export interface RunServiceProps {
+/**
+ * A Cloud Run service's props: its networking, and (from `ServiceSettingsSpec`, the same fields as a topology file's
+ * `services[]`) everything else: resources, concurrency, probes, sidecars, volumes, revision and traffic.
+ */
+export interface RunServiceProps extends ServiceSettingsSpec {
   /**
    * Cloud Run service name: at most 49 characters.
    * @see https://cloud.google.com/run/docs/reference/rest/v1/ObjectMeta
@@ -131,7 +162,7 @@ export interface RunServiceProps {
    */
   readonly customAudiences?: readonly string[];
   /**
-   * An HTTP startup probe: Cloud Run sends no request to an instance until `path` answers 200-399 on the container
+   * Deprecated: use `probes.startup`. An HTTP startup probe: Cloud Run sends no request to an instance until `path` answers 200-399 on the container
    * port. Direct VPC egress can take a minute or more to connect at instance start, so Google recommends a probe
    * whose endpoint tests an egress destination, with enough attempts to wait that out.
    * @default - none: Cloud Run's default TCP startup check on the port
@@ -139,6 +170,30 @@ export interface RunServiceProps {
    * @see https://cloud.google.com/run/docs/configuring/vpc-direct-vpc#limitations
    */
   readonly startupProbe?: StartupProbe;
+  /**
+   * The user's own service object (a Knative Service for `ServiceFormat.KNATIVE`, a RunService for
+   * `ServiceFormat.CONFIG_CONNECTOR`), without server-set fields: every field of it runnel does not write is kept,
+   * every field runnel writes wins. Disagreements on networking are refused before (manifest-agrees-with-topology).
+   * @default - none: runnel writes the whole service
+   */
+  readonly baseManifest?: Record<string, unknown>;
+}
+
+/** The settings with the deprecated `startupProbe` folded into `probes.startup` (it loses to `probes.startup`). */
+function settingsOf(props: RunServiceProps): ServiceSettingsSpec {
+  const probe = props.startupProbe;
+  if (!probe || props.probes?.startup) return props;
+  return {
+    ...props,
+    probes: {
+      ...props.probes,
+      startup: {
+        http: { path: probe.path },
+        ...(probe.periodSeconds !== undefined ? { periodSeconds: probe.periodSeconds } : {}),
+        ...(probe.failureThreshold !== undefined ? { failureThreshold: probe.failureThreshold } : {}),
+      },
+    },
+  };
 }
 
 /** An HTTP startup probe on the container port. */
@@ -199,12 +254,21 @@ export class RunService extends Construct {
   private knative(props: RunServiceProps): ApiObject {
     const scaling = scalingOf(props);
     const account = props.serviceAccount;
-    return new Service(this, 'Resource', {
+    const settings = settingsOf(props);
+    const revision = revisionName(props.name, settings);
+    const nfs = new Map(
+      (settings.volumes ?? []).flatMap((v, i) => (v.nfs ? [[i, (knativeVolume(v) as { nfs: object }).nfs] as const] : [])),
+    );
+    return new KnativeService(this, 'Resource', nfs, props.baseManifest, {
       metadata: {
         name: props.name,
         namespace: props.project,
-        labels: { [RunLabel.LOCATION]: props.region },
+        // The user's labels and annotations first; what runnel owns is written last, so it always wins (a key it
+        // owns in `annotations` is refused by service-settings-valid before this point).
+        labels: { ...settings.labels, [RunLabel.LOCATION]: props.region },
         annotations: {
+          ...settings.annotations,
+          ...(settings.minInstances !== undefined ? { [RunAnnotation.SERVICE_MIN_SCALE]: String(settings.minInstances) } : {}),
           ...(props.customAudiences?.length ? { [RunAnnotation.CUSTOM_AUDIENCES]: JSON.stringify(props.customAudiences) } : {}),
           [RunAnnotation.INGRESS]: this.ingress,
         },
@@ -212,23 +276,34 @@ export class RunService extends Construct {
       spec: {
         template: {
           metadata: {
+            ...(revision !== undefined ? { name: revision } : {}),
             annotations: {
               [RunAnnotation.MIN_SCALE]: String(scaling.minInstances),
               [RunAnnotation.MAX_SCALE]: String(scaling.maxInstances),
               ...this.egress._annotations(),
+              ...knativeTemplateAnnotations(settings),
             },
           },
           spec: {
+            ...(settings.concurrency !== undefined ? { containerConcurrency: settings.concurrency } : {}),
+            ...(settings.timeout !== undefined ? { timeoutSeconds: timeoutSeconds(settings.timeout) } : {}),
             ...(account ? { serviceAccountName: typeof account === 'string' ? account : account.email } : {}),
             containers: [
-              this.container(props, (name, ref) => ({
-                name,
-                // Cloud Run's form: the secret's ID as `name`, the version as `key`.
-                valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
-              })),
+              knativeTyped(
+                this.container(props, settings, false, (name, ref) => ({
+                  name,
+                  // Cloud Run's form: the secret's ID as `name`, the version as `key`.
+                  valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
+                })),
+              ),
+              ...(settings.sidecars ?? []).map((c) => knativeTyped(sidecarContainer(c, false))),
             ],
+            ...(settings.volumes?.length
+              ? { volumes: settings.volumes.map((v) => knativeVolume(v) as unknown as ServiceSpecTemplateSpecVolumes) }
+              : {}),
           },
         },
+        ...(settings.traffic?.length ? { traffic: knativeTraffic(settings.traffic) as ServiceSpecTraffic[] } : {}),
       },
     });
   }
@@ -237,9 +312,15 @@ export class RunService extends Construct {
     const scaling = scalingOf(props);
     const account = props.serviceAccount;
     const vpcAccess = this.egress._vpcAccess();
-    return new KccRunService(this, 'Resource', {
-      metadata: kccMetadata(props.name, { project: props.project, namespace: props.namespace }),
+    const settings = settingsOf(props);
+    const revision = revisionName(props.name, settings);
+    const metadata = kccMetadata(props.name, { project: props.project, namespace: props.namespace });
+    return new ConfigConnectorService(this, 'Resource', props.baseManifest, {
+      // Config Connector writes an object's metadata.labels as the GCP resource's labels.
+      // https://cloud.google.com/config-connector/docs/how-to/managing-labels
+      metadata: settings.labels && Object.keys(settings.labels).length ? { ...metadata, labels: { ...settings.labels } } : metadata,
       spec: {
+        ...(settings.annotations && Object.keys(settings.annotations).length ? { annotations: { ...settings.annotations } } : {}),
         location: props.region,
         projectRef: { external: resourcePath.project(props.project) },
         ingress: KCC_INGRESS[this.ingress],
@@ -247,11 +328,21 @@ export class RunService extends Construct {
         launchStage: 'GA',
         ...(props.customAudiences?.length ? { customAudiences: [...props.customAudiences] } : {}),
         template: {
+          ...(revision !== undefined ? { revision } : {}),
+          ...(settings.executionEnvironment !== undefined
+            ? {
+                executionEnvironment:
+                  settings.executionEnvironment === 'gen1' ? 'EXECUTION_ENVIRONMENT_GEN1' : 'EXECUTION_ENVIRONMENT_GEN2',
+              }
+            : {}),
+          ...(settings.sessionAffinity !== undefined ? { sessionAffinity: settings.sessionAffinity } : {}),
+          ...(settings.timeout !== undefined ? { timeout: settings.timeout } : {}),
+          ...(settings.concurrency !== undefined ? { maxInstanceRequestConcurrency: settings.concurrency } : {}),
           ...(account ? { serviceAccountRef: typeof account === 'string' ? { external: account } : { name: account.accountId } } : {}),
           scaling: { minInstanceCount: scaling.minInstances, maxInstanceCount: scaling.maxInstances },
           ...(vpcAccess ? { vpcAccess } : {}),
           containers: [
-            this.container(props, (name, ref) => ({
+            this.container(props, settings, true, (name, ref) => ({
               name,
               valueSource: {
                 secretKeyRef: {
@@ -261,8 +352,13 @@ export class RunService extends Construct {
                 },
               },
             })),
+            ...(settings.sidecars ?? []).map((c) => sidecarContainer(c, true) as unknown as RunServiceSpecTemplateContainers),
           ],
+          ...(settings.volumes?.length
+            ? { volumes: settings.volumes.map((v) => kccVolume(v) as unknown as RunServiceSpecTemplateVolumes) }
+            : {}),
         },
+        ...(settings.traffic?.length ? { traffic: kccTraffic(settings.traffic) as RunServiceSpecTraffic[] } : {}),
       },
     });
   }
@@ -272,21 +368,23 @@ export class RunService extends Construct {
    * rendered late, so those added after construction (injected URLs) are included, and sorted by name, so the
    * output does not depend on declaration order.
    */
-  private container(props: RunServiceProps, secret: (name: string, ref: SecretEnvValue) => object) {
-    const probe = props.startupProbe;
+  private container(
+    props: RunServiceProps,
+    settings: ServiceSettingsSpec,
+    kcc: boolean,
+    secret: (name: string, ref: SecretEnvValue) => object,
+  ) {
+    const name = ingressContainerName(settings);
+    const { startupProbe, livenessProbe, ...rest } = ingressContainerSettings(settings, kcc);
     return {
+      ...(name !== undefined ? { name } : {}),
       image: props.image,
+      // The only container with a port: the one that receives requests (sidecars get none).
       ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
+      ...rest,
       // Both formats take the same probe fields; the port defaults to the container port.
-      ...(probe
-        ? {
-            startupProbe: {
-              httpGet: { path: probe.path },
-              ...(probe.periodSeconds !== undefined ? { periodSeconds: probe.periodSeconds } : {}),
-              ...(probe.failureThreshold !== undefined ? { failureThreshold: probe.failureThreshold } : {}),
-            },
-          }
-        : {}),
+      ...(startupProbe ? { startupProbe } : {}),
+      ...(livenessProbe ? { livenessProbe } : {}),
       env: Lazy.any({
         produce: () =>
           this.env.size === 0
@@ -297,6 +395,88 @@ export class RunService extends Construct {
       }),
     };
   }
+}
+
+/**
+ * Cloud Run's `nfs` volume source is not in the upstream Knative Service type, whose serializer drops what it does
+ * not know (JSON patches included, since it serializes after them): added to the rendered object as Cloud Run's
+ * YAML reference writes it.
+ * @see https://cloud.google.com/run/docs/configuring/services/nfs-volume-mounts
+ */
+class KnativeService extends Service {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly nfs: ReadonlyMap<number, object>,
+    private readonly base: Record<string, unknown> | undefined,
+    props: ConstructorParameters<typeof Service>[2],
+  ) {
+    super(scope, id, props);
+  }
+
+  public override toJson(): Record<string, unknown> {
+    const json = super.toJson();
+    for (const [i, nfs] of this.nfs) json.spec.template.spec.volumes[i].nfs = nfs;
+    return this.base ? mergeManifest(this.base, json) : json;
+  }
+}
+
+/** A RunService completed from the user's own, when there is one (see `RunServiceProps.baseManifest`). */
+class ConfigConnectorService extends KccRunService {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly base: Record<string, unknown> | undefined,
+    props: ConstructorParameters<typeof KccRunService>[2],
+  ) {
+    super(scope, id, props);
+  }
+
+  public override toJson(): Record<string, unknown> {
+    const json = super.toJson();
+    return this.base ? mergeManifest(this.base, json) : json;
+  }
+}
+
+/**
+ * The Knative import types quantities and int-or-string ports as wrapper classes whose `value` its serializer
+ * writes: a plain string there would be dropped. Wraps resource limits and probe ports.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the generated container type, built from a plain object
+function knativeTyped(container: any): any {
+  const limits = container.resources?.limits as Record<string, string> | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const port = (probe: any, http: (n: number) => unknown, tcp?: (n: number) => unknown) =>
+    probe && {
+      ...probe,
+      ...(probe.httpGet?.port !== undefined ? { httpGet: { ...probe.httpGet, port: http(probe.httpGet.port) } } : {}),
+      ...(tcp && probe.tcpSocket?.port !== undefined ? { tcpSocket: { port: tcp(probe.tcpSocket.port) } } : {}),
+    };
+  return {
+    ...container,
+    ...(limits
+      ? {
+          resources: {
+            ...container.resources,
+            limits: Object.fromEntries(
+              Object.entries(limits).map(([k, v]) => [k, ServiceSpecTemplateSpecContainersResourcesLimits.fromString(v)]),
+            ),
+          },
+        }
+      : {}),
+    ...(container.startupProbe
+      ? {
+          startupProbe: port(
+            container.startupProbe,
+            ServiceSpecTemplateSpecContainersStartupProbeHttpGetPort.fromNumber,
+            ServiceSpecTemplateSpecContainersStartupProbeTcpSocketPort.fromNumber,
+          ),
+        }
+      : {}),
+    ...(container.livenessProbe
+      ? { livenessProbe: port(container.livenessProbe, ServiceSpecTemplateSpecContainersLivenessProbeHttpGetPort.fromNumber) }
+      : {}),
+  };
 }
 
 function scalingOf(props: RunServiceProps): { minInstances: number; maxInstances: number } {

@@ -504,7 +504,9 @@ export class PrivateTopology extends Construct {
   private createIdentity(model: TopologyModel, s: ServiceModel, usersOf: ReadonlyMap<string, readonly string[]>): void {
     const account = accountOf(s);
     const create = s.accountId !== undefined && !this.accounts.has(s.accountId);
-    const secrets = [...new Set(Object.values(s.secretEnv).map((ref) => ref.secret))]
+    // Secrets read as variables and those mounted as files alike need secretAccessor.
+    const mounted = (s.settings.volumes ?? []).flatMap((v) => (v.secret ? [v.secret.secret] : []));
+    const secrets = [...new Set([...Object.values(s.secretEnv).map((ref) => ref.secret), ...mounted])]
       .sort()
       .filter((secret) => !this.grantNames.has(grantName.secretAccessor(secret, account)));
     if (!create && secrets.length === 0) return;
@@ -628,7 +630,8 @@ export class PrivateTopology extends Construct {
         serviceAccount: (s.accountId !== undefined ? this.accounts.get(s.accountId) : undefined) ?? s.serviceAccount,
         // Callers mint ID tokens for the URL they call: accept every URL the load balancer answers on.
         customAudiences: lbUrls.length > 0 ? lbUrls : undefined,
-        startupProbe: s.startupProbe,
+        ...s.settings,
+        ...(s.manifest?.object ? { baseManifest: s.manifest.object } : {}),
       });
       for (const callee of s.calls) service.addEnv(urlEnvVar(callee), this.urlOf(model, callee));
       for (const name of s.uses) {

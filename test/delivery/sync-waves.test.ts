@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTopology } from '../../src/input/load';
+import { readServiceManifests, ServiceManifests } from '../../src/input/service-manifest';
 import { isKccObject, referencesOf } from '../../src/output/references';
 import { Obj, synth } from '../helpers/synth';
 import { benchTopology } from '../../bench/topology';
@@ -12,21 +13,22 @@ const goldens = readdirSync(join(__dirname, '..', 'golden'), { withFileTypes: tr
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 /** A topology with environments is checked one environment at a time: each is applied on its own. */
-const perEnvironment = ([name, input]: [string, any]): Array<[string, unknown]> =>
+const perEnvironment = ([name, input, manifests]: [string, any, ServiceManifests?]): Array<[string, unknown, ServiceManifests?]> =>
   input.environments
-    ? Object.keys(input.environments).map((e) => [`${name} ${e}`, { ...input, environments: { [e]: input.environments[e] } }])
-    : [[name, input]];
-const topologies: Array<[string, unknown]> = [
-  ...goldens.flatMap((g) =>
-    perEnvironment([g, parseTopology(readFileSync(join(__dirname, '..', 'golden', g, 'topology.yaml'), 'utf8'), 'topology.yaml').input]),
-  ),
-  ['default', parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml').input],
-  ['bench-60', benchTopology(60)],
-  ['bench-60 shared load balancer', benchTopology(60, { loadBalancing: 'shared' })],
+    ? Object.keys(input.environments).map((e) => [`${name} ${e}`, { ...input, environments: { [e]: input.environments[e] } }, manifests])
+    : [[name, input, manifests]];
+const topologies: Array<[string, unknown, ServiceManifests?]> = [
+  ...goldens.flatMap((g) => {
+    const input = parseTopology(readFileSync(join(__dirname, '..', 'golden', g, 'topology.yaml'), 'utf8'), 'topology.yaml').input;
+    return perEnvironment([g, input, readServiceManifests(input, join(__dirname, '..', 'golden', g))]);
+  }),
+  ['default', parseTopology(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'), 'topology.yaml').input, undefined],
+  ['bench-60', benchTopology(60), undefined],
+  ['bench-60 shared load balancer', benchTopology(60, { loadBalancing: 'shared' }), undefined],
 ];
 
-describe.each(topologies)('sync waves of %s', (_name, input) => {
-  const { objects } = synth(input);
+describe.each(topologies)('sync waves of %s', (_name, input, manifests) => {
+  const { objects } = synth(input, manifests);
   const applied = objects.filter((o) => isKccObject(o) || o.kind === 'Namespace');
 
   test('every applied object has a wave; Knative Services have none', () => {

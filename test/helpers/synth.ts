@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { synthesizeTopology } from '../../src/synth';
 import { TopologySpec } from '../../src/input/spec';
 import { RenderedFile } from '../../src/output/render';
+import { ServiceManifests } from '../../src/input/service-manifest';
 
 export type Obj = Record<string, any>;
 
@@ -25,8 +26,8 @@ services:
 }
 
 /** Synthesizes and fails the test on any error finding. */
-export function synth(spec: TopologySpec | unknown): { files: readonly RenderedFile[]; objects: Obj[] } {
-  const result = synthesizeTopology(spec);
+export function synth(spec: TopologySpec | unknown, manifests?: ServiceManifests): { files: readonly RenderedFile[]; objects: Obj[] } {
+  const result = synthesizeTopology(spec, undefined, { manifests });
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) throw new Error(`unexpected findings:\n${errors.map((f) => `${f.path}: ${f.message}`).join('\n')}`);
   return { files: result.files, objects: result.files.flatMap((f) => f.objects as Obj[]) };

@@ -1,3 +1,4 @@
+import { readServiceManifests, ServiceManifests } from '../../src/input/service-manifest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,14 +85,18 @@ describe('the YAML emitter', () => {
 
   test('writes the same bytes as the library for every object of the default, golden and bench topologies, without falling back', () => {
     const root = join(__dirname, '..', '..');
-    const inputs: unknown[] = [parseTopology(readFileSync(join(root, 'topology.yaml'), 'utf8'), 'topology.yaml').input, benchTopology(60)];
+    const inputs: Array<[unknown, ServiceManifests?]> = [
+      [parseTopology(readFileSync(join(root, 'topology.yaml'), 'utf8'), 'topology.yaml').input],
+      [benchTopology(60)],
+    ];
     const goldens = join(root, 'test', 'golden');
     for (const d of readdirSync(goldens, { withFileTypes: true }).filter((e) => e.isDirectory())) {
-      inputs.push(parseTopology(readFileSync(join(goldens, d.name, 'topology.yaml'), 'utf8'), d.name).input);
+      const input = parseTopology(readFileSync(join(goldens, d.name, 'topology.yaml'), 'utf8'), d.name).input;
+      inputs.push([input, readServiceManifests(input, join(goldens, d.name))]);
     }
     let count = 0;
-    for (const input of inputs) {
-      for (const o of synth(input).objects) {
+    for (const [input, manifests] of inputs) {
+      for (const o of synth(input, manifests).objects) {
         expect(fastYaml(o)).toBe(library(o));
         count++;
       }

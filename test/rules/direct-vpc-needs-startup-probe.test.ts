@@ -10,6 +10,13 @@ describeRule(directVpcNeedsStartupProbe, {
       },
     },
     {
+      name: 'a TCP startup probe under probes',
+      mutate: (t) => {
+        delete t.services[0].startupProbe;
+        t.services[0].probes = { startup: { tcp: {}, periodSeconds: 10, failureThreshold: 12 } };
+      },
+    },
+    {
       name: 'connector egress',
       mutate: (t) => {
         t.services[0].egress.via = 'connector';
@@ -23,7 +30,7 @@ describeRule(directVpcNeedsStartupProbe, {
       mutate: (t) => {
         delete t.services[0].startupProbe;
       },
-      path: 'services[0].startupProbe',
+      path: 'services[0].probes.startup',
       severity: 'warning',
       message: /a minute or more/,
     },

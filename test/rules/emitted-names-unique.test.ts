@@ -1,3 +1,4 @@
+import { readServiceManifests, ServiceManifests } from '../../src/input/service-manifest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -177,11 +178,14 @@ describe('shared service account', () => {
 });
 
 /** Topologies whose synthesized output the name list is compared with. */
-function topologies(): Array<[string, unknown]> {
+function topologies(): Array<[string, unknown, ServiceManifests?]> {
   const golden = join(__dirname, '..', 'golden');
-  const files: Array<[string, unknown]> = readdirSync(golden, { withFileTypes: true })
+  const files: Array<[string, unknown, ServiceManifests?]> = readdirSync(golden, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .map((d) => [d.name, parse(readFileSync(join(golden, d.name, 'topology.yaml'), 'utf8'))]);
+    .map((d) => {
+      const input = parse(readFileSync(join(golden, d.name, 'topology.yaml'), 'utf8'));
+      return [d.name, input, readServiceManifests(input, join(golden, d.name))];
+    });
   const extra: Array<[string, (t: any) => void]> = [
     ['shared account', sharedAccount],
     ['abutting secret names', secretNamesAbut],
@@ -230,16 +234,16 @@ function topologies(): Array<[string, unknown]> {
   for (const [name, mutate] of extra) {
     const t = baseTopology();
     mutate(t);
-    files.push([name, t]);
+    files.push([name, t, undefined]);
   }
   return files;
 }
 
-test.each(topologies())('emittedNames lists exactly what synth emits: %s', (_name, topology) => {
-  const { environments } = validateTopology(topology);
+test.each(topologies())('emittedNames lists exactly what synth emits: %s', (_name, topology, manifests) => {
+  const { environments } = validateTopology(topology, manifests);
   if (environments) {
     // Each environment's folder holds what its model names, but no Application: the ApplicationSet generates those.
-    const { files } = synth(topology);
+    const { files } = synth(topology, manifests);
     for (const e of environments) {
       const objects = files.filter((f) => f.path.startsWith(`${e.name}/`)).flatMap((f) => f.objects as Obj[]);
       const emitted = topologyNamedIds(objects).sort();
@@ -248,9 +252,9 @@ test.each(topologies())('emittedNames lists exactly what synth emits: %s', (_nam
     }
     return;
   }
-  const { objects } = synth(topology);
+  const { objects } = synth(topology, manifests);
   const emitted = topologyNamedIds(objects).sort();
-  const listed = [...new Set(emittedNames(validateTopology(topology).model!).map((n) => `${n.kind}/${n.name}`))].sort();
+  const listed = [...new Set(emittedNames(validateTopology(topology, manifests).model!).map((n) => `${n.kind}/${n.name}`))].sort();
   expect(listed).toEqual(emitted);
   expect(new Set(emitted).size).toBe(emitted.length);
 });

@@ -20,7 +20,7 @@ describe('runtime warnings', () => {
     const warnings = result.findings.filter((f) => f.severity === 'warning').map((f) => `${f.ruleId} ${f.path}`);
     expect(warnings).toEqual([
       'connector-machine-type-for-load network.connector.machineType',
-      'direct-vpc-needs-startup-probe services[0].startupProbe',
+      'direct-vpc-needs-startup-probe services[0].probes.startup',
     ]);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(synthesizeTopology(parse(readFileSync(join(__dirname, '..', '..', 'topology.yaml'), 'utf8'))).findings).toEqual([]);
