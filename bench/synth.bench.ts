@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     writeFileSync(file, stringify(input));
     rows.push(await row(`${size} shared`, file, input, size));
   }
-  const tsNode = smoke ? undefined : await measure(cdk8s(join(work, 'cdk8s-ts-node'), defaultFile, 'npx ts-node src/main.ts'), 5);
+  const tsNode = smoke ? undefined : await measure(cdk8s(join(work, 'cdk8s-ts-node'), defaultFile, 'npx ts-node src/cli/cdk8s-app.ts'), 5);
 
   const def = rows[0];
   const byLabel = (l: string) => rows.find((r) => r.label === l);
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   }
   if (tsNode) {
     lines.push(
-      `| default, \`cdk8s init\` app (\`npx ts-node src/main.ts\`) | 3 | ${def.objects} | ${def.files} | | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`,
+      `| default, \`cdk8s init\` app (\`npx ts-node src/cli/cdk8s-app.ts\`) | 3 | ${def.objects} | ${def.files} | | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`,
     );
   }
   lines.push('');

@@ -60,8 +60,7 @@ async function main(): Promise<void> {
   const staging = `${out}.building`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  await build({
-    entryPoints: { runnel: join(root, 'src/cli/main.ts'), 'cdk8s-app': join(root, 'src/cli/cdk8s-app.ts') },
+  const common = {
     outdir: staging,
     bundle: true,
     platform: 'node',
@@ -70,19 +69,10 @@ async function main(): Promise<void> {
     plugins: [precompiledValidators],
     logLevel: 'warning',
     legalComments: 'none',
-  });
-  await build({
-    entryPoints: { index: join(root, 'src/index.ts') },
-    outdir: staging,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    plugins: [precompiledValidators],
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
+  } as const;
+  // The CLI bundles are self-contained; the library leaves its dependencies (and its cdk8s peers) to the user's app.
+  await build({ ...common, entryPoints: { runnel: join(root, 'src/cli/main.ts'), 'cdk8s-app': join(root, 'src/cli/cdk8s-app.ts') } });
+  await build({ ...common, entryPoints: { index: join(root, 'src/index.ts') }, packages: 'external' });
   writeFileSync(join(staging, 'topology.schema.json'), `${JSON.stringify(editorSchema(root), null, 2)}\n`);
   rmSync(out, { recursive: true, force: true });
   renameSync(staging, out);
