@@ -120,6 +120,34 @@ export function undeclaredCalls(model: TopologyModel): PathProof[] {
   return proofs;
 }
 
+/**
+ * The undeclared pairs IAM would let through because the would-be caller runs as the same account as a declared
+ * caller: the only way runnel's own grants authorize an undeclared call. Linear in the declared calls (the full
+ * matrix, `undeclaredCalls`, is quadratic: a million paths at 1,000 services).
+ */
+export function sharedAccountCalls(model: TopologyModel): PathProof[] {
+  const byAccount = new Map<string, ServiceModel[]>();
+  for (const s of model.services) {
+    if (model.servicesByName.get(s.name) !== s) continue;
+    const list = byAccount.get(s.serviceAccount);
+    if (list) list.push(s);
+    else byAccount.set(s.serviceAccount, [s]);
+  }
+  const proofs: PathProof[] = [];
+  for (const callee of model.services) {
+    if (model.servicesByName.get(callee.name) !== callee) continue;
+    const seen = new Set<ServiceModel>();
+    for (const declared of model.callersByName.get(callee.name) ?? []) {
+      for (const s of byAccount.get(declared.serviceAccount) ?? []) {
+        if (s === callee || seen.has(s) || s.calls.includes(callee.name)) continue;
+        seen.add(s);
+        proofs.push(callPath(model, s, callee));
+      }
+    }
+  }
+  return proofs;
+}
+
 /** Proof of caller → callee. `declaredAt` is the `calls[i]` path when the topology declares the call. */
 export function callPath(model: TopologyModel, caller: ServiceModel, callee: ServiceModel, declaredAt?: string): PathProof {
   const hops = callee.loadBalancer ? loadBalancerHops(model, caller, callee, declaredAt) : runAppHops(model, caller, callee, declaredAt);

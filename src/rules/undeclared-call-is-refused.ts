@@ -1,7 +1,7 @@
 import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
-import { undeclaredCalls } from '../model/paths';
+import { sharedAccountCalls } from '../model/paths';
 
 /**
  * A service the topology does not declare as a caller should be refused by IAM even where the network lets it
@@ -17,7 +17,8 @@ export const undeclaredCallIsRefused = defineRule({
   summary: 'A service that does not declare a call cannot invoke the callee through a shared account.',
   check(model: TopologyModel): Problem[] {
     const problems: Problem[] = [];
-    for (const proof of undeclaredCalls(model)) {
+    // Only a shared account can authorize an undeclared call (runnel grants callers' accounts alone).
+    for (const proof of sharedAccountCalls(model)) {
       if (!proof.reachable || !proof.authorized) continue;
       const callee = model.servicesByName.get(proof.to)!;
       const caller = model.servicesByName.get(proof.from)!;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateTopology } from '../../src/check/engine';
-import { callPath, declaredPaths, internetPath, PathProof, undeclaredCalls, usePath } from '../../src/model/paths';
+import { callPath, declaredPaths, internetPath, PathProof, sharedAccountCalls, undeclaredCalls, usePath } from '../../src/model/paths';
 import { MODEL_RULES } from '../../src/rules';
 import { baseTopology } from '../helpers/synth';
 
@@ -189,4 +189,29 @@ test('every rule a hop names as reportedBy exists', () => {
   const inSource = [...source.matchAll(/reportedBy: '([a-z0-9-]+)'/g)].map((x) => x[1]);
   expect(new Set(inSource)).toEqual(new Set(named));
   for (const id of inSource) expect(ids.has(id)).toBe(true);
+});
+
+describe('undeclared calls a shared account authorizes', () => {
+  test('are exactly the authorized undeclared pairs of the full matrix, found without building it', () => {
+    const t = baseTopology();
+    t.services[0].serviceAccount = 'shared-runner';
+    t.services.push(
+      {
+        name: 'batch',
+        image: t.services[0].image,
+        serviceAccount: 'shared-runner',
+        egress: { via: 'direct-vpc' },
+        startupProbe: { path: '/ready' },
+      },
+      { name: 'audit', image: t.services[0].image, egress: { via: 'direct-vpc' }, startupProbe: { path: '/ready' } },
+    );
+    const model = validateTopology(t).model!;
+    const key = (p: PathProof) => `${p.from}->${p.to}`;
+    const fromMatrix = undeclaredCalls(model)
+      .filter((p) => p.authorized)
+      .map(key)
+      .sort();
+    expect(sharedAccountCalls(model).map(key).sort()).toEqual(fromMatrix);
+    expect(fromMatrix).toEqual(['batch->server-service']);
+  });
 });
