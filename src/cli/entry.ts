@@ -1,4 +1,4 @@
-import { CliIo } from './run';
+import type { CliIo } from './io';
 import { newerSourceThan } from './stale-build';
 import { oneLine } from '../check/report';
 

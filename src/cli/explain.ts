@@ -6,7 +6,7 @@ import { formatFinding, oneLine } from '../check/report';
 import { locateFindings } from '../synth';
 import { callPath, Hop, internetPath, PathProof, usePath } from '../model/paths';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
-import type { CliIo } from './run';
+import type { CliIo } from './io';
 
 export const EXPLAIN_HELP = `usage: runnel explain CALLER CALLEE [--topology FILE] [--env NAME] [--json]
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { RunAnnotation, RunLabel } from '../annotations';
 import { parseServiceManifest } from '../input/service-manifest';
-import type { CliIo } from './run';
+import type { CliIo } from './io';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- exported services are read generically */
 

@@ -1,3 +1,4 @@
+import type { CliIo } from './io';
 import { closest, distance } from 'fastest-levenshtein';
 import { constants as osConstants } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -18,11 +19,7 @@ import { environmentFiles, environmentUsageProblem, ENVIRONMENT_OPTIONS_HELP, PR
 import { runImport } from './import';
 import { EXPLAIN_HELP, runExplain } from './explain';
 
-export interface CliIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  readonly env: NodeJS.ProcessEnv;
-}
+export type { CliIo } from './io';
 
 const OPTIONS_HELP = `  --topology FILE   topology file (default: $${TOPOLOGY_ENV}, else topology.yaml; a regular file of at most 4 MiB)
   --format F        findings as text (default, one line each on stderr), json (one document on stdout) or
