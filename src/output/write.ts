@@ -1,20 +1,25 @@
 import {
   accessSync,
+  closeSync,
   constants,
   existsSync,
+  fstatSync,
+  link,
   linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   realpathSync,
   renameSync,
   rmSync,
   statSync,
+  writeFile,
   writeFileSync,
 } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { shellQuote } from '../shell-quote';
@@ -77,13 +82,14 @@ export interface ReplaceResult {
 
 /** Writes files and the marker into `dir`, which must be empty or absent (as after `cdk8s synth` wiped it). */
 export function writeFiles(dir: string, files: readonly RenderedFile[]): void {
-  for (const file of files) {
-    const path = join(dir, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
-  }
-  mkdirSync(dir, { recursive: true });
+  for (const folder of foldersOf(files)) mkdirSync(join(dir, folder), { recursive: true });
+  for (const file of files) writeFileSync(join(dir, file.path), file.content);
   writeFileSync(join(dir, OUTPUT_MARKER), MARKER_TEXT);
+}
+
+/** The folders that hold `files` ('' for the output folder itself), each once, parents before children. */
+function foldersOf(files: readonly RenderedFile[]): string[] {
+  return [...new Set(['', ...files.map((f) => dirname(f.path)).map((d) => (d === '.' ? '' : d))])].sort();
 }
 
 /**
@@ -114,8 +120,9 @@ export async function replaceDirectory(dir: string, files: readonly RenderedFile
     refuseForeign(dir, target, options.force === true);
     refuseUnremovable(dir, target);
     // An unchanged re-synth writes nothing: the folder already is the output (and so keeps its timestamps).
-    if (holdsExactly(target, files)) return { dir: target, written: 0, changed: false };
-    const swapped = await swapIn(parent, base, files, options.onStep ?? (() => undefined));
+    const kept = comparePrevious(target, files);
+    if (kept.exactly) return { dir: target, written: 0, changed: false };
+    const swapped = await swapIn(parent, base, files, kept.same, options.onStep ?? (() => undefined));
     swapped.notes.forEach(note);
     return { dir: target, written: swapped.written, changed: true };
   } finally {
@@ -325,80 +332,173 @@ function recover(dir: string, parent: string, base: string): string[] {
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** The bytes of `file` in `folder`, or undefined when it is not a regular file there. */
-function previous(folder: string, file: string): Buffer | undefined {
-  try {
-    return readFileSync(join(folder, file));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether `folder` holds exactly `files` and the marker, byte for byte, and nothing else. */
-function holdsExactly(folder: string, files: readonly RenderedFile[]): boolean {
-  if (!existsSync(folder)) return false;
-  const expected = new Map<string, string>(files.map((f) => [f.path, f.content]));
-  expected.set(OUTPUT_MARKER, MARKER_TEXT);
-  let count = 0;
-  const walk = (dir: string, rel: string): boolean => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const path = `${rel}${e.name}`;
-      if (e.isDirectory()) {
-        if (!walk(join(dir, e.name), `${path}/`)) return false;
-        continue;
-      }
-      const content = expected.get(path);
-      if (!e.isFile() || content === undefined || previous(dir, e.name)?.toString() !== content) return false;
-      count++;
-    }
-    return true;
-  };
-  return walk(folder, '') && count === expected.size;
+/** What the previous output holds of the new one. */
+interface Previous {
+  /** Paths (the marker included) whose file in the previous output is a regular file with the same bytes. */
+  readonly same: ReadonlySet<string>;
+  /** The previous output holds exactly the new files and the marker, byte for byte, and no other file. */
+  readonly exactly: boolean;
 }
 
 /**
- * Writes a file into the staging folder, or, when the previous output holds the same bytes, links that file
- * there instead: a small change to a large topology then creates few new files (inodes) and writes little.
- * Linking is the previous file itself, not a copy: the previous folder is removed right after the swap.
+ * Compares the previous output in `folder` with `files` in one pass: one `readdir` per folder, and a file is read
+ * only when its size is the new content's (most changed files differ in size). Only folders that hold new files are
+ * read file by file; any other entry only makes the output inexact. Absent `folder`: nothing to compare.
  */
-async function stage(staging: string, target: string, file: RenderedFile): Promise<boolean> {
-  const path = join(staging, file.path);
-  await mkdir(dirname(path), { recursive: true });
-  const before = previous(target, file.path);
-  if (before !== undefined && before.length === Buffer.byteLength(file.content) && before.toString() === file.content) {
-    try {
-      linkSync(join(target, file.path), path);
-      return false;
-    } catch {
-      // A filesystem without hard links (or a permission refusal): write it.
+function comparePrevious(folder: string, files: readonly RenderedFile[]): Previous {
+  const same = new Set<string>();
+  if (!existsSync(folder)) return { same, exactly: false };
+  const expected = new Map<string, string>(files.map((f) => [f.path, f.content]));
+  expected.set(OUTPUT_MARKER, MARKER_TEXT);
+  const folders = new Set(foldersOf(files).map((d) => (d === '' ? '' : `${d}/`)));
+  let exactly = true;
+  const walk = (dir: string, rel: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${rel}${e.name}`;
+      if (e.isDirectory()) {
+        // A folder holding no new file can only be extra; an empty one never made the output inexact.
+        if (folders.has(`${path}/`)) walk(join(dir, e.name), `${path}/`);
+        else if (exactly) exactly = isEmptyTree(join(dir, e.name));
+        continue;
+      }
+      const content = expected.get(path);
+      if (e.isFile() && content !== undefined && holdsBytes(join(dir, e.name), content)) same.add(path);
+      else exactly = false;
     }
+  };
+  walk(folder, '');
+  return { same, exactly: exactly && same.size === expected.size };
+}
+
+/** Whether `dir` holds folders only (no file, link or other entry) at any depth. */
+function isEmptyTree(dir: string): boolean {
+  return readdirSync(dir, { withFileTypes: true }).every((e) => e.isDirectory() && isEmptyTree(join(dir, e.name)));
+}
+
+/** Whether the file at `path` holds exactly `content`: read only when its size is the content's. */
+function holdsBytes(path: string, content: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
   }
-  await writeFile(path, file.content);
-  return true;
+  try {
+    const size = fstatSync(fd).size;
+    if (size !== Buffer.byteLength(content)) return false;
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) return false;
+      read += n;
+    }
+    return bytes.toString() === content;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * How many file operations run at once on libuv's thread pool (4 threads). Creating a file is mostly kernel work
+ * (allocating an inode, adding a directory entry); with several in flight it runs on every core while the main
+ * thread only issues the next, and a create waiting on one folder's lock leaves the others' creates running.
+ */
+const IN_FLIGHT = 16;
+
+/**
+ * `files` reordered round-robin across their folders (their order within a folder kept), so the operations in
+ * flight at once are spread over folders: creates in one folder take that folder's lock one at a time.
+ */
+function acrossFolders(files: readonly RenderedFile[]): RenderedFile[] {
+  const byFolder = new Map<string, RenderedFile[]>();
+  for (const f of files) {
+    const d = dirname(f.path);
+    const list = byFolder.get(d);
+    if (list) list.push(f);
+    else byFolder.set(d, [f]);
+  }
+  const lists = [...byFolder.values()];
+  const out: RenderedFile[] = [];
+  for (let i = 0; out.length < files.length; i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}
+
+/**
+ * Puts a file into the staging folder: a link to the previous output's file when that holds the same bytes (a
+ * small change to a large topology then creates few new files, and writes little), else written. The link is the
+ * previous file itself, not a copy: the previous folder is removed right after the swap. Resolves to whether the
+ * file was written.
+ */
+function stage(staging: string, target: string, file: RenderedFile, unchanged: boolean): Promise<boolean> {
+  const path = join(staging, file.path);
+  const write = (done: (written: boolean) => void, fail: (e: Error) => void) =>
+    writeFile(path, file.content, (e) => (e ? fail(e) : done(true)));
+  return new Promise((done, fail) => {
+    if (!unchanged) return write(done, fail);
+    // A filesystem without hard links (or a permission refusal): write it.
+    link(join(target, file.path), path, (e) => (e ? write(done, fail) : done(false)));
+  });
+}
+
+/**
+ * Stages every file, `IN_FLIGHT` at a time, calling `afterEach` as each is in place. The first failure (or a throw
+ * of `afterEach`) stops new operations; its error is thrown once every operation already started has ended, so the
+ * caller may then remove the staging folder knowing nothing more will be written into it.
+ */
+async function stageAll(
+  staging: string,
+  target: string,
+  files: readonly RenderedFile[],
+  same: ReadonlySet<string>,
+  afterEach: () => void,
+): Promise<number> {
+  for (const folder of foldersOf(files)) mkdirSync(join(staging, folder), { recursive: true });
+  const queue = acrossFolders(files);
+  let next = 0;
+  let written = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async (): Promise<void> => {
+    while (failure === undefined && next < queue.length) {
+      const file = queue[next++];
+      try {
+        if (await stage(staging, target, file, same.has(file.path))) written++;
+        afterEach();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, queue.length) }, lane));
+  if (failure) throw failure.error;
+  return written;
 }
 
 async function swapIn(
   parent: string,
   base: string,
   files: readonly RenderedFile[],
+  same: ReadonlySet<string>,
   onStep: (step: ReplaceStep) => void,
 ): Promise<{ notes: string[]; written: number }> {
   const target = join(parent, base);
   const staging = mkdtempSync(join(parent, `.runnel-${base}-`));
   const old = `${staging}.old`;
-  let written = 0;
+  let written: number;
   let signal: NodeJS.Signals | undefined;
   const onSignal = (s: NodeJS.Signals) => {
     signal = s;
   };
   for (const s of SIGNALS) process.on(s, onSignal);
   try {
-    for (const file of files) {
-      if (await stage(staging, target, file)) written++;
+    written = await stageAll(staging, target, files, same, () => {
       onStep('file-written');
       if (signal) throw new OutputInterrupted(signal);
-    }
-    await stage(staging, target, { path: OUTPUT_MARKER, content: MARKER_TEXT, objects: [] });
+    });
+    const marker = { path: OUTPUT_MARKER, content: MARKER_TEXT, objects: [] };
+    await stage(staging, target, marker, same.has(OUTPUT_MARKER));
     onStep('staged');
     if (signal) throw new OutputInterrupted(signal);
     // From here to the end of the swap everything is synchronous: a signal cannot run a handler in between.
