@@ -39,6 +39,29 @@ export async function measure(cmd: Command, runs: number): Promise<Measurement> 
   return { ms: median(times), peakMb: await peakMemoryMb(cmd), runs, sysMs };
 }
 
+/**
+ * Like {@link measure} for several commands at once, their runs interleaved (a, b, a, b, ...), so a change in the
+ * machine's load during the measurement (other processes) weighs on each alike: for comparing them side by side.
+ */
+export async function measureSideBySide(cmds: readonly Command[], runs: number): Promise<Measurement[]> {
+  const times: number[][] = cmds.map(() => []);
+  const sys: number[] = cmds.map(() => 0);
+  for (let i = 0; i < runs; i++) {
+    cmds.forEach((cmd, c) => {
+      cmd.before?.();
+      const sysBefore = childrenSysMs();
+      const start = process.hrtime.bigint();
+      const r = spawnSync(cmd.argv[0], cmd.argv.slice(1), { cwd: cmd.cwd, env: { ...process.env, ...cmd.env }, encoding: 'utf8' });
+      times[c].push(Number(process.hrtime.bigint() - start) / 1e6);
+      sys[c] += childrenSysMs() - sysBefore;
+      if (r.status !== 0) throw new Error(`${cmd.argv.join(' ')} exited ${r.status}:\n${r.stderr}`);
+    });
+  }
+  const out: Measurement[] = [];
+  for (const [c, cmd] of cmds.entries()) out.push({ ms: median(times[c]), peakMb: await peakMemoryMb(cmd), runs, sysMs: sys[c] / runs });
+  return out;
+}
+
 /** System CPU time of this process' waited-for children so far (field 17 of /proc/self/stat, in ticks of 10 ms). */
 function childrenSysMs(): number {
   const stat = readFileSync('/proc/self/stat', 'utf8');

@@ -14,23 +14,33 @@
  *   --smoke        one run, sizes 1 and 10, no ts-node baseline, no goals judged: proves every measured command
  *                  runs and succeeds (CI runs it after the tests; a failed command exits non-zero)
  *   --out FILE     where to write the results (default bench/RESULTS.md)
+ *   --baseline DIR lib/ of the previous release, built: its synth of the same topologies is measured in the same run
+ *   --sizes LIST   only these generated topologies, e.g. `--sizes 100,1000` (each in both load-balancing modes where
+ *                  the full run has it: 100 and 1000 shared); the default topology and the ts-node baseline are
+ *                  left out, and goals are judged only on rows measured
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { synthesizeTopology } from '../src/synth';
-import { Command, measure, Measurement, median } from './measure';
+import { Command, measure, Measurement, measureSideBySide, median } from './measure';
 import { benchTopology } from './topology';
 
 const root = resolve(__dirname, '..');
-const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' }, baseline: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { smoke: { type: 'boolean' }, out: { type: 'string' }, baseline: { type: 'string' }, sizes: { type: 'string' } },
+});
 /** lib/ of the previous release, built (see README): its synth is measured beside this one's, in the same run. */
 const baseline = values.baseline === undefined ? undefined : resolve(values.baseline);
 const smoke = values.smoke === true;
-const SIZES = smoke ? [1, 10] : [1, 10, 100, 1000];
+/** `--sizes`: a chosen few of the generated topologies (the full run is slow); undefined for every size. */
+const chosen = values.sizes?.split(',').map((s) => Number(s.trim()));
+if (chosen?.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes sizes such as 100,1000, not ${values.sizes}`);
+const SIZES = chosen ?? (smoke ? [1, 10] : [1, 10, 100, 1000]);
+const SHARED_SIZES = chosen ? chosen.filter((n) => n >= 100) : smoke ? [10] : [100, 1000];
 const runsFor = (size: number) => (smoke ? 1 : size >= 1000 ? 5 : 7);
 const outFile = resolve(values.out ?? join(root, 'bench', 'RESULTS.md'));
 // Inside the repository, where users write dist/ (the system temp folder can be far slower to write to).
@@ -75,27 +85,30 @@ async function row(label: string, file: string, input: unknown, services: number
     synthesizeTopology(input);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
+  // Every run writes afresh (the output folder removed before each, untimed), as the first synth of a change.
+  const synth = fresh(node('lib/runnel.js', 'synth', '--topology', file, '--out', join(work, `out-${label}`)), join(work, `out-${label}`));
+  // With a baseline, its runs alternate with this release's, so the machine's load weighs on both alike.
+  const [ours, previous] =
+    baseline && previousAccepts(file)
+      ? await measureSideBySide(
+          [
+            synth,
+            fresh(
+              node(join(baseline, 'runnel.js'), 'synth', '--topology', file, '--out', join(work, `prev-${label}`)),
+              join(work, `prev-${label}`),
+            ),
+          ],
+          runs,
+        )
+      : [await measure(synth, runs), undefined];
   const r: Row = {
     label,
     services,
     objects: result.files.reduce((n, f) => n + f.objects.length, 0),
     files: result.files.length,
-    // Every run writes afresh (the output folder removed before each, untimed), as the first synth of a change.
-    synth: await measure(
-      fresh(node('lib/runnel.js', 'synth', '--topology', file, '--out', join(work, `out-${label}`)), join(work, `out-${label}`)),
-      runs,
-    ),
+    synth: ours,
     resynth: await measure(node('lib/runnel.js', 'synth', '--topology', file, '--out', join(work, `out-${label}`)), runs),
-    previous:
-      baseline && previousAccepts(file)
-        ? await measure(
-            fresh(
-              node(join(baseline, 'runnel.js'), 'synth', '--topology', file, '--out', join(work, `prev-${label}`)),
-              join(work, `prev-${label}`),
-            ),
-            runs,
-          )
-        : undefined,
+    previous,
     cdk8s: await measure(cdk8s(join(work, `cdk8s-${label}`), file), runs),
     check: await measure(node('lib/runnel.js', 'check', '--topology', file), runs),
     inProcessMs: median(times),
@@ -116,6 +129,7 @@ const x = (n: number) => `${n.toFixed(2)}×`;
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 async function main(): Promise<void> {
+  const loadStart = loadavg()[0];
   process.stderr.write('building lib/ ...\n');
   execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build.ts')], { cwd: root, stdio: 'inherit' });
 
@@ -123,7 +137,7 @@ async function main(): Promise<void> {
   process.stderr.write(`  node -e '': ${f0(floor.ms)} ms\n`);
   const defaultFile = join(root, 'topology.yaml');
   const { parse } = await import('yaml');
-  const rows: Row[] = [await row('default', defaultFile, parse(readFileSync(defaultFile, 'utf8')), 3)];
+  const rows: Row[] = chosen ? [] : [await row('default', defaultFile, parse(readFileSync(defaultFile, 'utf8')), 3)];
   for (const size of SIZES) {
     const file = join(work, `topology-${size}.yaml`);
     const input = benchTopology(size);
@@ -131,15 +145,16 @@ async function main(): Promise<void> {
     rows.push(await row(String(size), file, input, size));
   }
   // The same topologies with every callee behind one shared load balancer (loadBalancing.mode: shared).
-  for (const size of smoke ? [10] : [100, 1000]) {
+  for (const size of SHARED_SIZES) {
     const file = join(work, `topology-${size}-shared.yaml`);
     const input = benchTopology(size, { loadBalancing: 'shared' });
     writeFileSync(file, stringify(input));
     rows.push(await row(`${size} shared`, file, input, size));
   }
-  const tsNode = smoke ? undefined : await measure(cdk8s(join(work, 'cdk8s-ts-node'), defaultFile, 'npx ts-node src/cli/cdk8s-app.ts'), 5);
+  const tsNode =
+    smoke || chosen ? undefined : await measure(cdk8s(join(work, 'cdk8s-ts-node'), defaultFile, 'npx ts-node src/cli/cdk8s-app.ts'), 5);
 
-  const def = rows[0];
+  const def = rows.find((r) => r.label === 'default');
   const byLabel = (l: string) => rows.find((r) => r.label === l);
   const r100 = byLabel('100');
   const r1000 = byLabel('1000');
@@ -156,6 +171,9 @@ async function main(): Promise<void> {
   lines.push(
     `- Node.js ${process.version}, cdk8s ${version('cdk8s')}, cdk8s-cli ${version('cdk8s-cli')}, esbuild ${version('esbuild')}, TypeScript ${version('typescript')}, ts-node ${version('ts-node')}`,
   );
+  // Other processes on the machine slow every figure; the load says how busy it was (the ratios below compare runs
+  // of the same moment).
+  lines.push(`- load average (1 min) at the start ${loadStart.toFixed(1)}, at the end ${loadavg()[0].toFixed(1)}`);
   lines.push('');
   lines.push('## Method', '');
   lines.push(
@@ -180,7 +198,7 @@ async function main(): Promise<void> {
         `${f0(r.check.ms)} ms, ${f0(r.check.peakMb)} MB | ${x(r.check.ms / floor.ms)} | ${f1(r.inProcessMs)} ms |`,
     );
   }
-  if (tsNode) {
+  if (tsNode && def) {
     lines.push(
       `| default, \`cdk8s init\` app (\`npx ts-node src/cli/cdk8s-app.ts\`) | 3 | ${def.objects} | ${def.files} | | | | ${f0(tsNode.ms)} ms, ${f0(tsNode.peakMb)} MB | ${x(tsNode.ms / floor.ms)} | | | |`,
     );
@@ -191,7 +209,7 @@ async function main(): Promise<void> {
     lines.push(
       `\`--baseline ${relative(root, baseline) || baseline}\`: its \`synth\` of the same topologies, measured in the same run, each run`,
     );
-    lines.push('writing its output afresh.', '');
+    lines.push("writing its output afresh; the two releases' runs alternate (this, previous, this, ...).", '');
     lines.push('| topology | this release | previous release | ratio |', '|---|---:|---:|---:|');
     for (const r of rows) {
       if (r.previous) lines.push(`| ${r.label} | ${f0(r.synth.ms)} ms | ${f0(r.previous.ms)} ms | ${x(r.synth.ms / r.previous.ms)} |`);
@@ -209,8 +227,10 @@ async function main(): Promise<void> {
   }
   lines.push('| goal | measured | |');
   lines.push('|---|---|---|');
-  const synthRatio = def.synth.ms / floor.ms;
-  lines.push(`| README synth of the default topology ≤ 4× \`node -e ''\` | ${x(synthRatio)} | ${verdict(synthRatio <= 4)} |`);
+  if (def) {
+    const synthRatio = def.synth.ms / floor.ms;
+    lines.push(`| README synth of the default topology ≤ 4× \`node -e ''\` | ${x(synthRatio)} | ${verdict(synthRatio <= 4)} |`);
+  }
   if (r1000 && r100) {
     const total = r1000.synth.ms;
     lines.push(`| 1,000 services: synth + validate ≤ 5 s | ${f0(total)} ms | ${verdict(total <= 5000)} |`);
@@ -234,7 +254,7 @@ async function main(): Promise<void> {
       `| 1,000 services, shared load balancer: peak memory ≤ 500 MB | ${f0(s1000.synth.peakMb)} MB | ${verdict(s1000.synth.peakMb <= 500)} |`,
     );
   }
-  if (tsNode) {
+  if (tsNode && def) {
     const ratio = def.cdk8s.ms / tsNode.ms;
     lines.push(
       `| \`npx cdk8s synth\` of the default topology ≤ 0.5× the ts-node default | ${x(ratio)} (${f0(def.cdk8s.ms)} vs ${f0(tsNode.ms)} ms) | ${verdict(ratio <= 0.5)} |`,
