@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runnel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
@@ -43,5 +43,39 @@ describe('synth writes only what changed', () => {
     const renewed = [...after].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
     expect(renewed).toEqual(['cloud-run/batch-service.yaml']);
     expect(readFileSync(join(dir, 'dist', 'cloud-run', 'batch-service.yaml'), 'utf8')).toContain('run/batch:0.9.2');
+  });
+
+  test('the previous output is compared byte for byte: a same-size edit, a stray file and a stray link are replaced, the rest kept', () => {
+    expect(synth().status).toBe(0);
+    const expected = readFileSync(join(dir, 'dist', 'cloud-run', 'batch-service.yaml'), 'utf8');
+    const before = inodes(join(dir, 'dist'));
+    // Same size, other bytes: a size check alone would keep it.
+    const edited = expected.replace('batch-service', 'batch-servicf');
+    expect(edited).not.toBe(expected);
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(expected));
+    writeFileSync(join(dir, 'dist', 'cloud-run', 'batch-service.yaml'), edited);
+    writeFileSync(join(dir, 'dist', 'cloud-run', 'stray.yaml'), 'stray: true\n');
+    symlinkSync('batch-service.yaml', join(dir, 'dist', 'cloud-run', 'link.yaml'));
+    const r = synth();
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/nothing written/);
+    expect(readFileSync(join(dir, 'dist', 'cloud-run', 'batch-service.yaml'), 'utf8')).toBe(expected);
+    expect(existsSync(join(dir, 'dist', 'cloud-run', 'stray.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'cloud-run', 'link.yaml'))).toBe(false);
+    const after = inodes(join(dir, 'dist'));
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    const renewed = [...after].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
+    expect(renewed).toEqual(['cloud-run/batch-service.yaml']);
+  });
+
+  test('an empty folder left in the output is no change (as before): nothing is written', () => {
+    expect(synth().status).toBe(0);
+    mkdirSync(join(dir, 'dist', 'notes', 'empty'), { recursive: true });
+    const again = synth();
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/nothing written/);
+    writeFileSync(join(dir, 'dist', 'notes', 'empty', 'kept.txt'), 'mine\n');
+    expect(synth().status).toBe(0);
+    expect(existsSync(join(dir, 'dist', 'notes'))).toBe(false);
   });
 });
