@@ -40,9 +40,29 @@ const SIMPLE_TEXT = /^[\x20-\x7e\u00a1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\u
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/;
 const MAX_KEY = 1024;
 
+/**
+ * Strings already written, as {@link writtenString} writes them: keys and many values (API versions, kinds,
+ * annotation keys, project and region names) repeat in every object, and each costs up to eleven regular
+ * expressions. Bounded: cleared when full.
+ */
+const WRITTEN = new Map<string, string | undefined>();
+const WRITTEN_MAX = 100_000;
+
 /** A string as the library writes it on one line, or undefined when only the library knows. */
 function scalarString(s: string, key: boolean): string | undefined {
-  if (!SIMPLE_TEXT.test(s) || DOCUMENT_MARKER.test(s) || (key && s.length > MAX_KEY)) return undefined;
+  if (key && s.length > MAX_KEY) return undefined;
+  let out = WRITTEN.get(s);
+  if (out === undefined && !WRITTEN.has(s)) {
+    if (WRITTEN.size >= WRITTEN_MAX) WRITTEN.clear();
+    out = writtenString(s);
+    WRITTEN.set(s, out);
+  }
+  return out;
+}
+
+/** {@link scalarString} for a string of any length. */
+function writtenString(s: string): string | undefined {
+  if (!SIMPLE_TEXT.test(s) || DOCUMENT_MARKER.test(s)) return undefined;
   if (!NOT_PLAIN.test(s) && !NOT_A_STRING.some((re) => re.test(s))) return s;
   if (s.includes('"') && !s.includes("'")) return `'${s}'`;
   return JSON.stringify(s);
