@@ -187,6 +187,12 @@ async function main(): Promise<void> {
   lines.push("mostly writing and replacing the output's files, it varies most from run to run. Topologies: bench/topology.ts.");
   lines.push('');
   lines.push('## Results', '');
+  if (chosen)
+    lines.push(
+      `Only the topologies chosen with \`--sizes ${values.sizes}\` were measured in this run; the default topology, the other sizes`,
+      'and the `cdk8s init` baseline were not (see this file in git history for a full run).',
+      '',
+    );
   lines.push(
     '| topology | services | objects | files | (a) `node lib/runnel.js synth` | × floor | re-synth, unchanged | (b) `npx cdk8s synth` | × floor | (c) `check` (validation) | × floor | in-process |',
   );
