@@ -20,7 +20,7 @@
  *                  left out, and goals are judged only on rows measured
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -52,7 +52,19 @@ const node = (...args: string[]): Command => ({ argv: [process.execPath, ...args
 function previousAccepts(file: string): boolean {
   return spawnSync(process.execPath, [join(baseline!, 'runnel.js'), 'check', '--topology', file], { cwd: root }).status === 0;
 }
-const fresh = (cmd: Command, out: string): Command => ({ ...cmd, before: () => rmSync(out, { recursive: true, force: true }) });
+/**
+ * Each run writes `out` afresh: the previous run's output is moved aside (untimed) and removed with the rest of
+ * the work folder at the end. Not removed before the run: on ext4 without a journal (this machine), creating a
+ * file soon after many were deleted makes the kernel step over every recently freed inode (ext4's
+ * `recently_deleted()`), so a run timed right after removing 3,673 files paid for that removal, once per file.
+ */
+let aside = 0;
+const fresh = (cmd: Command, out: string): Command => ({
+  ...cmd,
+  before: () => {
+    if (existsSync(out)) renameSync(out, `${out}.aside-${++aside}`);
+  },
+});
 const cdk8s = (out: string, topology: string, app?: string): Command => ({
   argv: ['npx', 'cdk8s', 'synth', '--no-check-upgrade', '--output', out, ...(app ? ['--app', app] : [])],
   env: { ...CDK8S_ENV, RUNNEL_TOPOLOGY: topology },
@@ -181,6 +193,10 @@ async function main(): Promise<void> {
   );
   lines.push('Node.js process; peak memory is one further run, summing the RSS of the command and every process it');
   lines.push('spawns (read from /proc every 5 ms). Output goes to a folder inside the repository, as dist/ does.');
+  lines.push("A synth run writes its output afresh: the previous run's output is moved aside before it (untimed), and");
+  lines.push('all are removed at the end. They are not removed between runs: on ext4 without a journal (as here), creating');
+  lines.push('files soon after thousands were deleted steps over each recently freed inode (`recently_deleted()` in');
+  lines.push('fs/ext4/ialloc.c), which made every run pay for the removal of the one before.');
   lines.push("`node -e ''` is the floor, measured in the same run:");
   lines.push(`**${f0(floor.ms)} ms, ${f0(floor.peakMb)} MB**. "in-process" is \`synthesizeTopology\` alone (validate + render, no`);
   lines.push('start-up, no file writes), the part that grows with the topology. "sys" is the kernel time of the synth runs:');
