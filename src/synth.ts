@@ -5,7 +5,7 @@ import { PrivateTopology } from './topology/private-topology';
 import { Finding } from './finding';
 import { hasErrors, validateTopology } from './check/engine';
 import { EnvironmentResult } from './check/environments';
-import { checkReferences } from './output/references';
+import { checkReferences } from './delivery/references';
 import { TopologyModel } from './model/model';
 import { RunnelChart } from './delivery/runnel-chart';
 import { ArgoApplicationSet, ArgoEnvironmentElement, ENVIRONMENT_FILE, environmentParameters } from './delivery/argo-application-set';

@@ -2,7 +2,7 @@ import { Manifest } from '../manifest';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { toYaml } from './yaml-emitter';
-import { assignSyncWaves } from './sync-waves';
+import { assignSyncWaves, withSyncWavesDeferred } from '../delivery/sync-waves';
 import { YAML_HEADER } from '../header';
 import { PlainFile } from '../delivery/plain-file';
 import { RunnelChart } from '../delivery/runnel-chart';
@@ -32,7 +32,8 @@ export class ConstructValidationError extends Error {
  */
 export function renderFiles(root: Construct): RenderedFile[] {
   const all = root.node.findAll();
-  const problems = all.flatMap((c) => c.node.validate().map((message) => `${c.node.path}: ${message}`));
+  // Each object is rendered once: the constructs' sync-wave hooks (setSyncWavesOnSynth) wait for the render below.
+  const problems = withSyncWavesDeferred(() => all.flatMap((c) => c.node.validate().map((message) => `${c.node.path}: ${message}`)));
   if (problems.length > 0) throw new ConstructValidationError(problems);
   const dependent = all.find((c) => c.node.dependencies.length > 0);
   if (dependent) throw new Error(`${dependent.node.path} declares a construct dependency, which renderFiles does not order`);
@@ -43,13 +44,22 @@ export function renderFiles(root: Construct): RenderedFile[] {
     if (c instanceof ApiObject) objectsOf.get(Chart.of(c))?.push(c);
   }
   const seen = new Set<string>();
+  const json = new Map<ApiObject, Manifest>();
   const rendered = charts.map((chart) => {
     if (seen.has(chart.outputPath)) throw new Error(`two charts render to ${chart.outputPath}`);
     seen.add(chart.outputPath);
-    return { path: chart.outputPath, objects: objectsOf.get(chart)!.map((o) => o.toJson() as Manifest) };
+    return {
+      path: chart.outputPath,
+      objects: objectsOf.get(chart)!.map((o) => {
+        const j = o.toJson() as Manifest;
+        json.set(o, j);
+        return j;
+      }),
+    };
   });
-  // Waves depend on the whole output: assigned once every object is rendered, before any is written.
-  assignSyncWaves(rendered.flatMap((f) => f.objects));
+  // Waves depend on the whole output: assigned once every object is rendered, before any is written (the same
+  // waves the constructs set in any cdk8s synthesis).
+  assignSyncWaves(all, json);
   const files: RenderedFile[] = rendered.map(({ path, objects }) => ({
     path,
     objects,

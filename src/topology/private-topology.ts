@@ -35,6 +35,7 @@ import { hasErrors, validateTopology } from '../check/engine';
 import { formatFindings } from '../check/report';
 import { LoadBalancerModel, ServiceModel, TopologyModel } from '../model/model';
 import { TopologySpec } from '../input/spec';
+import { setSyncWavesOnSynth } from '../delivery/sync-waves';
 
 /**
  * private.googleapis.com: the Private Google Access VIPs a private `run.app` zone points at.
@@ -141,6 +142,7 @@ export class PrivateTopology extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateTopologyProps) {
     super(scope, id);
+    setSyncWavesOnSynth(this); // Argo CD sync waves in any cdk8s synthesis of the topology, not only runnel's CLI
     if ((props.spec === undefined) === (props.model === undefined)) {
       throw new Error('PrivateTopology takes exactly one of `spec` and `model`');
     }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunAnnotation } from '../../src/annotations';
 import { parseTopology } from '../../src/input/load';
-import { checkReferences } from '../../src/output/references';
+import { checkReferences } from '../../src/delivery/references';
 import { expectValidCrds } from '../helpers/crd';
 import { all, find, synth, topologyNamedIds } from '../helpers/synth';
 
