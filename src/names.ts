@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 /**
  * The only place runnel makes and checks GCP names. Every name in the output comes from a name the user
  * gave, through the functions below: deterministic, never hashed, checked once per kind.
@@ -405,4 +406,28 @@ export const serviceAgent = {
 /** Folder of the objects that live in a Shared VPC host project (or another project the topology only uses). */
 export function hostFolder(project: string): string {
   return `host-${project}`;
+}
+
+/**
+ * The output folders of files gcloud applies, never kubectl: Knative Services (`gcloud run services replace`) and
+ * invoker policies (`gcloud run services set-iam-policy`). A Config Connector cluster serves no Knative CRD and a
+ * policy file has no `kind`, so `kubectl apply -f dist -R` and kubeconform would fail on them: the CLI writes them
+ * beside the Kubernetes output (`gcloudOutputFolder`), not in it.
+ */
+export const GCLOUD_FOLDERS: readonly string[] = ['cloud-run', 'cloud-run-iam'];
+
+/** Whether an output file (`cloud-run/web.yaml`, `prod/cloud-run-iam/web.yaml`) is one gcloud applies: by its folder. */
+export function isGcloudFile(path: string): boolean {
+  const parts = path.split('/');
+  return parts.length >= 2 && GCLOUD_FOLDERS.includes(parts[parts.length - 2]);
+}
+
+/**
+ * The default folder of the gcloud files, beside the Kubernetes output folder `out`: `dist` → `dist-gcloud`,
+ * `build/dist/` → `build/dist-gcloud`; `.` or `..` → the folder's own name with `-gcloud`, beside it.
+ */
+export function gcloudOutputFolder(out: string): string {
+  const trimmed = out.replace(/[/\\]+$/, '');
+  const last = trimmed.split(/[/\\]/).pop() ?? '';
+  return last === '' || last === '.' || last === '..' ? `${resolvePath(trimmed || '/')}-gcloud` : `${trimmed}-gcloud`;
 }

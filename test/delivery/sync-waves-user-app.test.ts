@@ -8,6 +8,8 @@ import { PrivateTopology } from '../../src/topology/private-topology';
 import { RunnelChart } from '../../src/delivery/runnel-chart';
 import { benchTopology } from '../../bench/topology';
 import { Obj, synth } from '../helpers/synth';
+import { topologyFiles } from '../../src/synth';
+import { isGcloudFile } from '../../src/names';
 
 const WAVE = 'argocd.argoproj.io/sync-wave';
 const golden = (name: string) =>
@@ -76,4 +78,18 @@ test('app.synth() writes the waves into the user’s files, and synthesizing twi
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+});
+
+test('topologyFiles: the gcloud files and TOPOLOGY.md of a topology in a user’s chart, as the CLI writes them', () => {
+  const spec = topologies[0][1];
+  const { app, topology } = userApp(spec);
+  app.synthYaml(); // the user's own synthesis first: the files do not depend on the order
+  const cli = synth(spec).files;
+  const { gcloud, topologyMarkdown } = topologyFiles(topology);
+  expect(gcloud.map((f) => f.path)).toEqual(cli.filter((f) => isGcloudFile(f.path)).map((f) => f.path));
+  expect(gcloud.map((f) => f.path)).toContain('cloud-run-iam/server-service.yaml');
+  expect(gcloud.map((f) => f.content)).toEqual(cli.filter((f) => isGcloudFile(f.path)).map((f) => f.content));
+  expect(topologyMarkdown).toEqual(cli.find((f) => f.path === 'TOPOLOGY.md'));
+  const broken = userApp({ ...spec, services: [{ name: 'a', image: 'img', calls: ['b'] }] }).topology;
+  expect(() => topologyFiles(broken)).toThrow(/calls "b"/);
 });
