@@ -66,7 +66,7 @@ export function synthesizeTopology(input: unknown, lineOf?: (path: string) => nu
 }
 
 /** What `topologyFiles` returns: a topology's files that are not for kubectl. */
-export interface TopologyFiles {
+export interface NonKubernetesFiles {
   /**
    * The files gcloud applies, by path as `runnel synth` writes them into its gcloud folder (`dist-gcloud/`): in
    * Knative mode each service's Knative Service (`cloud-run/<service>.yaml`, `gcloud run services replace`) and
@@ -82,7 +82,7 @@ export interface TopologyFiles {
  * objects your `app.synth()` writes (with the same names and sync waves). Write them wherever your repository keeps
  * them. Throws, with every finding, for a topology with errors.
  */
-export function topologyFiles(topology: PrivateTopology): TopologyFiles {
+export function topologyFiles(topology: PrivateTopology): NonKubernetesFiles {
   const gcloud = renderFiles(topology).filter((f) => isGcloudFile(f.path));
   const model = topology.model;
   if (!model) throw new Error(`${topology.node.path}: the topology has errors, so it has no files`);
