@@ -436,7 +436,9 @@ export const outputPath = {
  * beside the Kubernetes output (`gcloudOutputFolder`), not in it. The folders of `outputPath.knativeService` and
  * `outputPath.invokerPolicy`.
  */
-export const GCLOUD_FOLDERS: readonly string[] = ['cloud-run', 'cloud-run-iam'];
+export const GCLOUD_FOLDERS: readonly string[] = [outputPath.knativeService('x'), outputPath.invokerPolicy('x')].map((p) =>
+  p.slice(0, p.lastIndexOf('/')),
+);
 
 /** Whether an output file (`cloud-run/web.yaml`, `prod/cloud-run-iam/web.yaml`) is one gcloud applies: by its folder. */
 export function isGcloudFile(path: string): boolean {

@@ -147,6 +147,21 @@ describe('kubectl apply -f dist -R reads only objects a Config Connector cluster
     expect(kubectlProblems(dist)).toEqual([]);
   });
 
+  test('environments with Argo CD’s git files generator: each environment’s parameters are in a file the tools skip', async () => {
+    const golden = parse(readFileSync(join(root, 'test', 'golden', 'environments', 'topology.yaml'), 'utf8'));
+    golden.delivery.argocd.generator = 'git';
+    const topology = join(tempDir('kubectl-walk'), 'topology.yaml');
+    writeFileSync(topology, stringify(golden));
+    const { dist } = await synthInto(topology);
+    const params = files(dist).filter((f) => f.endsWith('/environment.params'));
+    expect(params.length).toBe(Object.keys(golden.environments).length);
+    for (const f of params) expect(JSON.parse(readFileSync(join(dist, f), 'utf8')).environment).toBe(f.split('/')[0]);
+    expect(kubectlProblems(dist)).toEqual([]);
+    // Named .json, as before, the walk refuses it.
+    writeFileSync(join(dist, params[0].replace(/\.params$/, '.json')), readFileSync(join(dist, params[0])));
+    expect(kubectlProblems(dist)).toEqual([`${params[0].replace(/\.params$/, '.json')}: an object without apiVersion and kind`]);
+  });
+
   test('switching to Config Connector mode empties an earlier gcloud folder: nothing stale stays applyable', async () => {
     const { dist, gcloud } = await synthInto(join(root, 'topology.yaml'));
     expect(files(gcloud).length).toBe(7);
