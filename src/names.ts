@@ -440,10 +440,13 @@ export const GCLOUD_FOLDERS: readonly string[] = [outputPath.knativeService('x')
   p.slice(0, p.lastIndexOf('/')),
 );
 
-/** Whether an output file (`cloud-run/web.yaml`, `prod/cloud-run-iam/web.yaml`) is one gcloud applies: by its folder. */
+/**
+ * Whether a file of a topology's output is one gcloud applies, by its path inside that output (`cloud-run/web.yaml`,
+ * before any environment's folder is put in front): its first folder is one of {@link GCLOUD_FOLDERS}.
+ */
 export function isGcloudFile(path: string): boolean {
-  const parts = path.split('/');
-  return parts.length >= 2 && GCLOUD_FOLDERS.includes(parts[parts.length - 2]);
+  const slash = path.indexOf('/');
+  return slash > 0 && GCLOUD_FOLDERS.includes(path.slice(0, slash));
 }
 
 /**

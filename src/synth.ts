@@ -9,7 +9,7 @@ import { checkReferences } from './delivery/references';
 import { TopologyModel } from './model/model';
 import { RunnelChart } from './delivery/runnel-chart';
 import { ArgoApplicationSet, ArgoEnvironmentElement, ENVIRONMENT_FILE, environmentParameters } from './delivery/argo-application-set';
-import { derivedName, isGcloudFile } from './names';
+import { derivedName } from './names';
 import { ServiceManifests } from './input/service-manifest';
 
 export interface SynthResult {
@@ -83,7 +83,7 @@ export interface NonKubernetesFiles {
  * them. Throws, with every finding, for a topology with errors.
  */
 export function topologyFiles(topology: PrivateTopology): NonKubernetesFiles {
-  const gcloud = renderFiles(topology).filter((f) => isGcloudFile(f.path));
+  const gcloud = renderFiles(topology).filter((f) => f.gcloud);
   const model = topology.model;
   if (!model) throw new Error(`${topology.node.path}: the topology has errors, so it has no files`);
   return { gcloud, topologyMarkdown: { path: TOPOLOGY_FILE, content: topologyMarkdown(model), objects: [] } };

@@ -15,7 +15,7 @@ import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
 import { hasErrors, validateTopology } from '../check/engine';
 import { formatFinding, oneLine } from '../check/report';
 import { version } from '../../package.json';
-import { gcloudOutputFolder, isGcloudFile } from '../names';
+import { gcloudOutputFolder } from '../names';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
 import { environmentFiles, environmentUsageProblem, ENVIRONMENT_OPTIONS_HELP, PROMOTION_HELP, promotionDiff } from './environments';
 import { runImport } from './import';
@@ -253,12 +253,12 @@ async function writeBoth(
 ): Promise<number> {
   const written = await write(
     outDir,
-    files.filter((f) => !isGcloudFile(f.path)),
+    files.filter((f) => !f.gcloud),
     options,
     terse,
     io,
   );
-  const gcloudFiles = files.filter((f) => isGcloudFile(f.path));
+  const gcloudFiles = files.filter((f) => f.gcloud);
   if (written !== 0 || (gcloudFiles.length === 0 && !existsSync(gcloudDir))) return written;
   return write(gcloudDir, gcloudFiles, options, terse, io);
 }
@@ -450,10 +450,10 @@ export function synthIntoFolder(outDir: string, io: CliIo): number | Promise<num
   const files = outcome.result.files;
   writeFiles(
     outDir,
-    files.filter((f) => !isGcloudFile(f.path)),
+    files.filter((f) => !f.gcloud),
   );
   const gcloudDir = gcloudOutputFolder(outDir);
-  const gcloudFiles = files.filter((f) => isGcloudFile(f.path));
+  const gcloudFiles = files.filter((f) => f.gcloud);
   if (gcloudFiles.length === 0 && !existsSync(gcloudDir)) return 0;
   return write(gcloudDir, gcloudFiles, { protect: [topologyPath(undefined, io.env)] }, true, io);
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { toYaml } from './yaml-emitter';
 import { assignSyncWaves, withSyncWavesDeferred } from '../delivery/sync-waves';
 import { YAML_HEADER } from '../header';
+import { isGcloudFile } from '../names';
 import { PlainFile } from '../delivery/plain-file';
 import { RunnelChart } from '../delivery/runnel-chart';
 
@@ -12,6 +13,13 @@ export interface RenderedFile {
   readonly path: string;
   readonly content: string;
   readonly objects: ReadonlyArray<Manifest>;
+  /**
+   * Whether gcloud applies the file, not kubectl (Knative mode's services and invoker policies, `isGcloudFile`): the
+   * CLI writes it to the gcloud folder beside the Kubernetes one. Kept when an environment's folder is put in front
+   * of `path`, so an environment's name never decides it.
+   * @default false
+   */
+  readonly gcloud?: boolean;
 }
 
 export class ConstructValidationError extends Error {
@@ -64,11 +72,12 @@ export function renderFiles(root: Construct): RenderedFile[] {
     path,
     objects,
     content: YAML_HEADER + objects.map((o) => toYaml(o)).join('---\n'),
+    ...(isGcloudFile(path) ? { gcloud: true } : {}),
   }));
   for (const file of all.filter(PlainFile.isPlainFile)) {
     if (seen.has(file.outputPath)) throw new Error(`two outputs render to ${file.outputPath}`);
     seen.add(file.outputPath);
-    files.push({ path: file.outputPath, content: file._render(), objects: [] });
+    files.push({ path: file.outputPath, content: file._render(), objects: [], ...(isGcloudFile(file.outputPath) ? { gcloud: true } : {}) });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

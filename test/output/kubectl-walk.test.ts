@@ -119,6 +119,12 @@ describe('kubectl apply -f dist -R reads only objects a Config Connector cluster
   test.each(['knative', 'config-connector'])('environments in %s mode: dist/<env>/, and dist-gcloud/<env>/ beside it', async (mode) => {
     const golden = parse(readFileSync(join(root, 'test', 'golden', 'environments', 'topology.yaml'), 'utf8'));
     golden.delivery.cloudRun = mode;
+    // An environment may be named like a gcloud folder: its Config Connector files still go to dist/cloud-run/.
+    const [first, ...others] = Object.keys(golden.environments);
+    golden.environments = {
+      'cloud-run': golden.environments[first],
+      ...Object.fromEntries(others.map((e) => [e, golden.environments[e]])),
+    };
     const topology = join(tempDir('kubectl-walk'), 'topology.yaml');
     writeFileSync(topology, stringify(golden));
     const { dist, gcloud } = await synthInto(topology);
