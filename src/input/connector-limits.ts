@@ -1,3 +1,5 @@
+import { CONNECTOR_MACHINE_TYPES, ConnectorMachineType } from '../choices';
+
 /**
  * Limits of a Serverless VPC Access connector, shared by the construct and the topology rules.
  * @see https://cloud.google.com/vpc/docs/serverless-vpc-access#scaling
@@ -8,10 +10,10 @@ export const CONNECTOR_LIMITS = {
   maxInstances: { low: 3, high: 10 },
   /** A connector's subnet is exactly a /28 with nothing else on it. */
   subnetPrefix: 28,
-  machineTypes: ['e2-micro', 'f1-micro', 'e2-standard-4'] as const,
+  machineTypes: CONNECTOR_MACHINE_TYPES,
 } as const;
 
-export type ConnectorMachineType = (typeof CONNECTOR_LIMITS.machineTypes)[number];
+export type { ConnectorMachineType };
 
 /** Problems with a connector's instance range, each as `[field, message]`. */
 export function connectorInstanceProblems(min: number, max: number): Array<[field: 'minInstances' | 'maxInstances', message: string]> {

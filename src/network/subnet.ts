@@ -5,17 +5,10 @@ import { validateName } from '../check/name-check';
 import { parseCidr } from '../cidr';
 import { resourcePath } from '../names';
 import { KccRef, Network } from './network';
+import { SubnetPurpose } from '../choices';
 
-export enum SubnetPurpose {
-  /** An ordinary subnet for workloads, connectors, Direct VPC egress and internal load balancer addresses. */
-  PRIVATE = 'PRIVATE',
-  /**
-   * Reserved for the Envoy proxies of regional managed load balancers, such as the regional internal
-   * Application Load Balancer. One active per network and region.
-   * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
-   */
-  REGIONAL_MANAGED_PROXY = 'REGIONAL_MANAGED_PROXY',
-}
+// Defined once with the other choices (src/input/choices.ts), offered here beside Subnet.
+export { SubnetPurpose };
 
 export interface SubnetProps {
   /** Network the subnet belongs to. */

@@ -1,17 +1,10 @@
 import { RunAnnotation } from '../annotations';
+import { EgressRoute } from '../choices';
 import { Subnet } from '../network/subnet';
 import { IVpcConnector } from './vpc-connector';
 
-/**
- * Which outbound traffic goes into the VPC.
- * @see https://cloud.google.com/run/docs/configuring/vpc-direct-vpc#direct-vpc-service
- */
-export enum EgressRoute {
-  /** Only traffic to internal (RFC 1918 / RFC 6598) addresses; the rest goes straight to the internet. */
-  PRIVATE_RANGES_ONLY = 'private-ranges-only',
-  /** Everything, including `*.run.app` and the internet (which then needs Cloud NAT). */
-  ALL_TRAFFIC = 'all-traffic',
-}
+// Defined once with the topology file's choices (src/input/choices.ts), offered here beside VpcEgress.
+export { EgressRoute };
 
 /** How a Cloud Run service sends traffic into the VPC: not at all, through a connector, or Direct VPC egress. */
 export abstract class VpcEgress {

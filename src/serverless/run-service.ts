@@ -23,6 +23,7 @@ import { Secret } from '../secrets/secret';
 import { validateName } from '../check/name-check';
 import { ServiceSettingsSpec } from '../input/service-settings';
 import { VpcEgress } from './egress';
+import { Ingress, ServiceFormat } from '../choices';
 import { mergeManifest } from './manifest-merge';
 import {
   ingressContainerName,
@@ -37,39 +38,15 @@ import {
   timeoutSeconds,
 } from './service-template';
 
-/**
- * How a Cloud Run service is written. A service is written in one format, never both: two owners of one
- * service would undo each other's revisions.
- */
-export enum ServiceFormat {
-  /** A Knative `serving.knative.dev/v1` Service, deployed with `gcloud run services replace`. */
-  KNATIVE = 'knative',
-  /**
-   * A Config Connector `RunService`, applied with everything else by `kubectl apply` or Argo CD.
-   * @see https://cloud.google.com/config-connector/docs/reference/resource-docs/run/runservice
-   */
-  CONFIG_CONNECTOR = 'config-connector',
-}
+// The choices are defined once (src/input/choices.ts) and offered here, beside the construct that takes them.
+export { Ingress, ServiceFormat };
 
 /** Config Connector's names for the ingress settings. */
-const KCC_INGRESS: Record<string, string> = {
+const KCC_INGRESS: Record<Ingress, string> = {
   all: 'INGRESS_TRAFFIC_ALL',
   internal: 'INGRESS_TRAFFIC_INTERNAL_ONLY',
   'internal-and-cloud-load-balancing': 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
 };
-
-/**
- * Who may reach a Cloud Run service over the network.
- * @see https://cloud.google.com/run/docs/securing/ingress
- */
-export enum Ingress {
-  /** Anyone on the internet (IAM still applies). */
-  ALL = 'all',
-  /** Only the project's VPC networks, internal Application Load Balancers and some Google services. */
-  INTERNAL = 'internal',
-  /** `internal` plus external Application Load Balancers. */
-  INTERNAL_AND_CLOUD_LOAD_BALANCING = 'internal-and-cloud-load-balancing',
-}
 
 /** Instance scaling of a revision. */
 export interface Scaling {
