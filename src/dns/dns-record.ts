@@ -3,6 +3,7 @@ import { DnsRecordSet } from '../../imports/dns.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { recordSetName } from '../names';
 import { PrivateDnsZone } from './private-zone';
+import { DEFAULTS } from '../defaults';
 
 /** What a record answers: literal data, or the address of a `ComputeAddress` in the output. */
 export type RecordData = { readonly rrdatas: readonly string[] } | { readonly addressName: string };
@@ -36,7 +37,7 @@ export class DnsRecord extends Construct {
       spec: {
         name: this.fqdn,
         type: props.type,
-        ttl: props.ttl ?? 300,
+        ttl: props.ttl ?? DEFAULTS.constructs.dnsRecord.ttl,
         managedZoneRef: zone.ref,
         ...('rrdatas' in data ? { rrdatas: [...data.rrdatas] } : { rrdatasRefs: [{ kind: 'ComputeAddress', name: data.addressName }] }),
       },

@@ -6,6 +6,7 @@ import { parseCidr } from '../cidr';
 import { resourcePath } from '../names';
 import { KccRef, Network } from './network';
 import { SubnetPurpose } from '../choices';
+import { DEFAULTS } from '../defaults';
 
 // Defined once with the other choices (src/input/choices.ts), offered here beside Subnet.
 export { SubnetPurpose };
@@ -80,7 +81,7 @@ export class Subnet extends Construct {
     this.region = props.region;
     this.cidr = props.cidr;
     this.network = props.network;
-    this.purpose = props.purpose ?? SubnetPurpose.PRIVATE;
+    this.purpose = props.purpose ?? DEFAULTS.constructs.subnet.purpose;
     validateName(this, 'subnet', props.name);
     if (existing) return;
     const proxyOnly = this.purpose === SubnetPurpose.REGIONAL_MANAGED_PROXY;
@@ -96,7 +97,7 @@ export class Subnet extends Construct {
         purpose: this.purpose,
         // A proxy-only subnet must be ACTIVE to serve, and must not set logConfig or Private Google Access
         // (k8s-config-connector #678).
-        ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? true }),
+        ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? DEFAULTS.subnet.privateGoogleAccess }),
       },
     });
   }

@@ -2,6 +2,7 @@ import { RunAnnotation } from '../annotations';
 import { EgressRoute } from '../choices';
 import { Subnet } from '../network/subnet';
 import { IVpcConnector } from './vpc-connector';
+import { DEFAULTS } from '../defaults';
 
 // Defined once with the topology file's choices (src/input/choices.ts), offered here beside VpcEgress.
 export { EgressRoute };
@@ -17,7 +18,7 @@ export abstract class VpcEgress {
    * Serverless VPC Access: egress through a connector's VMs.
    * @see https://cloud.google.com/run/docs/configuring/vpc-connectors
    */
-  public static connector(connector: IVpcConnector, route: EgressRoute = EgressRoute.PRIVATE_RANGES_ONLY): VpcEgress {
+  public static connector(connector: IVpcConnector, route: EgressRoute = DEFAULTS.egress.route): VpcEgress {
     return new ConnectorEgress(connector, route);
   }
 
@@ -25,7 +26,7 @@ export abstract class VpcEgress {
    * Direct VPC egress: instances get addresses in `subnet`, no VMs in between.
    * @see https://cloud.google.com/run/docs/configuring/vpc-direct-vpc
    */
-  public static directVpc(subnet: Subnet, route: EgressRoute = EgressRoute.PRIVATE_RANGES_ONLY): VpcEgress {
+  public static directVpc(subnet: Subnet, route: EgressRoute = DEFAULTS.egress.route): VpcEgress {
     return new DirectVpcEgress(subnet, route);
   }
 

@@ -37,6 +37,7 @@ import {
   sidecarContainer,
   timeoutSeconds,
 } from './service-template';
+import { DEFAULTS } from '../defaults';
 
 // The choices are defined once (src/input/choices.ts) and offered here, beside the construct that takes them.
 export { Ingress, ServiceFormat };
@@ -204,9 +205,9 @@ export class RunService extends Construct {
   constructor(scope: Construct, id: string, props: RunServiceProps) {
     super(scope, id);
     this.name = props.name;
-    this.ingress = props.ingress ?? Ingress.INTERNAL;
+    this.ingress = props.ingress ?? DEFAULTS.service.ingress;
     this.egress = props.egress ?? VpcEgress.none();
-    this.format = props.format ?? ServiceFormat.KNATIVE;
+    this.format = props.format ?? DEFAULTS.delivery.cloudRun;
     this.env = new Map<string, string | SecretEnvValue>(Object.entries(props.env ?? {}));
     for (const [name, ref] of Object.entries(props.secretEnv ?? {})) this.addSecretEnv(name, ref);
     validateName(this, 'cloudRunService', props.name);
@@ -270,7 +271,7 @@ export class RunService extends Construct {
                 this.container(props, settings, false, (name, ref) => ({
                   name,
                   // Cloud Run's form: the secret's ID as `name`, the version as `key`.
-                  valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
+                  valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? DEFAULTS.secretRef.version } },
                 })),
               ),
               ...(settings.sidecars ?? []).map((c) => knativeTyped(sidecarContainer(c, false))),
@@ -325,7 +326,7 @@ export class RunService extends Construct {
                 secretKeyRef: {
                   // The CRD's format for a secret of the same project is its bare ID.
                   secretRef: typeof ref.secret === 'string' ? { external: ref.secret } : { name: ref.secret.objectName },
-                  versionRef: { external: ref.version ?? 'latest' },
+                  versionRef: { external: ref.version ?? DEFAULTS.secretRef.version },
                 },
               },
             })),
@@ -357,7 +358,7 @@ export class RunService extends Construct {
       ...(name !== undefined ? { name } : {}),
       image: props.image,
       // The only container with a port: the one that receives requests (sidecars get none).
-      ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
+      ports: [{ name: 'http1', containerPort: props.port ?? DEFAULTS.service.port }],
       ...rest,
       // Both formats take the same probe fields; the port defaults to the container port.
       ...(startupProbe ? { startupProbe } : {}),
@@ -457,7 +458,10 @@ function knativeTyped(container: any): any {
 }
 
 function scalingOf(props: RunServiceProps): { minInstances: number; maxInstances: number } {
-  return { minInstances: props.scaling?.minInstances ?? 0, maxInstances: props.scaling?.maxInstances ?? 100 };
+  return {
+    minInstances: props.scaling?.minInstances ?? DEFAULTS.scaling.minInstances,
+    maxInstances: props.scaling?.maxInstances ?? DEFAULTS.scaling.maxInstances,
+  };
 }
 
 function secretId(secret: string | Secret): string {

@@ -7,6 +7,7 @@ import { parseCidr } from '../cidr';
 import { Subnet } from '../network/subnet';
 import { validateName } from '../check/name-check';
 import { CONNECTOR_LIMITS, ConnectorMachineType, connectorInstanceProblems } from '../input/connector-limits';
+import { DEFAULTS } from '../defaults';
 
 export interface VpcConnectorProps {
   /**
@@ -74,8 +75,8 @@ export class VpcConnector extends Construct implements IVpcConnector {
     this.region = subnet.region;
     this.project = props.project ?? subnet.network.project;
     const crossProject = this.project !== subnet.network.project;
-    const minInstances = props.minInstances ?? 2;
-    const maxInstances = props.maxInstances ?? 3;
+    const minInstances = props.minInstances ?? DEFAULTS.connector.minInstances;
+    const maxInstances = props.maxInstances ?? DEFAULTS.connector.maxInstances;
     validateName(this, 'connector', props.name);
     this.node.addValidation({
       validate: () => {
@@ -97,7 +98,7 @@ export class VpcConnector extends Construct implements IVpcConnector {
           crossProject || subnet.existing
             ? { nameRef: { external: subnet.name }, ...(crossProject ? { projectRef: { external: subnet.network.project } } : {}) }
             : { nameRef: { name: subnet.name } },
-        machineType: props.machineType ?? 'e2-micro',
+        machineType: props.machineType ?? DEFAULTS.connector.machineType,
         // Config Connector needs minInstances and maxInstances (or throughput) set explicitly.
         minInstances,
         maxInstances,
