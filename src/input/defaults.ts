@@ -85,3 +85,24 @@ interface DefaultsTable {
  * the spec's types itself): a section whose field names a value of the wrong type fails to compile.
  */
 export const CHECKED_DEFAULTS: DefaultsTable = DEFAULTS;
+
+/** The section of the table that holds the defaults of a contract interface's fields: `ServiceSpec` → `service`. */
+export function defaultsSection(interfaceName: string): string {
+  const stem = interfaceName.replace(/Spec$/, '');
+  return stem.charAt(0).toLowerCase() + stem.slice(1);
+}
+
+/**
+ * The table's default of a field of the contract, by the interface that declares it and the field's path inside
+ * it (`['cloudStorage', 'readOnly']` in `VolumeSpec`); undefined when the table has none.
+ */
+export function contractDefault(interfaceName: string, path: readonly string[]): { readonly value: unknown } | undefined {
+  const section = defaultsSection(interfaceName);
+  if (section === 'constructs') return undefined;
+  let at: unknown = (DEFAULTS as Record<string, unknown>)[section];
+  for (const key of path) {
+    if (!at || typeof at !== 'object' || Array.isArray(at) || !Object.prototype.hasOwnProperty.call(at, key)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at === undefined ? undefined : { value: at };
+}
