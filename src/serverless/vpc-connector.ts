@@ -3,10 +3,9 @@ import { VpcAccessConnector } from '../../imports/vpcaccess.cnrm.cloud.google.co
 import { kccMetadata } from '../kcc';
 import { parseConnectorPath, resourcePath } from '../names';
 import { KccRef } from '../network/network';
-import { parseCidr } from '../cidr';
 import { Subnet } from '../network/subnet';
 import { validateName } from '../check/name-check';
-import { CONNECTOR_LIMITS, ConnectorMachineType, connectorInstanceProblems } from '../input/connector-limits';
+import { ConnectorMachineType, connectorInstanceProblems, connectorSubnetProblem } from '../input/connector-limits';
 import { DEFAULTS } from '../defaults';
 
 export interface VpcConnectorProps {
@@ -81,10 +80,8 @@ export class VpcConnector extends Construct implements IVpcConnector {
     this.node.addValidation({
       validate: () => {
         const problems = connectorInstanceProblems(minInstances, maxInstances).map(([f, m]) => `${f}: ${m}`);
-        if (parseCidr(subnet.cidr).prefix !== CONNECTOR_LIMITS.subnetPrefix) {
-          problems.push(`subnet: ${subnet.name} is ${subnet.cidr}; a connector needs its own /28`);
-        }
-        return problems;
+        const subnetProblem = connectorSubnetProblem(subnet.cidr);
+        return subnetProblem === undefined ? problems : [...problems, `subnet ${subnet.name}: ${subnetProblem}`];
       },
     });
     this.resource = new VpcAccessConnector(this, 'Resource', {
