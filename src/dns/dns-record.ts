@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { DnsRecordSet } from '../../imports/dns.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { recordSetName } from '../names';
-import { PrivateDnsZone } from './private-zone';
+import type { PrivateDnsZone } from './private-zone';
 import { DEFAULTS } from '../defaults';
 
 /** What a record answers: literal data, or the address of a `ComputeAddress` in the output. */
