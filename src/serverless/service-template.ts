@@ -113,7 +113,10 @@ export function knativeVolume(v: VolumeSpec): Obj {
     const items = v.secret.items?.length ? v.secret.items : [{ path: v.secret.secret }];
     return {
       name: v.name,
-      secret: { secretName: v.secret.secret, items: items.map((i) => ({ key: i.version ?? DEFAULTS.secretVolumeItem.version, path: i.path })) },
+      secret: {
+        secretName: v.secret.secret,
+        items: items.map((i) => ({ key: i.version ?? DEFAULTS.secretVolumeItem.version, path: i.path })),
+      },
     };
   }
   if (v.inMemory) {
@@ -144,7 +147,12 @@ export function kccVolume(v: VolumeSpec): Obj {
       secret: {
         secretRef: { external: v.secret.secret },
         ...(v.secret.items?.length
-          ? { items: v.secret.items.map((i) => ({ path: i.path, versionRef: { external: i.version ?? DEFAULTS.secretVolumeItem.version } })) }
+          ? {
+              items: v.secret.items.map((i) => ({
+                path: i.path,
+                versionRef: { external: i.version ?? DEFAULTS.secretVolumeItem.version },
+              })),
+            }
           : {}),
       },
     };
