@@ -24,8 +24,19 @@ const CONTRACT = ['src/input/spec.ts', 'src/input/service-settings.ts', 'src/inp
  */
 const SKIPPED = ['src/output/', 'src/cli/', 'src/topology/'];
 
+/**
+ * Contract fields whose prose `@default` sums up a whole section (`0..100 instances`): it must state each of the
+ * section's values.
+ */
+const SUMMARIES: Record<string, string> = {
+  'ServiceSpec.scaling': 'scaling',
+  'NetworkSpec.connector': 'connector',
+  'NetworkSpec.privateServiceAccess': 'privateServiceAccess',
+};
+
 /** Construct props whose default is an entry of the table: `Interface.field` → the entry's path. */
 const TIES: Record<string, string> = {
+  'RunServiceProps.scaling': 'scaling',
   'RunServiceProps.port': 'service.port',
   'RunServiceProps.ingress': 'service.ingress',
   'RunServiceProps.format': 'delivery.cloudRun',
@@ -137,8 +148,9 @@ function leaves(value: unknown): string[] {
 /** Every documented default with the table entry it must state, if any. */
 function ties(): Array<DefaultDoc & { entry?: string; value?: { value: unknown } }> {
   const contract = CONTRACT.flatMap((f) => defaultDocs(join(root, f))).map((d) => {
-    const value = contractDefault(d.interfaceName, d.path);
-    return { ...d, entry: `${defaultsSection(d.interfaceName)}.${d.path.join('.')}`, value };
+    const summary = SUMMARIES[d.key];
+    if (summary !== undefined) return { ...d, entry: summary, value: entryAt(summary) };
+    return { ...d, entry: `${defaultsSection(d.interfaceName)}.${d.path.join('.')}`, value: contractDefault(d.interfaceName, d.path) };
   });
   const constructs = sources(src)
     .filter((f) => {
@@ -164,7 +176,9 @@ function problem(d: ReturnType<typeof ties>[number]): string | undefined {
     return undefined;
   }
   if (!d.value) return undefined; // prose for a default that is no value (`- none`, a derived name)
-  const missing = leaves(d.value.value).filter((v) => !d.text.includes(v));
+  // Each value as a word of its own: a doc saying `0..100` does not state 10.
+  const states = (v: string) => new RegExp(`(?<!\\w)${v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?!\\w)`).test(d.text);
+  const missing = leaves(d.value.value).filter((v) => !states(v));
   return missing.length > 0
     ? `${d.file} ${d.key}: @default ${JSON.stringify(d.text)} does not state the table's ${d.entry} (${missing.join(', ')})`
     : undefined;
@@ -206,15 +220,16 @@ describe('the defaults table', () => {
     expect(undocumented(DEFAULTS)).toEqual([]);
   });
 
-  test('every tie names a documented construct prop', () => {
+  test('every tie names a documented field', () => {
     const keys = new Set(documented.map((d) => d.key));
-    expect(Object.keys(TIES).filter((k) => !keys.has(k))).toEqual([]);
+    expect([...Object.keys(TIES), ...Object.keys(SUMMARIES)].filter((k) => !keys.has(k))).toEqual([]);
   });
 
   test.each([
     ['a doc that states another value', { text: "'all'" }, /table's service.ingress is "internal"/],
     ['a literal default with no entry', { value: undefined, entry: undefined }, /in no entry of src\/defaults.ts/],
     ['prose that omits the value', { text: '- something else' }, /does not state the table's service.ingress \(internal\)/],
+    ['prose that states the value only inside another word', { text: '- internally' }, /does not state the table's service.ingress/],
   ])('fails on %s', (_name, change, message) => {
     const ingress = documented.find((d) => d.key === 'ServiceSpec.ingress')!;
     expect(problem({ ...ingress, ...change })).toMatch(message);
