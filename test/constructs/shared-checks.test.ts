@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { SubnetPurpose } from '../../src/choices';
 import { InternalLoadBalancer } from '../../src/lb/internal-lb';
 import { resolveTopology } from '../../src/model/resolve';
