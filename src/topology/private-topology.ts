@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Finding } from '../finding';
-import { hasErrors, validateTopology } from '../check/engine';
+import { hasErrors, validateTopology } from '../validate/engine';
 import { formatFindings } from '../check/report';
 import { InternalLoadBalancer } from '../lb/internal-lb';
 import { SharedInternalLoadBalancer } from '../lb/shared-internal-lb';
