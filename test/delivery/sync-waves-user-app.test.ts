@@ -14,6 +14,10 @@ import { isGcloudFile } from '../../src/names';
 const WAVE = 'argocd.argoproj.io/sync-wave';
 const golden = (name: string) =>
   parseTopology(readFileSync(join(__dirname, '..', 'golden', name, 'topology.yaml'), 'utf8'), 'topology.yaml').input as any;
+const kubernetesObjects = (spec: any): Obj[] =>
+  synth(spec)
+    .files.filter((f) => !f.gcloud)
+    .flatMap((f) => f.objects as Obj[]);
 const key = (o: Obj) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 /** A user's own app: their chart (with its own namespace and labels), the topology inside it. */
@@ -33,7 +37,8 @@ const topologies: Array<[string, any]> = [
 ];
 
 describe.each(topologies)('%s in a user’s own cdk8s chart', (_name, spec) => {
-  const cli = synth(spec).objects;
+  // What a cluster applies: the CLI's dist/, without the gcloud files (Knative Services), which a cdk8s synthesis leaves out too.
+  const cli = kubernetesObjects(spec);
   const cliByKey = new Map(cli.map((o) => [key(o), o]));
 
   test('app.synthYaml() gives exactly the CLI’s objects, names and sync waves, byte for byte as JSON', () => {
@@ -69,7 +74,7 @@ test('app.synth() writes the waves into the user’s files, and synthesizing twi
     const objects = readdirSync(outdir).flatMap((f) =>
       parseAllDocuments(readFileSync(join(outdir, f), 'utf8')).map((d) => d.toJSON() as Obj),
     );
-    const cli = new Map(synth(spec).objects.map((o) => [key(o), o]));
+    const cli = new Map(kubernetesObjects(spec).map((o) => [key(o), o]));
     expect(objects.length).toBe(cli.size);
     for (const o of objects) expect(o).toEqual(cli.get(key(o)));
     const network = objects.find((o) => o.kind === 'ComputeNetwork')!;
@@ -92,4 +97,24 @@ test('topologyFiles: the gcloud files and TOPOLOGY.md of a topology in a user’
   expect(topologyMarkdown).toEqual(cli.find((f) => f.path === 'TOPOLOGY.md'));
   const broken = userApp({ ...spec, services: [{ name: 'a', image: 'img', calls: ['b'] }] }).topology;
   expect(() => topologyFiles(broken)).toThrow(/calls "b"/);
+});
+
+test('Knative mode: the user’s own synthesis leaves out the Knative Services, which topologyFiles gives (for gcloud)', () => {
+  const spec = topologies[0][1];
+  expect(spec.delivery?.cloudRun ?? 'knative').toBe('knative');
+  const { app, topology } = userApp(spec);
+  const objects = parseAllDocuments(app.synthYaml()).map((d) => d.toJSON() as Obj);
+  expect(objects.filter((o) => o.apiVersion === 'serving.knative.dev/v1')).toEqual([]);
+  expect(objects.filter((o) => o.kind === 'ComputeForwardingRule').length).toBeGreaterThan(0);
+  const services = topologyFiles(topology).gcloud.filter((f) => f.path.startsWith('cloud-run/'));
+  expect(services.map((f) => f.objects[0].apiVersion)).toEqual([
+    'serving.knative.dev/v1',
+    'serving.knative.dev/v1',
+    'serving.knative.dev/v1',
+  ]);
+  expect(services.map((f) => f.content)).toEqual(
+    synth(spec)
+      .files.filter((f) => f.path.startsWith('cloud-run/'))
+      .map((f) => f.content),
+  );
 });
