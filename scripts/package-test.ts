@@ -208,6 +208,10 @@ step(
     const users = new Map(docs(join(app, 'cdk8s.out')).map((o) => [key(o), o]));
     run('npx', ['--no-install', 'runnel', 'synth', '--quiet', '--topology', 'net.yaml', '--out', 'runnel-dist'], app);
     const cli = docs(join(app, 'runnel-dist'));
+    // Knative mode: the gcloud files beside the manifests, and in neither the CLI's dist/ nor the user's synthesis.
+    check(existsSync(join(app, 'runnel-dist-gcloud', 'cloud-run', 'api.yaml')), 'the CLI wrote no runnel-dist-gcloud/cloud-run/api.yaml');
+    for (const objects of [cli, [...users.values()]])
+      check(!objects.some((o) => o.apiVersion === 'serving.knative.dev/v1'), 'a Knative Service is among the Kubernetes manifests');
     check(cli.length > 10, `the CLI wrote ${cli.length} objects`);
     let waves = 0;
     for (const o of cli) {
