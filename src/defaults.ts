@@ -82,6 +82,8 @@ export const DEFAULTS = {
     dnsRecord: { ttl: 300 },
     kccMetadata: { stateful: false, pruneLast: false },
     loadBalancer: { serviceInOutput: false },
+    /** The name findings give the input. */
+    privateTopology: { source: 'topology' },
   },
 } as const;
 

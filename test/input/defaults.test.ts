@@ -18,11 +18,8 @@ const src = join(root, 'src');
 /** The topology file's contract: each interface's defaults live in the table's section named after it. */
 const CONTRACT = ['src/input/spec.ts', 'src/input/service-settings.ts', 'src/input/environments.ts'];
 
-/**
- * Not read: src/output/ and src/cli/ take options, not GCP settings, and src/topology/ is being rewritten (its one
- * literal, `PrivateTopologyProps.source`, is the name findings carry).
- */
-const SKIPPED = ['src/output/', 'src/cli/', 'src/topology/'];
+/** Not read: src/output/ and src/cli/ take options, not GCP settings. */
+const SKIPPED = ['src/output/', 'src/cli/'];
 
 /**
  * Contract fields whose prose `@default` sums up a whole section (`0..100 instances`): it must state each of the
@@ -68,6 +65,7 @@ const TIES: Record<string, string> = {
   'InternalLoadBalancerProps.serviceInOutput': 'constructs.loadBalancer.serviceInOutput',
   'ServerlessNegProps.serviceInOutput': 'constructs.loadBalancer.serviceInOutput',
   'ServerlessBackendProps.serviceInOutput': 'constructs.loadBalancer.serviceInOutput',
+  'PrivateTopologyProps.source': 'constructs.privateTopology.source',
 };
 
 /** Names a `@default` may give instead of a literal (`Ingress.INTERNAL`, `IN_CLUSTER`). */
