@@ -4,7 +4,7 @@ import { kccMetadata, KccScope } from '../kcc';
 import { resourcePath } from '../names';
 import { KccRef, Network } from '../network/network';
 import { validateName } from '../check/name-check';
-import { DnsRecord, DnsRecordProps } from './dns-record';
+import { DnsRecord, DnsRecordProps, IDnsZone } from './dns-record';
 
 export interface PrivateDnsZoneProps {
   /** The network whose resources (and Cloud Run services egressing into it) resolve the zone. */
@@ -33,7 +33,7 @@ export interface ExistingDnsZoneProps {
  * queries go through the VPC (Direct VPC egress or a connector).
  * @see https://cloud.google.com/dns/docs/zones#create-private-zone
  */
-export class PrivateDnsZone extends Construct {
+export class PrivateDnsZone extends Construct implements IDnsZone {
   /**
    * A zone that exists already (one the network team owns): records are added to it by path
    * (DNSRecordSet `managedZoneRef.external`, "projects/{{projectID}}/managedZones/{{zone}}"), and it emits nothing.

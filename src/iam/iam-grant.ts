@@ -1,13 +1,19 @@
 import { Construct } from 'constructs';
 import { IamPolicyMember } from '../../imports/iam.cnrm.cloud.google.com';
 import { kccMetadata, KccScope } from '../kcc';
-import type { ServiceAccount } from './service-account';
 
 /**
  * Who a grant is for: an account in the output (referenced by name, so Config Connector resolves its email and
  * the grant waits for it), or an IAM member string (`serviceAccount:…`, `user:…`, `group:…`, `allUsers`).
  */
-export type Grantee = ServiceAccount | string;
+export type Grantee = IServiceAccount | string;
+
+/** A service account in the output, as grants reference it (`ServiceAccount` is one). */
+export interface IServiceAccount {
+  /** Account ID: `metadata.name` of its IAMServiceAccount. */
+  readonly accountId: string;
+  readonly email: string;
+}
 
 /** A grantee as IAM policies write it: `serviceAccount:<email>` for an account in the output. */
 export function memberString(grantee: Grantee): string {
@@ -34,7 +40,7 @@ export interface IamGrantProps extends KccScope {
   /** e.g. `roles/secretmanager.secretAccessor` */
   readonly role: string;
   /** Who gets the role: an account in the output (by reference), or a member string (`serviceAccount:...`). */
-  readonly member: ServiceAccount | string;
+  readonly member: Grantee;
   readonly target: GrantTarget;
 }
 

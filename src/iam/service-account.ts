@@ -3,7 +3,7 @@ import { IamServiceAccount } from '../../imports/iam.cnrm.cloud.google.com';
 import { kccMetadata, KccScope } from '../kcc';
 import { grantName, serviceAccountEmail } from '../names';
 import { validateName } from '../check/name-check';
-import { IamGrant } from './iam-grant';
+import { IamGrant, IServiceAccount } from './iam-grant';
 
 /**
  * Holds `iam.serviceAccounts.actAs`, which attaching a service account to a Cloud Run service needs.
@@ -26,7 +26,7 @@ export interface ServiceAccountProps extends KccScope {
  * callee, reading a secret) reach that service alone instead of everything on the default account.
  * @see https://cloud.google.com/run/docs/securing/service-identity
  */
-export class ServiceAccount extends Construct {
+export class ServiceAccount extends Construct implements IServiceAccount {
   public static readonly KIND = 'IAMServiceAccount';
   public readonly accountId: string;
   public readonly email: string;

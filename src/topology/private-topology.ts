@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
+import { DEFAULTS } from '../defaults';
 import { Finding } from '../finding';
-import { hasErrors, validateTopology } from '../check/engine';
+import { hasErrors, validateTopology } from '../validate/engine';
 import { formatFindings } from '../check/report';
 import { InternalLoadBalancer } from '../lb/internal-lb';
 import { SharedInternalLoadBalancer } from '../lb/shared-internal-lb';
 import { TopologyModel } from '../model/model';
 import { TopologySpec } from '../input/spec';
+import { setSyncWavesOnSynth } from '../delivery/sync-waves';
 import { RunService } from '../serverless/run-service';
 import { buildDns } from './dns-step';
 import { TopologyFiles } from './files';
@@ -62,6 +64,7 @@ export class PrivateTopology extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateTopologyProps) {
     super(scope, id);
+    setSyncWavesOnSynth(this); // Argo CD sync waves in any cdk8s synthesis of the topology, not only runnel's CLI
     if ((props.spec === undefined) === (props.model === undefined)) {
       throw new Error('PrivateTopology takes exactly one of `spec` and `model`');
     }
@@ -69,7 +72,7 @@ export class PrivateTopology extends Construct {
     this.findings = result.findings;
     const model = result.model;
     if (hasErrors(result.findings) || !model) {
-      const report = formatFindings(props.source ?? 'topology', result.findings);
+      const report = formatFindings(props.source ?? DEFAULTS.constructs.privateTopology.source, result.findings);
       this.node.addValidation({ validate: () => [report] });
       this.services = new Map();
       this.loadBalancers = new Map();
