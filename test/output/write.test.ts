@@ -53,22 +53,23 @@ describe('synth writes only what changed', () => {
 
   test('the previous output is compared byte for byte: a same-size edit, a stray file and a stray link are replaced, the rest kept', () => {
     expect(synth().status).toBe(0);
-    const expected = readFileSync(join(dir, 'dist', 'cloud-run', 'batch-service.yaml'), 'utf8');
-    const before = inodes(join(dir, 'dist'));
+    // Knative mode: the service files are in the gcloud folder beside dist/, written the same way.
+    const expected = readFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'batch-service.yaml'), 'utf8');
+    const before = inodes(join(dir, 'dist-gcloud'));
     // Same size, other bytes: a size check alone would keep it.
     const edited = expected.replace('batch-service', 'batch-servicf');
     expect(edited).not.toBe(expected);
     expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(expected));
-    writeFileSync(join(dir, 'dist', 'cloud-run', 'batch-service.yaml'), edited);
-    writeFileSync(join(dir, 'dist', 'cloud-run', 'stray.yaml'), 'stray: true\n');
-    symlinkSync('batch-service.yaml', join(dir, 'dist', 'cloud-run', 'link.yaml'));
+    writeFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'batch-service.yaml'), edited);
+    writeFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'stray.yaml'), 'stray: true\n');
+    symlinkSync('batch-service.yaml', join(dir, 'dist-gcloud', 'cloud-run', 'link.yaml'));
     const r = synth();
     expect(r.status).toBe(0);
-    expect(r.stderr).not.toMatch(/nothing written/);
-    expect(readFileSync(join(dir, 'dist', 'cloud-run', 'batch-service.yaml'), 'utf8')).toBe(expected);
-    expect(existsSync(join(dir, 'dist', 'cloud-run', 'stray.yaml'))).toBe(false);
-    expect(existsSync(join(dir, 'dist', 'cloud-run', 'link.yaml'))).toBe(false);
-    const after = inodes(join(dir, 'dist'));
+    expect(r.stderr).not.toMatch(/dist-gcloud already holds this output/);
+    expect(readFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'batch-service.yaml'), 'utf8')).toBe(expected);
+    expect(existsSync(join(dir, 'dist-gcloud', 'cloud-run', 'stray.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'dist-gcloud', 'cloud-run', 'link.yaml'))).toBe(false);
+    const after = inodes(join(dir, 'dist-gcloud'));
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     const renewed = [...after].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
     expect(renewed).toEqual(['cloud-run/batch-service.yaml']);
