@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 /**
  * The only place runnel makes and checks GCP names. Every name in the output comes from a name the user
  * gave, through the functions below: deterministic, never hashed, checked once per kind.
@@ -159,8 +160,9 @@ export function nameProblem(kind: NameKind, name: string): string | undefined {
   return undefined;
 }
 
-/** The subnets runnel can create, by role. */
-export type SubnetRole = 'workload' | 'connector' | 'directVpc' | 'proxyOnly';
+/** The subnets runnel can create, by role, in the order they are resolved and written. */
+export const SUBNET_ROLES = ['workload', 'directVpc', 'connector', 'proxyOnly'] as const;
+export type SubnetRole = (typeof SUBNET_ROLES)[number];
 
 const SUBNET_SUFFIX: Record<SubnetRole, string> = {
   workload: 'workload',
@@ -405,4 +407,55 @@ export const serviceAgent = {
 /** Folder of the objects that live in a Shared VPC host project (or another project the topology only uses). */
 export function hostFolder(project: string): string {
   return `host-${project}`;
+}
+
+/**
+ * Where each file goes inside the output folder: one place, so the layout is stable, reviewable and documented
+ * (README, "What synth writes"). One file per object group keeps a change to one service in that service's files.
+ */
+export const outputPath = {
+  /** A Config Connector file of the service project. */
+  configConnector: (file: string) => `config-connector/${file}`,
+  /** A file of another project (a Shared VPC host's), applied by its owners. */
+  host: (project: string, file: string) => `${hostFolder(project)}/${file}`,
+  /** A Knative-format Cloud Run service, for `gcloud run services replace`. */
+  knativeService: (service: string) => `cloud-run/${service}.yaml`,
+  /** A Config Connector `RunService`. */
+  configConnectorService: (service: string) => `config-connector/service-${service}.yaml`,
+  /** A Knative-format service's authoritative invoker policy, for `gcloud run services set-iam-policy`. */
+  invokerPolicy: (service: string) => `cloud-run-iam/${service}.yaml`,
+  /** A Config Connector service's invoker grants (IAMPolicyMembers). */
+  invokerGrants: (service: string) => `config-connector/invokers-${service}.yaml`,
+  /** The Argo CD Application of the Config Connector files. */
+  argoApplication: 'argocd/application.yaml',
+};
+
+/**
+ * The output folders of files gcloud applies, never kubectl: Knative Services (`gcloud run services replace`) and
+ * invoker policies (`gcloud run services set-iam-policy`). A Config Connector cluster serves no Knative CRD and a
+ * policy file has no `kind`, so `kubectl apply -f dist -R` and kubeconform would fail on them: the CLI writes them
+ * beside the Kubernetes output (`gcloudOutputFolder`), not in it. The folders of `outputPath.knativeService` and
+ * `outputPath.invokerPolicy`.
+ */
+export const GCLOUD_FOLDERS: readonly string[] = [outputPath.knativeService('x'), outputPath.invokerPolicy('x')].map((p) =>
+  p.slice(0, p.lastIndexOf('/')),
+);
+
+/**
+ * Whether a file of a topology's output is one gcloud applies, by its path inside that output (`cloud-run/web.yaml`,
+ * before any environment's folder is put in front): its first folder is one of {@link GCLOUD_FOLDERS}.
+ */
+export function isGcloudFile(path: string): boolean {
+  const slash = path.indexOf('/');
+  return slash > 0 && GCLOUD_FOLDERS.includes(path.slice(0, slash));
+}
+
+/**
+ * The default folder of the gcloud files, beside the Kubernetes output folder `out`: `dist` → `dist-gcloud`,
+ * `build/dist/` → `build/dist-gcloud`; `.` or `..` → the folder's own name with `-gcloud`, beside it.
+ */
+export function gcloudOutputFolder(out: string): string {
+  const trimmed = out.replace(/[/\\]+$/, '');
+  const last = trimmed.split(/[/\\]/).pop() ?? '';
+  return last === '' || last === '.' || last === '..' ? `${resolvePath(trimmed || '/')}-gcloud` : `${trimmed}-gcloud`;
 }

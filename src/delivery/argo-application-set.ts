@@ -1,9 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SYNC_RETRY } from './argo-application';
+import { DEFAULTS } from '../defaults';
 
 /** The in-cluster destination: the cluster Argo CD runs in. */
-export const IN_CLUSTER = 'https://kubernetes.default.svc';
+export const IN_CLUSTER = DEFAULTS.environment.cluster;
 
 /** One environment's Application, as the ApplicationSet's list generator element. */
 export interface ArgoEnvironmentElement {
@@ -44,8 +45,15 @@ export interface ArgoApplicationSetProps {
   readonly git?: { readonly repoURL: string; readonly revision: string; readonly environmentFiles: string };
 }
 
-/** File name of an environment's parameters for the git files generator, in the environment's folder. */
-export const ENVIRONMENT_FILE = 'environment.json';
+/**
+ * File name of an environment's parameters for the git files generator, in the environment's folder. JSON, but not
+ * named `.json`: `kubectl apply -f dist -R` and kubeconform read every `.json`, `.yaml` and `.yml` file under the
+ * folder and would refuse one without `apiVersion` and `kind` (README, "Why two folders"). Argo CD's git files
+ * generator reads whatever file the pattern matches, whatever its extension, and parses it as YAML, of which JSON is
+ * a subset (`generateParamsFromGitFile` in argo-cd applicationset/generators/git.go).
+ * @see https://github.com/argoproj/argo-cd/blob/master/applicationset/generators/git.go
+ */
+export const ENVIRONMENT_FILE = 'environment.params';
 
 /**
  * An environment's parameters as the generator sees them. The git files generator adds its own `path` parameter

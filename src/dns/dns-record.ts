@@ -2,13 +2,27 @@ import { Construct } from 'constructs';
 import { DnsRecordSet } from '../../imports/dns.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { recordSetName } from '../names';
-import { PrivateDnsZone } from './private-zone';
+import { KccScope } from '../kcc';
+import { KccRef } from '../network/network';
+import { DEFAULTS } from '../defaults';
 
 /** What a record answers: literal data, or the address of a `ComputeAddress` in the output. */
 export type RecordData = { readonly rrdatas: readonly string[] } | { readonly addressName: string };
 
+/** A zone records go in, as they reference it (`PrivateDnsZone` is one). */
+export interface IDnsZone {
+  /** Name of the zone resource. */
+  readonly name: string;
+  /** Where its records are created: the zone's project. */
+  readonly kccScope: KccScope;
+  /** How a record references the zone: by name when it is in the output, else by path. */
+  readonly ref: KccRef;
+  /** The full name of `label` in the zone; `@` is the apex. */
+  fqdn(label: string): string;
+}
+
 export interface DnsRecordProps {
-  readonly zone: PrivateDnsZone;
+  readonly zone: IDnsZone;
   /** Label inside the zone (`server-service`, `*`), or `@` for the zone's apex. */
   readonly label: string;
   readonly type: 'A' | 'CNAME';
@@ -36,7 +50,7 @@ export class DnsRecord extends Construct {
       spec: {
         name: this.fqdn,
         type: props.type,
-        ttl: props.ttl ?? 300,
+        ttl: props.ttl ?? DEFAULTS.constructs.dnsRecord.ttl,
         managedZoneRef: zone.ref,
         ...('rrdatas' in data ? { rrdatas: [...data.rrdatas] } : { rrdatasRefs: [{ kind: 'ComputeAddress', name: data.addressName }] }),
       },

@@ -3,6 +3,7 @@ import { ComputeRegionNetworkEndpointGroup } from '../../imports/compute.cnrm.cl
 import { kccMetadata, KccScope } from '../kcc';
 import { resourcePath } from '../names';
 import { validateName } from '../check/name-check';
+import { DEFAULTS } from '../defaults';
 
 export interface ServerlessNegProps {
   readonly scope: KccScope;
@@ -43,7 +44,12 @@ export class ServerlessNeg extends Construct {
       spec: {
         region: props.region,
         networkEndpointType: 'SERVERLESS',
-        cloudRun: { serviceRef: props.serviceInOutput ? { name: props.service } : { external: props.service } },
+        cloudRun: {
+          serviceRef:
+            (props.serviceInOutput ?? DEFAULTS.constructs.loadBalancer.serviceInOutput)
+              ? { name: props.service }
+              : { external: props.service },
+        },
       },
     });
   }

@@ -5,17 +5,11 @@ import { validateName } from '../check/name-check';
 import { parseCidr } from '../cidr';
 import { resourcePath } from '../names';
 import { KccRef, Network } from './network';
+import { SubnetPurpose } from '../choices';
+import { DEFAULTS } from '../defaults';
 
-export enum SubnetPurpose {
-  /** An ordinary subnet for workloads, connectors, Direct VPC egress and internal load balancer addresses. */
-  PRIVATE = 'PRIVATE',
-  /**
-   * Reserved for the Envoy proxies of regional managed load balancers, such as the regional internal
-   * Application Load Balancer. One active per network and region.
-   * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
-   */
-  REGIONAL_MANAGED_PROXY = 'REGIONAL_MANAGED_PROXY',
-}
+// Defined once with the other choices (src/input/choices.ts), offered here beside Subnet.
+export { SubnetPurpose };
 
 export interface SubnetProps {
   /** Network the subnet belongs to. */
@@ -87,7 +81,7 @@ export class Subnet extends Construct {
     this.region = props.region;
     this.cidr = props.cidr;
     this.network = props.network;
-    this.purpose = props.purpose ?? SubnetPurpose.PRIVATE;
+    this.purpose = props.purpose ?? DEFAULTS.constructs.subnet.purpose;
     validateName(this, 'subnet', props.name);
     if (existing) return;
     const proxyOnly = this.purpose === SubnetPurpose.REGIONAL_MANAGED_PROXY;
@@ -103,7 +97,7 @@ export class Subnet extends Construct {
         purpose: this.purpose,
         // A proxy-only subnet must be ACTIVE to serve, and must not set logConfig or Private Google Access
         // (k8s-config-connector #678).
-        ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? true }),
+        ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? DEFAULTS.subnet.privateGoogleAccess }),
       },
     });
   }

@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   RunService as KccRunService,
@@ -17,12 +17,16 @@ import {
 } from '../../imports/serving.knative.dev';
 import { RunAnnotation, RunLabel } from '../annotations';
 import { ServiceAccount } from '../iam/service-account';
+import { Grantee, granteeKey, IamGrant, memberString } from '../iam/iam-grant';
+import { ALL_USERS, INVOKER_ROLE, InvokerPolicy } from '../iam/invoker-policy';
+import { RunnelChart } from '../delivery/runnel-chart';
 import { kccMetadata } from '../kcc';
-import { resourcePath } from '../names';
+import { grantName, outputPath, resourcePath } from '../names';
 import { Secret } from '../secrets/secret';
 import { validateName } from '../check/name-check';
 import { ServiceSettingsSpec } from '../input/service-settings';
 import { VpcEgress } from './egress';
+import { Ingress, ServiceFormat } from '../choices';
 import { mergeManifest } from './manifest-merge';
 import {
   ingressContainerName,
@@ -36,40 +40,17 @@ import {
   sidecarContainer,
   timeoutSeconds,
 } from './service-template';
+import { DEFAULTS } from '../defaults';
 
-/**
- * How a Cloud Run service is written. A service is written in one format, never both: two owners of one
- * service would undo each other's revisions.
- */
-export enum ServiceFormat {
-  /** A Knative `serving.knative.dev/v1` Service, deployed with `gcloud run services replace`. */
-  KNATIVE = 'knative',
-  /**
-   * A Config Connector `RunService`, applied with everything else by `kubectl apply` or Argo CD.
-   * @see https://cloud.google.com/config-connector/docs/reference/resource-docs/run/runservice
-   */
-  CONFIG_CONNECTOR = 'config-connector',
-}
+// The choices are defined once (src/input/choices.ts) and offered here, beside the construct that takes them.
+export { Ingress, ServiceFormat };
 
 /** Config Connector's names for the ingress settings. */
-const KCC_INGRESS: Record<string, string> = {
+const KCC_INGRESS: Record<Ingress, string> = {
   all: 'INGRESS_TRAFFIC_ALL',
   internal: 'INGRESS_TRAFFIC_INTERNAL_ONLY',
   'internal-and-cloud-load-balancing': 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
 };
-
-/**
- * Who may reach a Cloud Run service over the network.
- * @see https://cloud.google.com/run/docs/securing/ingress
- */
-export enum Ingress {
-  /** Anyone on the internet (IAM still applies). */
-  ALL = 'all',
-  /** Only the project's VPC networks, internal Application Load Balancers and some Google services. */
-  INTERNAL = 'internal',
-  /** `internal` plus external Application Load Balancers. */
-  INTERNAL_AND_CLOUD_LOAD_BALANCING = 'internal-and-cloud-load-balancing',
-}
 
 /** Instance scaling of a revision. */
 export interface Scaling {
@@ -177,6 +158,18 @@ export interface RunServiceProps extends ServiceSettingsSpec {
    * @default - none: runnel writes the whole service
    */
   readonly baseManifest?: Record<string, unknown>;
+  /**
+   * `ServiceFormat.KNATIVE` only: path, inside the output folder, of the service's invoker policy file (for
+   * `gcloud run services set-iam-policy`), written for every service, with `bindings: []` when nobody was granted.
+   * @default - `cloud-run-iam/<name>.yaml`
+   */
+  readonly invokerPolicyPath?: string;
+  /**
+   * `ServiceFormat.CONFIG_CONNECTOR` only: path, inside the output folder, of the file of the service's invoker
+   * grants (IAMPolicyMembers), written when something is granted.
+   * @default - `config-connector/invokers-<name>.yaml`
+   */
+  readonly invokerGrantsPath?: string;
 }
 
 /** The settings with the deprecated `startupProbe` folded into `probes.startup` (it loses to `probes.startup`). */
@@ -223,17 +216,43 @@ export class RunService extends Construct {
   public readonly format: ServiceFormat;
   public readonly resource: ApiObject;
   private readonly env: Map<string, string | SecretEnvValue>;
+  private readonly invokers: InvokerPolicy | InvokerGrants;
 
   constructor(scope: Construct, id: string, props: RunServiceProps) {
     super(scope, id);
     this.name = props.name;
-    this.ingress = props.ingress ?? Ingress.INTERNAL;
+    this.ingress = props.ingress ?? DEFAULTS.service.ingress;
     this.egress = props.egress ?? VpcEgress.none();
-    this.format = props.format ?? ServiceFormat.KNATIVE;
+    this.format = props.format ?? DEFAULTS.delivery.cloudRun;
     this.env = new Map<string, string | SecretEnvValue>(Object.entries(props.env ?? {}));
     for (const [name, ref] of Object.entries(props.secretEnv ?? {})) this.addSecretEnv(name, ref);
     validateName(this, 'cloudRunService', props.name);
     this.resource = this.format === ServiceFormat.KNATIVE ? this.knative(props) : this.configConnector(props);
+    this.invokers =
+      this.format === ServiceFormat.KNATIVE
+        ? new InvokerPolicy(this, 'Invokers', {
+            project: props.project,
+            region: props.region,
+            service: props.name,
+            outputPath: props.invokerPolicyPath ?? outputPath.invokerPolicy(props.name),
+          })
+        : new InvokerGrants(this, props);
+  }
+
+  /**
+   * Lets `grantee` invoke the service (`roles/run.invoker` on it alone); nobody else may but those granted so.
+   * Knative format: a member of the service's authoritative policy file, so a grant the topology drops is revoked
+   * when the file is applied. Config Connector format: an IAMPolicyMember on the RunService, referenced by name
+   * (an `external` RunService reference fails to resolve, k8s-config-connector #772), in the service's grants file.
+   * @param grantee an account in the output, or an IAM member; `allUsers` makes the service public
+   * @param name the IAMPolicyMember's name (Config Connector format); a grant of a name granted before is that
+   *   grant. Defaults to `grantName.invoker` for an account, `grantName.publicInvoker` for `allUsers`, and
+   *   `grantName.outsideInvokers` for any other member.
+   * @see https://github.com/GoogleCloudPlatform/k8s-config-connector/issues/772
+   */
+  public grantInvoke(grantee: Grantee, name?: string): void {
+    if (this.invokers instanceof InvokerPolicy) this.invokers.addMember(memberString(grantee));
+    else this.invokers.grant(grantee, name);
   }
 
   /** Adds a literal environment variable; names must be unique. */
@@ -293,7 +312,7 @@ export class RunService extends Construct {
                 this.container(props, settings, false, (name, ref) => ({
                   name,
                   // Cloud Run's form: the secret's ID as `name`, the version as `key`.
-                  valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
+                  valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? DEFAULTS.secretRef.version } },
                 })),
               ),
               ...(settings.sidecars ?? []).map((c) => knativeTyped(sidecarContainer(c, false))),
@@ -348,7 +367,7 @@ export class RunService extends Construct {
                 secretKeyRef: {
                   // The CRD's format for a secret of the same project is its bare ID.
                   secretRef: typeof ref.secret === 'string' ? { external: ref.secret } : { name: ref.secret.objectName },
-                  versionRef: { external: ref.version ?? 'latest' },
+                  versionRef: { external: ref.version ?? DEFAULTS.secretRef.version },
                 },
               },
             })),
@@ -380,7 +399,7 @@ export class RunService extends Construct {
       ...(name !== undefined ? { name } : {}),
       image: props.image,
       // The only container with a port: the one that receives requests (sidecars get none).
-      ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
+      ports: [{ name: 'http1', containerPort: props.port ?? DEFAULTS.service.port }],
       ...rest,
       // Both formats take the same probe fields; the port defaults to the container port.
       ...(startupProbe ? { startupProbe } : {}),
@@ -394,6 +413,53 @@ export class RunService extends Construct {
                 .map(([name, value]) => (typeof value === 'string' ? { name, value } : secret(name, value))),
       }),
     };
+  }
+}
+
+/**
+ * A Config Connector service's invoker grants: one IAMPolicyMember per grant name, in a chart of their own beside the
+ * service's (so adding a caller touches this file alone), created with the first grant. IAMPolicyMember is additive:
+ * a grant the topology drops is deleted with its object, so nothing is written when nobody is granted.
+ */
+class InvokerGrants {
+  private chart?: RunnelChart;
+  private readonly names = new Set<string>();
+
+  constructor(
+    private readonly service: RunService,
+    private readonly props: RunServiceProps,
+  ) {}
+
+  public grant(grantee: Grantee, name?: string): void {
+    const service = this.props.name;
+    const grant =
+      name ??
+      (typeof grantee !== 'string' || grantee.startsWith('serviceAccount:')
+        ? grantName.invoker(service, granteeKey(grantee))
+        : grantee === ALL_USERS
+          ? grantName.publicInvoker(service)
+          : (grantName.outsideInvokers(service, [grantee]).get(grantee) as string));
+    if (this.names.has(grant)) return;
+    this.names.add(grant);
+    new IamGrant(this.chartOf(), `Invoker-${grant}`, {
+      project: this.props.project,
+      namespace: this.props.namespace,
+      name: grant,
+      role: INVOKER_ROLE,
+      member: grantee,
+      target: { kind: 'RunService', name: service },
+    });
+  }
+
+  /** The grants' chart, a sibling of the service's chart (in the same scope), made with the first grant. */
+  private chartOf(): RunnelChart {
+    if (!this.chart) {
+      const serviceChart = Chart.of(this.service);
+      this.chart = new RunnelChart(serviceChart.node.scope ?? serviceChart, `invokers-${this.props.name}`, {
+        outputPath: this.props.invokerGrantsPath ?? outputPath.invokerGrants(this.props.name),
+      });
+    }
+    return this.chart;
   }
 }
 
@@ -480,7 +546,10 @@ function knativeTyped(container: any): any {
 }
 
 function scalingOf(props: RunServiceProps): { minInstances: number; maxInstances: number } {
-  return { minInstances: props.scaling?.minInstances ?? 0, maxInstances: props.scaling?.maxInstances ?? 100 };
+  return {
+    minInstances: props.scaling?.minInstances ?? DEFAULTS.scaling.minInstances,
+    maxInstances: props.scaling?.maxInstances ?? DEFAULTS.scaling.maxInstances,
+  };
 }
 
 function secretId(secret: string | Secret): string {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { all, baseTopology, Obj, synth } from '../helpers/synth';
 import { expectValidCrds } from '../helpers/crd';
-import { checkReferences } from '../../src/output/references';
-import { validateTopology } from '../../src/check/engine';
+import { checkReferences } from '../../src/delivery/references';
+import { validateTopology } from '../../src/validate/engine';
 
 const repo = join(__dirname, '..', '..');
 

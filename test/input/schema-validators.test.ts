@@ -16,7 +16,7 @@ function topologies(): [string, unknown][] {
     ...readdirSync(GOLDEN)
       .filter((d) => !d.endsWith('.ts'))
       .map((d) => [`golden ${d}`, parse(readFileSync(join(GOLDEN, d, 'topology.yaml'), 'utf8'))] as [string, any])
-      // The schema checks each environment once merged (src/check/environments.ts), not the file with `environments:`.
+      // The schema checks each environment once merged (src/validate/environments.ts), not the file with `environments:`.
       .filter(([, t]) => !t.environments),
   ];
   const broken: [string, (t: any) => void][] = [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdk8s';
 import { parseTopology } from '../../src/input/load';
-import { malformedExternals } from '../../src/output/references';
+import { malformedExternals } from '../../src/delivery/references';
 import { Network } from '../../src/network/network';
 import { Subnet, SubnetPurpose } from '../../src/network/subnet';
 import { RunnelChart } from '../../src/delivery/runnel-chart';
@@ -10,7 +10,7 @@ import { InternalLoadBalancer } from '../../src/lb/internal-lb';
 import { RunService, ServiceFormat } from '../../src/serverless/run-service';
 import { VpcEgress } from '../../src/serverless/egress';
 import { all, baseTopology, Obj, synth } from '../helpers/synth';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 
 const golden = (name: string) => {
   const loaded = parseTopology(readFileSync(join(__dirname, '..', 'golden', name, 'topology.yaml'), 'utf8'), 'topology.yaml');
