@@ -37,7 +37,7 @@ export interface RunOutcome {
 /**
  * Runs `runnel ARGS` in this process: the command runner the binary runs (src/cli/run.ts), with the working
  * directory and environment `runnel()` would give the process, and the same outcome (stdout and stderr as the
- * process would print them, one line each). Starting Node on the bundle costs ~0.3 s of CPU per call; this costs
+ * process would print them, one line each). Starting Node on the bundle costs ~0.2 s of CPU per call; this costs
  * what the command itself does. Use `runnel()` where the test is about the process: exit through Node, signals
  * and kills, stdin, a second process holding the lock, the bundle's stale-build check, the precompiled bundle
  * itself, or text Node prints (warnings, stack traces). An exception escaping the runner fails the test (the

@@ -12,8 +12,8 @@ export type { ValidatorName };
  * The topology schema's validators for tests, served by jest in place of src/input/schema-validators.ts: the
  * same Ajv options and schema, as Ajv standalone code, which is what the build ships in lib/ (scripts/build.ts).
  *
- * Compiling the two validators takes ~0.3 s, and jest gives every test file its own module registry, so
- * compiling them in each of ~100 files cost ~35 s of CPU per run. The first file to need them writes the
+ * Compiling the two validators takes ~0.3 s, and jest gives every test file its own module registry, so each of
+ * ~100 files compiled them again: Ajv's compiler was a third of the suite's time in a profiled run. The first file to need them writes the
  * standalone code to node_modules/.cache/runnel-topology-validators/<fingerprint>/, keyed by the schema, the
  * options, Ajv's version and this file; every other file loads it. test/input/schema-validators.test.ts holds these
  * validators equal to the ones src/ compiles at run time.
