@@ -1,22 +1,18 @@
-import Ajv, { Options, ValidateFunction } from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import { TOPOLOGY_SCHEMA } from './schema';
+import { ValidatorName, VALIDATOR_OPTIONS } from './schema-validator-options';
+
+export { VALIDATOR_OPTIONS };
+export type { ValidatorName };
 
 /**
- * The two validators of the topology schema, and the Ajv options they are made with.
+ * The two validators of the topology schema, made with the options of schema-validator-options.ts.
  *
- * This module compiles them on first use, once per process (tests, `tsx`). The build (scripts/build.ts)
- * swaps this module for one holding the same validators as Ajv standalone code generated from these
- * options, so the synth path never loads or runs Ajv's compiler (~110 ms measured on every run).
+ * This module compiles them on first use, once per process (`tsx`). The build (scripts/build.ts) swaps this
+ * module for one holding the same validators as Ajv standalone code generated from these options, so the
+ * synth path never loads or runs Ajv's compiler (~110 ms measured on every run); jest does the same with
+ * cached standalone code (test/helpers/topology-validators.ts).
  */
-export const VALIDATOR_OPTIONS = {
-  /** Every problem at once; verbose errors carry the offending value, which messages quote. */
-  checking: { allErrors: true, strict: true, verbose: true },
-  /** Drops fields the schema does not know (only where additionalProperties is false, so env keys stay). */
-  stripping: { strict: true, removeAdditional: true },
-} as const satisfies Record<string, Options>;
-
-export type ValidatorName = keyof typeof VALIDATOR_OPTIONS;
-
 const compiled = new Map<ValidatorName, ValidateFunction>();
 
 /** The validator `name`, compiled once per process. */

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { runnel, ROOT } from '../helpers/cli';
+import { runnelHere, ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 import { baseTopology } from '../helpers/synth';
 
@@ -11,9 +11,9 @@ const topologyFile = (t: unknown) => {
   return file;
 };
 
-describe('runnel explain (the built CLI, on the default topology.yaml)', () => {
-  test('client-service -> server-service: every hop of the load balancer path, proven, exit 0', () => {
-    const r = runnel(['explain', 'client-service', 'server-service'], { cwd: ROOT });
+describe('runnel explain (the command runner, on the default topology.yaml)', () => {
+  test('client-service -> server-service: every hop of the load balancer path, proven, exit 0', async () => {
+    const r = await runnelHere(['explain', 'client-service', 'server-service'], { cwd: ROOT });
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('client-service -> server-service: call, declared at services[0].calls[0]');
@@ -28,8 +28,8 @@ describe('runnel explain (the built CLI, on the default topology.yaml)', () => {
     expect(r.stdout).toContain('https://cloud.google.com/run/docs/authenticating/service-to-service');
   });
 
-  test('--json is the proof itself', () => {
-    const r = runnel(['explain', 'client-service', 'server-service', '--json'], { cwd: ROOT });
+  test('--json is the proof itself', async () => {
+    const r = await runnelHere(['explain', 'client-service', 'server-service', '--json'], { cwd: ROOT });
     const proof = JSON.parse(r.stdout);
     expect(proof).toMatchObject({
       kind: 'call',
@@ -43,22 +43,22 @@ describe('runnel explain (the built CLI, on the default topology.yaml)', () => {
     expect(proof.hops).toHaveLength(7);
   });
 
-  test('an undeclared pair shows the IAM refusal and exits 0; internet shows the way out', () => {
-    const r = runnel(['explain', 'batch-service', 'server-service'], { cwd: ROOT });
+  test('an undeclared pair shows the IAM refusal and exits 0; internet shows the way out', async () => {
+    const r = await runnelHere(['explain', 'batch-service', 'server-service'], { cwd: ROOT });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('not declared');
     expect(r.stdout).toMatch(
       /iam +\[refused\] +serviceAccount:run-batch-service@acme-prod\.iam\.gserviceaccount\.com does not hold roles\/run\.invoker/,
     );
-    const net = runnel(['explain', 'batch-service', 'internet'], { cwd: ROOT });
+    const net = await runnelHere(['explain', 'batch-service', 'internet'], { cwd: ROOT });
     expect(net.stdout).toMatch(/^batch-service -> internet: through Cloud NAT/);
   });
 
-  test('a broken declared call names the hop, the fix and the rule, exit 1', () => {
+  test('a broken declared call names the hop, the fix and the rule, exit 1', async () => {
     const t = baseTopology();
     t.projectNumber = '123456789012';
     t.services[1].access = 'private-google-access';
-    const r = runnel(['explain', 'client-service', 'server-service', '--topology', topologyFile(t)]);
+    const r = await runnelHere(['explain', 'client-service', 'server-service', '--topology', topologyFile(t)]);
     // The topology has errors: explain still traces the path, to the hop that breaks.
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/has 1 error\(s\); `runnel check` lists them/);
@@ -67,13 +67,13 @@ describe('runnel explain (the built CLI, on the default topology.yaml)', () => {
     expect(r.stdout).toContain('fix: set services[0].egress.route to all-traffic (rule run-app-call-needs-all-traffic)');
   });
 
-  test('usage problems: unknown names and a missing callee, exit 2 with one line', () => {
-    const unknown = runnel(['explain', 'client-service', 'nope'], { cwd: ROOT });
+  test('usage problems: unknown names and a missing callee, exit 2 with one line', async () => {
+    const unknown = await runnelHere(['explain', 'client-service', 'nope'], { cwd: ROOT });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
     expect(unknown.stderr).toContain('"nope" is neither a service nor a backend');
-    expect(runnel(['explain', 'client-service'], { cwd: ROOT }).status).toBe(2);
-    expect(runnel(['explain', '--help']).stdout).toContain('usage: runnel explain CALLER CALLEE');
-    expect(runnel(['--help']).stdout).toContain('explain');
+    expect((await runnelHere(['explain', 'client-service'], { cwd: ROOT })).status).toBe(2);
+    expect((await runnelHere(['explain', '--help'])).stdout).toContain('usage: runnel explain CALLER CALLEE');
+    expect((await runnelHere(['--help'])).stdout).toContain('explain');
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_TOPOLOGY_BYTES } from '../../src/input/load';
 import { shellQuote } from '../../src/shell-quote';
-import { lines, ROOT, runnel } from '../helpers/cli';
+import { lines, ROOT, runnel, runnelHere } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 import { baseTopology } from '../helpers/synth';
 import { validateTopology } from '../../src/validate/engine';
@@ -27,13 +27,13 @@ function expectFindingLines(stderr: string): string[] {
 }
 
 describe('a finding is always one line, values quoted (item 9)', () => {
-  test('newlines and terminal escapes in values neither forge lines nor reach the terminal; --json stays valid', () => {
+  test('newlines and terminal escapes in values neither forge lines nor reach the terminal; --json stays valid', async () => {
     const hostile = DEFAULT.replace(
       'region: asia-northeast1',
       'region: "asia-northeast1\\ntopology.yaml: services[0].name: forged (fix: none)\\u001b[31m"',
     ).replace('name: client-service', 'name: "client\\u001b]0;pwned\\u0007-service\\u2028x"');
     const path = file(hostile);
-    const text = runnel(['check', '--topology', path]);
+    const text = await runnelHere(['check', '--topology', path]);
     expect(text.status).toBe(1);
     const findings = expectFindingLines(text.stderr);
     expect(findings).toHaveLength(2);
@@ -41,7 +41,7 @@ describe('a finding is always one line, values quoted (item 9)', () => {
     expect(findings.join('\n')).toContain('"asia-northeast1\\ntopology.yaml: services[0].name: forged (fix: none)\\u001b[31m"');
     expect(findings.join('\n')).toContain('"client\\u001b]0;pwned\\u0007-service\\u2028x"');
 
-    const json = runnel(['check', '--json', '--topology', path]);
+    const json = await runnelHere(['check', '--json', '--topology', path]);
     expect(json.status).toBe(1);
     const report = JSON.parse(json.stdout);
     expect(report.findings.map((f: { path: string }) => f.path)).toEqual(['region', 'services[0].name']);
@@ -58,36 +58,36 @@ describe('printed commands are shell-quoted (item 13)', () => {
     },
   );
 
-  test('the Redis host warning quotes an invalid region instead of printing a command substitution', () => {
+  test('the Redis host warning quotes an invalid region instead of printing a command substitution', async () => {
     const topology =
       DEFAULT.replace('region: asia-northeast1', 'region: "$(touch pwned)"').replace(
         '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n',
         '    egress:\n      via: direct-vpc\n      route: private-ranges-only\n    uses: [cache]\n',
       ) + 'backends:\n  - name: cache\n    redis: {}\n';
-    const r = runnel(['check', '--topology', file(topology)]);
+    const r = await runnelHere(['check', '--topology', file(topology)]);
     expect(r.stderr).toContain("gcloud redis instances describe cache --region '$(touch pwned)' --format='value(host)'");
     expect(r.stderr).not.toMatch(/--region \$\(/);
   });
 });
 
 describe('YAML problems are findings with line and column (items 14-16)', () => {
-  test('a syntax error gives line:col in text and JSON', () => {
+  test('a syntax error gives line:col in text and JSON', async () => {
     const path = file('project: acme-prod\nregion: [asia-northeast1\nnetwork: {name: run-vpc}\n');
-    const text = runnel(['check', '--topology', path]);
+    const text = await runnelHere(['check', '--topology', path]);
     expect(text.status).toBe(1);
     const [first] = expectFindingLines(text.stderr);
     expect(first).toMatch(/YAML syntax: .* at line \d+, column \d+ \(fix: correct the YAML syntax there\)$/);
-    const json = JSON.parse(runnel(['check', '--json', '--topology', path]).stdout);
+    const json = JSON.parse((await runnelHere(['check', '--json', '--topology', path])).stdout);
     expect(json.findings[0]).toMatchObject({ ruleId: 'topology-schema', line: expect.any(Number), column: expect.any(Number) });
     expect(json.findings[0].message).toContain(`at line ${json.findings[0].line}, column ${json.findings[0].column}`);
   });
 
-  test('an alias bomb is a finding with its line, not "cannot read"', () => {
+  test('an alias bomb is a finding with its line, not "cannot read"', async () => {
     const bomb = [
       'a: &a [x, x, x, x, x, x, x, x, x, x]',
       ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
     ].join('\n');
-    const r = runnel(['check', '--topology', file(bomb)]);
+    const r = await runnelHere(['check', '--topology', file(bomb)]);
     expect(r.status).toBe(1);
     const [finding] = expectFindingLines(r.stderr);
     expect(finding).toMatch(
@@ -96,13 +96,13 @@ describe('YAML problems are findings with line and column (items 14-16)', () => 
     expect(r.stderr).not.toContain('cannot read');
   });
 
-  test("a real topology with 150 aliases (more than yaml's default limit of 100) is read", () => {
+  test("a real topology with 150 aliases (more than yaml's default limit of 100) is read", async () => {
     const env = Array.from({ length: 150 }, (_, i) => `      FLAG_${i}: *on`).join('\n');
     const topology = DEFAULT.replace(
       '    calls: [server-service]\n',
       `    calls: [server-service]\n    env:\n      FLAG_ON: &on "1"\n${env}\n`,
     );
-    const r = runnel(['check', '--json', '--topology', file(topology)]);
+    const r = await runnelHere(['check', '--json', '--topology', file(topology)]);
     expect(JSON.parse(r.stdout).findings).toEqual([]);
     expect(r.status).toBe(0);
   });
@@ -171,8 +171,8 @@ describe('the topology file is a regular file of at most 4 MiB (item 17)', () =>
 describe('CLI basics (item 18)', () => {
   const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
-  test.each([['-h'], ['--help'], ['help']])('%s prints the usage with every command and the exit codes, exit 0', (flag) => {
-    const r = runnel([flag]);
+  test.each([['-h'], ['--help'], ['help']])('%s prints the usage with every command and the exit codes, exit 0', async (flag) => {
+    const r = await runnelHere([flag]);
     expect(r.status).toBe(0);
     for (const command of ['synth', 'check', 'diff', 'help']) expect(r.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
     expect(r.stdout).toMatch(/Exit codes: 0 success .* 1 the topology has errors, 2 usage or I\/O problem/s);
@@ -183,14 +183,14 @@ describe('CLI basics (item 18)', () => {
     [['help', 'synth'], /^usage: runnel synth /],
     [['check', '-h'], /^usage: runnel check /],
     [['diff', '--help'], /^usage: runnel diff \[GIT_REF\]/],
-  ])("%j prints that command's help, exit 0", (args, usage) => {
-    const r = runnel(args);
+  ])("%j prints that command's help, exit 0", async (args, usage) => {
+    const r = await runnelHere(args);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(usage);
   });
 
-  test('--version prints the package version', () => {
-    const r = runnel(['--version']);
+  test('--version prints the package version', async () => {
+    const r = await runnelHere(['--version']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`runnel ${version}\n`);
   });
@@ -203,10 +203,10 @@ describe('CLI basics (item 18)', () => {
     [['synth', 'extra'], /unexpected argument "extra" after synth/],
     [['check', '--bogus'], /Unknown option '--bogus'/],
     [['help', 'synht'], /no help for "synht"; did you mean "synth"\?/],
-  ])('%j: exit 2 with one line', (args, message) => {
+  ])('%j: exit 2 with one line', async (args, message) => {
     const dir = tempDir('usage');
     mkdirSync(join(dir, 'dist'));
-    const r = runnel(args, { cwd: dir });
+    const r = await runnelHere(args, { cwd: dir });
     expect(r.status).toBe(2);
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toMatch(message);

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { OUTPUT_MARKER } from '../../src/output/write';
-import { lines, ROOT, runnel, snapshot } from '../helpers/cli';
+import { lines, ROOT, runnel, runnelHere, RunOutcome, snapshot } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 /** What synth of the default topology writes: the committed dist/ (a test keeps it current). */
@@ -44,7 +44,7 @@ function withoutWarnings(text: string): string[] {
   return lines(text).filter((l) => !/^[^ ]+: [^ ]+: warning: /.test(l));
 }
 
-function expectOneLineRefusal(r: ReturnType<typeof runnel>, message: RegExp): void {
+function expectOneLineRefusal(r: RunOutcome, message: RegExp): void {
   expect(r.status).toBe(2);
   const refusal = withoutWarnings(r.stderr);
   expect(refusal).toHaveLength(1);
@@ -60,15 +60,15 @@ describe('synth never replaces a folder it must not (item 1)', () => {
     ['a parent of the working directory', ['..'], /contains the working directory/],
     ['a source folder without the marker', ['src'], /"src" is not empty and was not written by runnel/],
     ['a folder holding the working directory, even with --force', ['..', '--force'], /contains the working directory/],
-  ])('--out %s: exit 2, one line, nothing touched', (_, out, message) => {
+  ])('--out %s: exit 2, one line, nothing touched', async (_, out, message) => {
     const dir = project();
     const before = snapshot(dir);
-    const r = runnel(['synth', '--out', ...out.map((o) => o.replace('<dir>', dir))], { cwd: dir });
+    const r = await runnelHere(['synth', '--out', ...out.map((o) => o.replace('<dir>', dir))], { cwd: dir });
     expectOneLineRefusal(r, message);
     expect(snapshot(dir)).toEqual(before);
   });
 
-  test('a folder holding the topology file, or a .git, is refused even with --force', () => {
+  test('a folder holding the topology file, or a .git, is refused even with --force', async () => {
     const dir = project();
     mkdirSync(join(dir, 'work', 'nested'), { recursive: true });
     cpSync(join(ROOT, 'topology.yaml'), join(dir, 'work', 'nested', 'topology.yaml'));
@@ -76,36 +76,39 @@ describe('synth never replaces a folder it must not (item 1)', () => {
     mkdirSync(join(dir, 'deps', 'lib', 'tool', '.git'), { recursive: true });
     const before = snapshot(dir);
     expectOneLineRefusal(
-      runnel(['synth', '--topology', 'work/nested/topology.yaml', '--out', 'work', '--force'], { cwd: dir }),
+      await runnelHere(['synth', '--topology', 'work/nested/topology.yaml', '--out', 'work', '--force'], { cwd: dir }),
       /"work" contains the topology file/,
     );
-    expectOneLineRefusal(runnel(['synth', '--out', 'vendored', '--force'], { cwd: dir }), /"vendored" contains a \.git repository \(fix/);
     expectOneLineRefusal(
-      runnel(['synth', '--out', 'deps', '--force'], { cwd: dir }),
+      await runnelHere(['synth', '--out', 'vendored', '--force'], { cwd: dir }),
+      /"vendored" contains a \.git repository \(fix/,
+    );
+    expectOneLineRefusal(
+      await runnelHere(['synth', '--out', 'deps', '--force'], { cwd: dir }),
       /"deps" contains a \.git repository \(in ".*deps\/lib\/tool"\)/,
     );
     expectOneLineRefusal(
-      runnel(['synth', '--out', 'topology.yaml', '--force'], { cwd: dir }),
+      await runnelHere(['synth', '--out', 'topology.yaml', '--force'], { cwd: dir }),
       /contains the topology file|is a file, not a folder/,
     );
     expect(snapshot(dir)).toEqual(before);
   });
 
-  test('a foreign non-empty folder is refused, and --force replaces it', () => {
+  test('a foreign non-empty folder is refused, and --force replaces it', async () => {
     const dir = project();
     mkdirSync(join(dir, 'manifests'));
     writeFileSync(join(dir, 'manifests', 'notes.txt'), 'mine\n');
     const before = snapshot(dir);
     expectOneLineRefusal(
-      runnel(['synth', '--out', 'manifests'], { cwd: dir }),
+      await runnelHere(['synth', '--out', 'manifests'], { cwd: dir }),
       /"manifests" is not empty and was not written by runnel \(it has no \.runnel-output\)/,
     );
     expect(snapshot(dir)).toEqual(before);
-    expect(runnel(['synth', '--out', 'manifests', '--force'], { cwd: dir }).status).toBe(0);
+    expect((await runnelHere(['synth', '--out', 'manifests', '--force'], { cwd: dir })).status).toBe(0);
     expect(snapshot(join(dir, 'manifests'))).toEqual(EXPECTED);
   });
 
-  test('every output carries the marker; output of earlier versions (runnel notice on every file) is replaced without --force', () => {
+  test('every output carries the marker; output of earlier versions (runnel notice on every file) is replaced without --force', async () => {
     const dir = project();
     mkdirSync(join(dir, 'legacy', 'cloud-run'), { recursive: true });
     writeFileSync(
@@ -113,7 +116,7 @@ describe('synth never replaces a folder it must not (item 1)', () => {
       readFileSync(join(ROOT, 'dist-gcloud', 'cloud-run', 'server-service.yaml')),
     );
     writeFileSync(join(dir, 'legacy', 'TOPOLOGY.md'), readFileSync(join(ROOT, 'dist', 'TOPOLOGY.md')));
-    const r = runnel(['synth', '--out', 'legacy'], { cwd: dir });
+    const r = await runnelHere(['synth', '--out', 'legacy'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(snapshot(join(dir, 'legacy'))).toEqual(EXPECTED);
     expect(Object.keys(EXPECTED)).toContain(OUTPUT_MARKER);
@@ -170,15 +173,15 @@ describe('replacing dist/ under faults (items 4-8)', () => {
     expect(snapshot(join(dir, 'dist'))).toEqual(EXPECTED);
   });
 
-  test('a failure after the swap is reported truthfully: exit 0, the new output in place, the old copy named (item 6)', () => {
+  test('a failure after the swap is reported truthfully: exit 0, the new output in place, the old copy named (item 6)', async () => {
     const dir = project();
-    const r = runnel(['synth'], { cwd: dir, env: { RUNNEL_FAULT: 'removing-old:fail' } });
+    const r = await runnelHere(['synth'], { cwd: dir, env: { RUNNEL_FAULT: 'removing-old:fail' } });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(
       /^runnel: the new output is in place, but the previous one could not be removed from ".*\.old": EACCES \(the next synth removes it\)$/m,
     );
     expect(snapshot(join(dir, 'dist'))).toEqual(EXPECTED);
-    expect(runnel(['synth'], { cwd: dir }).status).toBe(0);
+    expect((await runnelHere(['synth'], { cwd: dir })).status).toBe(0);
     expect(leftovers(dir)).toEqual([]);
   });
 
@@ -201,21 +204,24 @@ describe('replacing dist/ under faults (items 4-8)', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  test('a dist symlink is followed: the folder it points at is replaced and the link stays a link (item 7)', () => {
+  test('a dist symlink is followed: the folder it points at is replaced and the link stays a link (item 7)', async () => {
     const dir = project();
     mkdirSync(join(dir, 'releases', 'current'), { recursive: true });
     writeFileSync(join(dir, 'releases', 'current', OUTPUT_MARKER), '');
     writeFileSync(join(dir, 'releases', 'current', 'stale.yaml'), 'stale: true\n');
     const link = join(dir, 'out');
     symlinkSync(join('releases', 'current'), link);
-    expect(runnel(['synth', '--out', 'out'], { cwd: dir }).status).toBe(0);
+    expect((await runnelHere(['synth', '--out', 'out'], { cwd: dir })).status).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe(join('releases', 'current'));
     expect(snapshot(join(dir, 'releases', 'current'))).toEqual(EXPECTED);
     expect(leftovers(join(dir, 'releases'))).toEqual([]);
 
     symlinkSync('nowhere', join(dir, 'dangling'));
-    expectOneLineRefusal(runnel(['synth', '--out', 'dangling'], { cwd: dir }), /"dangling" is a symlink to a folder that does not exist/);
+    expectOneLineRefusal(
+      await runnelHere(['synth', '--out', 'dangling'], { cwd: dir }),
+      /"dangling" is a symlink to a folder that does not exist/,
+    );
     expect(lstatSync(join(dir, 'dangling')).isSymbolicLink()).toBe(true);
   });
 

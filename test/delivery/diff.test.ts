@@ -1,15 +1,14 @@
 import { tempDir } from '../helpers/temp';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffOutputs } from '../../src/cli/diff';
 import { SHARED_DIR } from '../helpers/crd';
+import { RunOutcome, runnelHere } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
-const env = { ...process.env };
-delete env.RUNNEL_TOPOLOGY;
-const runnel = (cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(root, 'lib', 'runnel.js'), ...args], { cwd, encoding: 'utf8', env });
+/** `runnel ARGS` run in `cwd` (in this process: what is tested is the diff, not the process). */
+const runnel = (cwd: string, ...args: string[]) => runnelHere(args, { cwd, env: { RUNNEL_TOPOLOGY: undefined } });
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=runnel-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
     cwd,
@@ -17,16 +16,16 @@ const git = (cwd: string, ...args: string[]) =>
   });
 
 /** A repository with two commits: the default topology with its dist/, then a change synthesized and committed. */
-function twoCommitRepo(change: (topology: string) => string): string {
+async function twoCommitRepo(change: (topology: string) => string): Promise<string> {
   const dir = tempDir('diff');
   git(dir, 'init', '-q');
   const v1 = readFileSync(join(root, 'topology.yaml'), 'utf8');
   writeFileSync(join(dir, 'topology.yaml'), v1);
-  expect(runnel(dir, 'synth').status).toBe(0);
+  expect((await runnel(dir, 'synth')).status).toBe(0);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'v1');
   writeFileSync(join(dir, 'topology.yaml'), change(v1));
-  expect(runnel(dir, 'synth').status).toBe(0);
+  expect((await runnel(dir, 'synth')).status).toBe(0);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'v2');
   return dir;
@@ -35,14 +34,19 @@ function twoCommitRepo(change: (topology: string) => string): string {
 describe('runnel diff against a real git history', () => {
   // v2 adds a service, moves the Direct VPC subnet's range, and drops the connector (batch-service moves to
   // Direct VPC egress), which also drops the connector's subnet.
-  const dir = twoCommitRepo((t) =>
-    t
-      .replace('network:\n  name: run-vpc\n', 'network:\n  name: run-vpc\n  subnets:\n    directVpc:\n      cidr: 10.20.4.0/22\n')
-      .replace('    egress:\n      via: connector\n', '    egress:\n      via: direct-vpc\n')
-      .concat('  - name: audit-service\n    image: asia-northeast1-docker.pkg.dev/acme-prod/run/audit:1.0.0\n'),
-  );
-  const r = runnel(dir, 'diff', 'HEAD~1');
-  const out = r.stdout;
+  let dir: string;
+  let r: RunOutcome;
+  let out: string;
+  beforeAll(async () => {
+    dir = await twoCommitRepo((t) =>
+      t
+        .replace('network:\n  name: run-vpc\n', 'network:\n  name: run-vpc\n  subnets:\n    directVpc:\n      cidr: 10.20.4.0/22\n')
+        .replace('    egress:\n      via: connector\n', '    egress:\n      via: direct-vpc\n')
+        .concat('  - name: audit-service\n    image: asia-northeast1-docker.pkg.dev/acme-prod/run/audit:1.0.0\n'),
+    );
+    r = await runnel(dir, 'diff', 'HEAD~1');
+    out = r.stdout;
+  });
 
   test('exits 0 and names what it compares', () => {
     expect(r.status).toBe(0);
@@ -67,12 +71,14 @@ describe('runnel diff against a real git history', () => {
     expect(out).toContain('  - removed ComputeSubnetwork/run-vpc-connector  (config-connector/network.yaml)');
   });
 
-  test('against HEAD, whose dist/ is the current synthesis, there is nothing to say', () => {
-    expect(runnel(dir, 'diff').stdout).toBe('runnel diff: the current synthesis against dist/ and dist-gcloud/ at HEAD\n  no changes\n');
+  test('against HEAD, whose dist/ is the current synthesis, there is nothing to say', async () => {
+    expect((await runnel(dir, 'diff')).stdout).toBe(
+      'runnel diff: the current synthesis against dist/ and dist-gcloud/ at HEAD\n  no changes\n',
+    );
   });
 
-  test('a ref that does not exist is a clear error with exit 2', () => {
-    const bad = runnel(dir, 'diff', 'no-such-branch');
+  test('a ref that does not exist is a clear error with exit 2', async () => {
+    const bad = await runnel(dir, 'diff', 'no-such-branch');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^runnel: cannot read dist\/ at no-such-branch: .*\(fix: /m); // after any warnings
     expect(bad.stderr).not.toMatch(/\n\s+at /);
@@ -133,39 +139,44 @@ test('the immutable-field table is what the vendored CRDs say (regenerate with n
 
 describe('runnel diff for CI and pull requests (--exit-code, --format json|markdown, named list items)', () => {
   // v2 gives client-service one more variable: one field of one resource, no recreate.
-  const dir = twoCommitRepo((t) => t.replace('    calls: [server-service]', '    env: { LOG_LEVEL: debug }\n    calls: [server-service]'));
-
-  test('--exit-code: 0 when nothing changes, 1 when something does, 4 when a change needs a recreate', () => {
-    expect(runnel(dir, 'diff', 'HEAD', '--exit-code').status).toBe(0);
-    expect(runnel(dir, 'diff', 'HEAD~1', '--exit-code').status).toBe(1);
-    expect(runnel(dir, 'diff', 'HEAD~1').status).toBe(0);
-    const moved = twoCommitRepo((t) =>
-      t.replace('network:\n  name: run-vpc\n', 'network:\n  name: run-vpc\n  subnets:\n    directVpc:\n      cidr: 10.20.4.0/22\n'),
+  let dir: string;
+  beforeAll(async () => {
+    dir = await twoCommitRepo((t) =>
+      t.replace('    calls: [server-service]', '    env: { LOG_LEVEL: debug }\n    calls: [server-service]'),
     );
-    expect(runnel(moved, 'diff', 'HEAD~1', '--exit-code').status).toBe(4);
   });
 
-  test('an added variable is one change at its name, not every later list item', () => {
-    const out = runnel(dir, 'diff', 'HEAD~1').stdout;
+  test('--exit-code: 0 when nothing changes, 1 when something does, 4 when a change needs a recreate', async () => {
+    expect((await runnel(dir, 'diff', 'HEAD', '--exit-code')).status).toBe(0);
+    expect((await runnel(dir, 'diff', 'HEAD~1', '--exit-code')).status).toBe(1);
+    expect((await runnel(dir, 'diff', 'HEAD~1')).status).toBe(0);
+    const moved = await twoCommitRepo((t) =>
+      t.replace('network:\n  name: run-vpc\n', 'network:\n  name: run-vpc\n  subnets:\n    directVpc:\n      cidr: 10.20.4.0/22\n'),
+    );
+    expect((await runnel(moved, 'diff', 'HEAD~1', '--exit-code')).status).toBe(4);
+  });
+
+  test('an added variable is one change at its name, not every later list item', async () => {
+    const out = (await runnel(dir, 'diff', 'HEAD~1')).stdout;
     expect(out).toContain('spec.template.spec.containers[0].env[name="LOG_LEVEL"]: (none) -> {"name":"LOG_LEVEL","value":"debug"}');
     expect(out).toContain('0 added, 1 changed, 0 removed');
   });
 
-  test('--format json is one valid JSON document with the same changes', () => {
-    const r = runnel(dir, 'diff', 'HEAD~1', '--format', 'json');
+  test('--format json is one valid JSON document with the same changes', async () => {
+    const r = await runnel(dir, 'diff', 'HEAD~1', '--format', 'json');
     const doc = JSON.parse(r.stdout);
     expect(doc.summary).toEqual({ added: 0, changed: 1, removed: 0, recreate: false });
     expect(doc.changes[0].resource).toBe('Service/client-service');
   });
 
-  test('--format markdown is a table a pull-request comment renders', () => {
-    const md = runnel(dir, 'diff', 'HEAD~1', '--format', 'markdown').stdout;
+  test('--format markdown is a table a pull-request comment renders', async () => {
+    const md = (await runnel(dir, 'diff', 'HEAD~1', '--format', 'markdown')).stdout;
     expect(md).toMatch(/^### runnel diff against dist\/ and dist-gcloud\/ at HEAD~1\n/);
     expect(md).toContain('| ✏️ changed | `Service/client-service` | cloud-run/client-service.yaml |');
   });
 
-  test('an unknown format is a usage error', () => {
-    const r = runnel(dir, 'diff', '--format', 'yaml');
+  test('an unknown format is a usage error', async () => {
+    const r = await runnel(dir, 'diff', '--format', 'yaml');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--format "yaml" is not one of text, json, markdown/);
   });

@@ -1,13 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/temp';
+import { RunOutcome, runnelHere } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
-const env = { ...process.env };
-delete env.RUNNEL_TOPOLOGY;
-const runnel = (cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(root, 'lib', 'runnel.js'), ...args], { cwd, encoding: 'utf8', env });
+/** `runnel ARGS` run in `cwd` (in this process: what is tested is the commands' output, not the process). */
+const runnel = (cwd: string, ...args: string[]) => runnelHere(args, { cwd, env: { RUNNEL_TOPOLOGY: undefined } });
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=runnel-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
     cwd,
@@ -16,11 +15,11 @@ const git = (cwd: string, ...args: string[]) =>
 const golden = readFileSync(join(root, 'test', 'golden', 'environments', 'topology.yaml'), 'utf8');
 
 /** The three-environment golden synthesized and committed; then staging moves to a new api image, not yet synthesized. */
-function repo(): string {
+async function repo(): Promise<string> {
   const dir = tempDir('envdiff');
   git(dir, 'init', '-q');
   writeFileSync(join(dir, 'topology.yaml'), golden);
-  expect(runnel(dir, 'synth').status).toBe(0);
+  expect((await runnel(dir, 'synth')).status).toBe(0);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'three environments');
   writeFileSync(
@@ -34,7 +33,10 @@ function repo(): string {
 }
 
 describe('environments through the CLI, on a real git history', () => {
-  const dir = repo();
+  let dir: string;
+  beforeAll(async () => {
+    dir = await repo();
+  });
 
   test('synth wrote one folder per environment and the ApplicationSet beside them', () => {
     for (const e of ['dev', 'staging', 'prod']) expect(existsSync(join(dir, 'dist', e, 'config-connector', 'service-api.yaml'))).toBe(true);
@@ -42,19 +44,23 @@ describe('environments through the CLI, on a real git history', () => {
     expect(existsSync(join(dir, 'dist', 'argocd', 'application.yaml'))).toBe(false);
   });
 
-  test('diff --env compares one environment with its own committed folder', () => {
-    const prod = runnel(dir, 'diff', '--env', 'prod');
+  test('diff --env compares one environment with its own committed folder', async () => {
+    const prod = await runnel(dir, 'diff', '--env', 'prod');
     expect(prod.status).toBe(0);
     expect(prod.stdout).toBe('runnel diff: the current synthesis against dist/prod/ and dist-gcloud/prod/ at HEAD\n  no changes\n');
-    const staging = runnel(dir, 'diff', '--env', 'staging');
+    const staging = await runnel(dir, 'diff', '--env', 'staging');
     expect(staging.stdout).toContain('  ~ changed RunService/api  (config-connector/service-api.yaml)');
     expect(staging.stdout).toContain('api:2.5.0');
     expect(staging.stdout).toMatch(/0 added, 1 changed, 0 removed/);
   });
 
   describe('diff --from staging --to prod', () => {
-    const r = runnel(dir, 'diff', '--from', 'staging', '--to', 'prod');
-    const out = r.stdout;
+    let r: RunOutcome;
+    let out: string;
+    beforeAll(async () => {
+      r = await runnel(dir, 'diff', '--from', 'staging', '--to', 'prod');
+      out = r.stdout;
+    });
 
     test('exits 0 and says what it compares', () => {
       expect(r.status).toBe(0);
@@ -91,22 +97,22 @@ describe('environments through the CLI, on a real git history', () => {
     [['synth', '--from', 'staging', '--to', 'prod'], /--from and --to go together/],
     [['diff', '--from', 'qa', '--to', 'prod'], /no environment "qa" in the topology \(it has "dev", "staging", "prod"\)/],
     [['synth', '--env', 'qa'], /no environment "qa"/],
-  ])('usage errors: %j', (args, message) => {
-    const r = runnel(dir, ...args);
+  ])('usage errors: %j', async (args, message) => {
+    const r = await runnel(dir, ...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   });
 
-  test('--env on a topology without environments is a usage error', () => {
+  test('--env on a topology without environments is a usage error', async () => {
     const plain = tempDir('envdiff-plain');
     writeFileSync(join(plain, 'topology.yaml'), readFileSync(join(root, 'topology.yaml'), 'utf8'));
-    const r = runnel(plain, 'check', '--env', 'prod');
+    const r = await runnel(plain, 'check', '--env', 'prod');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/declares no environments/);
   });
 
-  test('synth --env writes only that environment, into its folder', () => {
-    const r = runnel(dir, 'synth', '--env', 'staging');
+  test('synth --env writes only that environment, into its folder', async () => {
+    const r = await runnel(dir, 'synth', '--env', 'staging');
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'dist', 'staging', 'config-connector', 'service-api.yaml'), 'utf8')).toContain('api:2.5.0');
     expect(readFileSync(join(dir, 'dist', 'prod', 'config-connector', 'service-api.yaml'), 'utf8')).toContain('api:2.4.0');
@@ -114,25 +120,25 @@ describe('environments through the CLI, on a real git history', () => {
   });
 });
 
-test('diff --from --to honours --format json and --exit-code (4: a change needs a recreate)', () => {
-  const dir = repo();
-  const r = runnel(dir, 'diff', '--from', 'staging', '--to', 'prod', '--format', 'json', '--exit-code');
+test('diff --from --to honours --format json and --exit-code (4: a change needs a recreate)', async () => {
+  const dir = await repo();
+  const r = await runnel(dir, 'diff', '--from', 'staging', '--to', 'prod', '--format', 'json', '--exit-code');
   expect(r.status).toBe(4);
   const report = JSON.parse(r.stdout);
   expect(JSON.stringify(report)).toContain("promoting staging's shape to prod");
   expect(JSON.stringify(report)).toContain('RedisInstance');
-  const same = runnel(dir, 'diff', '--env', 'prod', '--exit-code');
+  const same = await runnel(dir, 'diff', '--env', 'prod', '--exit-code');
   expect(same.status).toBe(0);
 });
 
-test('explain traces one environment: --env is required with environments, and picks its topology', () => {
+test('explain traces one environment: --env is required with environments, and picks its topology', async () => {
   const dir = tempDir('envexplain');
   writeFileSync(join(dir, 'topology.yaml'), golden);
-  const missing = runnel(dir, 'explain', 'web', 'api');
+  const missing = await runnel(dir, 'explain', 'web', 'api');
   expect(missing.status).toBe(2);
   expect(missing.stderr).toMatch(/has environments \("dev", "staging", "prod"\): name one with --env/);
-  const prod = runnel(dir, 'explain', 'web', 'api', '--env', 'prod');
+  const prod = await runnel(dir, 'explain', 'web', 'api', '--env', 'prod');
   expect(prod.status).toBe(0);
   expect(prod.stdout).toContain('shop-vpc-direct (10.140.0.0/21)');
-  expect(runnel(dir, 'explain', 'web', 'api', '--env', 'dev').stdout).toContain('shop-vpc-direct (10.10.4.0/22)');
+  expect((await runnel(dir, 'explain', 'web', 'api', '--env', 'dev')).stdout).toContain('shop-vpc-direct (10.10.4.0/22)');
 });

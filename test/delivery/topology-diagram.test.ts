@@ -74,7 +74,20 @@ test('backends, run.app calls and peering appear in the private-backends diagram
   ]);
 });
 
-test('every rendered TOPOLOGY.md parses with Mermaid itself', () => {
+/** Mermaid's verdict on each file: one run of scripts/check-mermaid.mjs (Mermaid in jsdom, ~1.3 s of CPU to start). */
+function checkMermaid(...paths: string[]): { status: number | null; lines: string[] } {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'check-mermaid.mjs'), ...paths], { encoding: 'utf8' });
+  return { status: r.status, lines: r.stdout.trim().split('\n') };
+}
+
+/** A diagram with hostile values, straight from the resolver, past the rules that refuse such values. */
+function hostileMarkdown(): string {
+  const spec = parseTopology(readFileSync(join(root, 'test', 'golden', 'private-backends', 'topology.yaml'), 'utf8'), 'x').input as any;
+  spec.backends.find((b: any) => b.name === 'orders-db').endpoint.host = 'db"]\n```\n# pwned <script>alert(1)</script> #quot; `x`';
+  return topologyMarkdown(resolveTopology(spec));
+}
+
+describe('Mermaid itself parses what runnel renders (one check run for every file)', () => {
   const dir = tempDir('mermaid');
   const inputs = [
     'topology.yaml',
@@ -89,33 +102,34 @@ test('every rendered TOPOLOGY.md parses with Mermaid itself', () => {
     writeFileSync(path, md.content);
     return path;
   });
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'check-mermaid.mjs'), ...files], { encoding: 'utf8' });
-  expect(r.stdout.trim().split('\n')).toEqual(files.map((f) => `${f}: block 1: flowchart-v2 ok`));
-  expect(r.status).toBe(0);
+  const hostile = join(dir, 'hostile.md');
+  writeFileSync(hostile, hostileMarkdown());
+  let checked: ReturnType<typeof checkMermaid>;
+  beforeAll(() => {
+    checked = checkMermaid(...files, hostile);
+  });
+
+  test('every rendered TOPOLOGY.md parses with Mermaid itself', () => {
+    expect(checked.lines.slice(0, files.length)).toEqual(files.map((f) => `${f}: block 1: flowchart-v2 ok`));
+    expect(checked.status).toBe(0);
+  });
+
+  test('hostile values stay inside their label and the fence, and the diagram still parses', () => {
+    const md = readFileSync(hostile, 'utf8');
+    expect(md.split('\n').filter((l) => l.startsWith('```'))).toEqual(['```mermaid', '```']);
+    expect(md).not.toMatch(/<script>|# pwned\n/);
+    const node = md.split('\n').find((l) => l.includes('backend_orders_db[('))!;
+    expect(node).toContain('db#34;#93;#10;#96;#96;#96;#10;#35; pwned #60;script#62;alert(1)#60;/script#62; #35;quot#59; #96;x#96;:5432');
+    expect(checked.lines[files.length]).toBe(`${hostile}: block 1: flowchart-v2 ok`);
+  });
 });
 
 test('the Mermaid check fails on a broken diagram', () => {
   const path = join(tempDir('mermaid'), 'bad.md');
   writeFileSync(path, '```mermaid\nflowchart LR\n  a[[ --> \n```\n');
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'check-mermaid.mjs'), path], { encoding: 'utf8' });
+  const r = checkMermaid(path);
   expect(r.status).toBe(1);
-  expect(r.stdout).toMatch(/bad\.md: block 1: Parse error/);
-});
-
-test('hostile values stay inside their label and the fence, and the diagram still parses', () => {
-  // Straight from the resolver, past the rules that refuse such values: the diagram must hold on its own.
-  const spec = parseTopology(readFileSync(join(root, 'test', 'golden', 'private-backends', 'topology.yaml'), 'utf8'), 'x').input as any;
-  spec.backends.find((b: any) => b.name === 'orders-db').endpoint.host = 'db"]\n```\n# pwned <script>alert(1)</script> #quot; `x`';
-  const model = resolveTopology(spec);
-  const md = topologyMarkdown(model);
-  expect(md.split('\n').filter((l) => l.startsWith('```'))).toEqual(['```mermaid', '```']);
-  expect(md).not.toMatch(/<script>|# pwned\n/);
-  const node = md.split('\n').find((l) => l.includes('backend_orders_db[('))!;
-  expect(node).toContain('db#34;#93;#10;#96;#96;#96;#10;#35; pwned #60;script#62;alert(1)#60;/script#62; #35;quot#59; #96;x#96;:5432');
-  const path = join(tempDir('mermaid'), 'hostile.md');
-  writeFileSync(path, md);
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'check-mermaid.mjs'), path], { encoding: 'utf8' });
-  expect(r.stdout.trim()).toBe(`${path}: block 1: flowchart-v2 ok`);
+  expect(r.lines.join('\n')).toMatch(/bad\.md: block 1: Parse error/);
 });
 
 test('escapeLabel keeps ordinary text and codes everything else', () => {

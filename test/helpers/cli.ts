@@ -1,6 +1,7 @@
 import { spawnSync, SpawnSyncOptions } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli } from '../../src/cli/run';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -24,6 +25,45 @@ export function runnel(args: readonly string[], options: RunOptions = {}) {
   };
   const r = spawnSync(process.execPath, [join(ROOT, 'lib', 'runnel.js'), ...args], spawnOptions);
   return { status: r.status, signal: r.signal, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+export interface RunOutcome {
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `runnel ARGS` in this process: the command runner the binary runs (src/cli/run.ts), with the working
+ * directory and environment `runnel()` would give the process, and the same outcome (stdout and stderr as the
+ * process would print them, one line each). Starting Node on the bundle costs ~0.2 s of CPU per call; this costs
+ * what the command itself does. Use `runnel()` where the test is about the process: exit through Node, signals
+ * and kills, stdin, a second process holding the lock, the bundle's stale-build check, the precompiled bundle
+ * itself, or text Node prints (warnings, stack traces). An exception escaping the runner fails the test (the
+ * process would exit 3 with a one-line "internal error"; test that with `runnel()`).
+ */
+export async function runnelHere(args: readonly string[], options: Pick<RunOptions, 'cwd' | 'env'> = {}): Promise<RunOutcome> {
+  const env = { ...process.env, RUNNEL_FAULT: '', ...options.env };
+  // A fault other than `fail` kills or signals the process: this one is jest's.
+  if (env.RUNNEL_FAULT && !env.RUNNEL_FAULT.endsWith(':fail'))
+    throw new Error(`RUNNEL_FAULT=${env.RUNNEL_FAULT} needs runnel(), not runnelHere()`);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io = {
+    out: (line: string) => stdout.push(`${line}\n`),
+    err: (line: string) => stderr.push(`${line}\n`),
+    env,
+  };
+  // Jest runs one test at a time in a process, and the runner is awaited before the directory is restored.
+  const before = process.cwd();
+  process.chdir(options.cwd ?? ROOT);
+  try {
+    const status = await runCli(args, io);
+    return { status, signal: null, stdout: stdout.join(''), stderr: stderr.join('') };
+  } finally {
+    process.chdir(before);
+  }
 }
 
 /** Every file and link under `dir` (hidden ones too) with its content, for "left untouched" assertions. */

@@ -6,9 +6,9 @@ import { ServiceManifests } from '../../src/input/service-manifest';
 
 export type Obj = Record<string, any>;
 
-/** A small valid topology to mutate in tests: client → server through the internal load balancer. */
-export function baseTopology(): any {
-  return parse(`
+let base: unknown;
+
+const BASE_TOPOLOGY = `
 project: acme-prod
 region: asia-northeast1
 network:
@@ -22,7 +22,13 @@ services:
   - name: server-service
     image: asia-northeast1-docker.pkg.dev/acme-prod/run/server:2.0.0
     ingress: internal
-`);
+`;
+
+/** A small valid topology to mutate in tests: client → server through the internal load balancer. */
+export function baseTopology(): any {
+  // Parsed once per test file (~1,000 calls per run); each caller gets its own deep copy to mutate.
+  base ??= parse(BASE_TOPOLOGY);
+  return structuredClone(base);
 }
 
 /** Synthesizes and fails the test on any error finding. */

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { emittedNamesUnique } from '../../src/rules/emitted-names-unique';
 import { emittedNames } from '../../src/model/emitted-names';
 import { validateTopology } from '../../src/validate/engine';
-import { runBuilt } from '../helpers/cli-run';
+import { runOn } from '../helpers/cli-run';
 import { describeRule } from '../helpers/rule-cases';
 import { all, baseTopology, find, Obj, synth, topologyNamedIds } from '../helpers/synth';
 
@@ -98,7 +98,7 @@ describeRule(emittedNamesUnique, {
   ],
 });
 
-describe('the issue 12 reproducers through the built CLI: check and synth agree, never exit 3', () => {
+describe('the issue 12 reproducers through the CLI (in process): check and synth agree, never exit 3', () => {
   const cases: Array<[string, (t: any) => void, number]> = [
     ['shared created serviceAccount', sharedAccount, 0],
     ['api + db-password beside api-db + password', secretNamesAbut, 0],
@@ -121,11 +121,11 @@ describe('the issue 12 reproducers through the built CLI: check and synth agree,
       1,
     ],
   ];
-  test.each(cases)('%s', (_name, mutate, expected) => {
+  test.each(cases)('%s', async (_name, mutate, expected) => {
     const t = baseTopology();
     mutate(t);
-    const check = runBuilt('check', t);
-    const synthed = runBuilt('synth', t);
+    const check = await runOn('check', t);
+    const synthed = await runOn('synth', t);
     expect(check.err).not.toContain('internal error');
     expect(synthed.err).not.toContain('internal error');
     expect(check.code).toBe(expected);
