@@ -160,14 +160,23 @@ export function nameProblem(kind: NameKind, name: string): string | undefined {
 }
 
 /** The subnets runnel can create, by role. */
-export type SubnetRole = 'workload' | 'connector' | 'directVpc' | 'proxyOnly';
+export type SubnetRole = 'workload' | 'connector' | 'directVpc' | 'proxyOnly' | 'globalProxyOnly';
 
 const SUBNET_SUFFIX: Record<SubnetRole, string> = {
   workload: 'workload',
   connector: 'connector',
   directVpc: 'direct',
   proxyOnly: 'proxy-only',
+  globalProxyOnly: 'global-proxy',
 };
+
+/**
+ * The name of a per-region object: the first region's keeps the one-region name, a later region's ends in
+ * `-<region>`, so adding a region renames nothing (`api-neg`, `api-neg-europe-west4`).
+ */
+export function inRegion(name: string, region: string, primary: boolean): string {
+  return primary ? name : `${name}-${region}`;
+}
 
 /** Names derived from user-given names. */
 export const derivedName = {

@@ -12,9 +12,11 @@ export const DEFAULT_SUBNET_CIDRS: Readonly<Record<SubnetRole, string>> = {
   directVpc: '10.10.4.0/22',
   connector: '10.10.8.0/28',
   proxyOnly: '10.10.10.0/23',
+  // Beside the regional proxy-only subnet, for the cross-region internal load balancers; the same recommended size.
+  globalProxyOnly: '10.10.12.0/23',
 };
 
-export const SUBNET_ROLES: readonly SubnetRole[] = ['workload', 'directVpc', 'connector', 'proxyOnly'];
+export const SUBNET_ROLES: readonly SubnetRole[] = ['workload', 'directVpc', 'connector', 'proxyOnly', 'globalProxyOnly'];
 
 export const DEFAULTS = {
   ingress: 'internal',

@@ -18,6 +18,12 @@ export interface ServerlessNegProps {
    * @default false
    */
   readonly serviceInOutput?: boolean;
+  /**
+   * With `serviceInOutput`: the RunService object's name, when it differs from the service's (a later region's
+   * `<service>-<region>`).
+   * @default - `service`
+   */
+  readonly serviceObjectName?: string;
 }
 
 /**
@@ -43,7 +49,9 @@ export class ServerlessNeg extends Construct {
       spec: {
         region: props.region,
         networkEndpointType: 'SERVERLESS',
-        cloudRun: { serviceRef: props.serviceInOutput ? { name: props.service } : { external: props.service } },
+        cloudRun: {
+          serviceRef: props.serviceInOutput ? { name: props.serviceObjectName ?? props.service } : { external: props.service },
+        },
       },
     });
   }

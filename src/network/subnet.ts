@@ -15,6 +15,19 @@ export enum SubnetPurpose {
    * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
    */
   REGIONAL_MANAGED_PROXY = 'REGIONAL_MANAGED_PROXY',
+  /**
+   * Reserved for the Envoy proxies of cross-region managed load balancers, such as the cross-region internal
+   * Application Load Balancer: one in each region where such a load balancer has a forwarding rule. It exists beside
+   * the region's `REGIONAL_MANAGED_PROXY` subnet (ComputeSubnetwork CRD, `purpose`: "shared between all the
+   * cross-regional Envoy-based load balancers").
+   * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
+   */
+  GLOBAL_MANAGED_PROXY = 'GLOBAL_MANAGED_PROXY',
+}
+
+/** Whether a subnet of `purpose` is a proxy-only subnet (regional or cross-region). */
+export function isProxyOnly(purpose: SubnetPurpose): boolean {
+  return purpose === SubnetPurpose.REGIONAL_MANAGED_PROXY || purpose === SubnetPurpose.GLOBAL_MANAGED_PROXY;
 }
 
 export interface SubnetProps {
@@ -90,7 +103,7 @@ export class Subnet extends Construct {
     this.purpose = props.purpose ?? SubnetPurpose.PRIVATE;
     validateName(this, 'subnet', props.name);
     if (existing) return;
-    const proxyOnly = this.purpose === SubnetPurpose.REGIONAL_MANAGED_PROXY;
+    const proxyOnly = isProxyOnly(this.purpose);
     if (proxyOnly && props.privateGoogleAccess !== undefined) {
       throw new Error(`Subnet ${props.name}: privateGoogleAccess cannot be set on a proxy-only subnet`);
     }
@@ -102,7 +115,8 @@ export class Subnet extends Construct {
         networkRef: props.network.ref,
         purpose: this.purpose,
         // A proxy-only subnet must be ACTIVE to serve, and must not set logConfig or Private Google Access
-        // (k8s-config-connector #678).
+        // (k8s-config-connector #678). The cross-region kind is ACTIVE too: Cloud Foundation Fabric's net-vpc writes
+        // `role = ACTIVE` for its `global = true` proxy-only subnets (net-lb-app-int-cross-region's DNS recipe).
         ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? true }),
       },
     });

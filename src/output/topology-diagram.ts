@@ -26,6 +26,7 @@ const ROLE_LABEL: Record<SubnetRole, string> = {
   directVpc: 'Direct VPC egress',
   connector: 'connector',
   proxyOnly: 'proxy-only',
+  globalProxyOnly: 'cross-region proxy-only',
 };
 
 /**
