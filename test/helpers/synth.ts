@@ -51,3 +51,18 @@ export function all(objects: Obj[], kind: string): Obj[] {
 export function topologyNamedIds(objects: Obj[]): string[] {
   return objects.filter((o) => !String(o.apiVersion).startsWith('serviceusage.')).map((o) => `${o.kind}/${o.metadata.name}`);
 }
+
+/**
+ * Turns the base topology (or one like it) into a two-region one: both services in asia-northeast1 and
+ * asia-northeast2 with a warm instance each, callers reaching the server by its private DNS name.
+ */
+export function twoRegions(t: any): any {
+  delete t.region;
+  t.regions = ['asia-northeast1', 'asia-northeast2'];
+  t.dns = { domain: 'internal.acme.example' };
+  for (const s of t.services) {
+    s.regions = ['asia-northeast1', 'asia-northeast2'];
+    s.failover = { minInstancesPerRegion: 1 };
+  }
+  return t;
+}
