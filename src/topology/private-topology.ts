@@ -14,6 +14,15 @@ import { InternalLoadBalancer } from '../lb/internal-lb';
 import { TlsCertificate } from '../lb/tls-certificate';
 import { ServerlessBackend } from '../lb/serverless-backend';
 import { SharedInternalLoadBalancer } from '../lb/shared-internal-lb';
+import { CrossRegionInternalLoadBalancer } from '../lb/cross-region-internal-lb';
+import {
+  createCrossRegionLoadBalancers,
+  createLaterRegionNetworks,
+  egressIn,
+  RegionNetwork,
+  serviceCopies,
+  subnetPurposeOf,
+} from './regions';
 import { KccScope } from '../kcc';
 import { ConfigConnectorNamespace } from '../delivery/namespace';
 import { ConfigConnectorContext } from '../delivery/config-connector-context';
@@ -127,6 +136,10 @@ export class PrivateTopology extends Construct {
   /** The one load balancer of every callee, in shared mode (`loadBalancing.mode: shared`). */
   public sharedLoadBalancer?: SharedInternalLoadBalancer;
   private readonly subnets: Partial<Record<SubnetRole, Subnet>> = {};
+  /** The regions after the first (`regions`): their subnets and connectors. */
+  private laterRegions = new Map<string, RegionNetwork>();
+  /** The cross-region load balancer of each service running in several regions. */
+  private readonly crossRegion = new Map<string, CrossRegionInternalLoadBalancer>();
   private connector?: IVpcConnector;
   private networkChartOf?: () => RunnelChart;
   /** Charts of other projects' folders (`host-<project>/<file>`), by path. */
@@ -159,7 +172,7 @@ export class PrivateTopology extends Construct {
     this.createPrivateServiceAccess(model, network);
     this.createGoogleApis(model, network);
     this.createDns(model, network);
-    this.createLoadBalancers(model);
+    this.createLoadBalancers(model, network);
     this.createSharedVpcGrants(model);
     this.createBackends(model, network);
     this.createConnectivityTests(model, network);
@@ -266,8 +279,8 @@ export class PrivateTopology extends Construct {
       ? Network.fromExisting(this, 'ExistingNetwork', { name: model.network.name, ...networkScopeOf(model) })
       : new Network(scope, 'Network', { name: model.network.name, ...kccScopeOf(model) });
     for (const s of Object.values(model.subnets).filter((x) => x.needed)) {
-      const proxyOnly = s.role === 'proxyOnly';
-      const purpose = proxyOnly ? SubnetPurpose.REGIONAL_MANAGED_PROXY : SubnetPurpose.PRIVATE;
+      const purpose = subnetPurposeOf(s.role);
+      const proxyOnly = purpose !== SubnetPurpose.PRIVATE;
       this.subnets[s.role] = existing
         ? Subnet.fromExisting(this, `ExistingSubnet-${s.role}`, { network, name: s.name, region: model.region, cidr: s.cidr, purpose })
         : new Subnet(scope, `Subnet-${s.role}`, {
@@ -296,6 +309,7 @@ export class PrivateTopology extends Construct {
         project: model.project,
       });
     }
+    if (model.regions.length > 1) this.laterRegions = createLaterRegionNetworks(this.networkChartOf(), model, network);
     return network;
   }
 
@@ -369,12 +383,16 @@ export class PrivateTopology extends Construct {
     }
   }
 
-  private createLoadBalancers(model: TopologyModel): void {
+  private createLoadBalancers(model: TopologyModel, network: Network): void {
     if (model.loadBalancing.shared) {
       this.createSharedLoadBalancer(model);
       return;
     }
-    for (const s of model.services.filter((x) => x.loadBalancer)) {
+    const subnetsOf = (region: string) => (region === model.region ? this.subnets : this.laterRegions.get(region)!.subnets);
+    for (const [name, lb] of createCrossRegionLoadBalancers(this, model, kccScopeOf(model), subnetsOf, this.dnsZone, network)) {
+      this.crossRegion.set(name, lb);
+    }
+    for (const s of model.services.filter((x) => x.loadBalancer && !x.loadBalancer.crossRegion)) {
       const chart = new RunnelChart(this, `lb-${s.name}`, { outputPath: `config-connector/load-balancer-${s.name}.yaml` });
       const lb = s.loadBalancer!;
       const https = certificateOf(lb.https);
@@ -561,13 +579,16 @@ export class PrivateTopology extends Construct {
         this.createInvokerGrants(model, s, callers);
         continue;
       }
-      new InvokerPolicy(this, `invokers-${s.name}`, {
-        project: model.project,
-        region: model.region,
-        service: s.name,
-        members: [...callers.map((c) => `serviceAccount:${c.serviceAccount}`), ...s.invokers, ...(s.public ? [ALL_USERS] : [])],
-        outputPath: `cloud-run-iam/${s.name}.yaml`,
-      });
+      // One policy per region's copy of the service (a Cloud Run service's IAM policy is its region's).
+      for (const copy of serviceCopies(model, s)) {
+        new InvokerPolicy(this, `invokers-${s.name}${copy.idSuffix}`, {
+          project: model.project,
+          region: copy.region,
+          service: s.name,
+          members: [...callers.map((c) => `serviceAccount:${c.serviceAccount}`), ...s.invokers, ...(s.public ? [ALL_USERS] : [])],
+          outputPath: copy.iamOutputPath,
+        });
+      }
     }
   }
 
@@ -589,14 +610,18 @@ export class PrivateTopology extends Construct {
     // IAMPolicyMember is additive: a grant removed from the topology is deleted with its object, so no empty file.
     if (members.size === 0) return;
     const chart = new RunnelChart(this, `invokers-${callee.name}`, { outputPath: `config-connector/invokers-${callee.name}.yaml` });
-    for (const [name, member] of members) {
-      new IamGrant(chart, `Invoker-${name}`, {
-        ...kccScopeOf(model),
-        name,
-        role: INVOKER_ROLE,
-        member,
-        target: { kind: 'RunService', name: callee.name },
-      });
+    // The same grants on each region's RunService; a later region's are named after its object (`<name>-<region>`).
+    for (const copy of serviceCopies(model, callee)) {
+      for (const [name, member] of members) {
+        const grant = copy.primary ? name : `${copy.objectName}${name.slice(callee.name.length)}`;
+        new IamGrant(chart, `Invoker-${grant}`, {
+          ...kccScopeOf(model),
+          name: grant,
+          role: INVOKER_ROLE,
+          member,
+          target: { kind: 'RunService', name: copy.objectName },
+        });
+      }
     }
   }
 
@@ -605,20 +630,30 @@ export class PrivateTopology extends Construct {
     const usersOf = accountUsers(model);
     for (const s of model.services) {
       this.createIdentity(model, s, usersOf);
-      const lbUrls = this.sharedLoadBalancer?.urlsOf(s.name) ?? this.loadBalancers.get(s.name)?.urls ?? [];
-      const chart = new RunnelChart(this, `run-${s.name}`, {
-        outputPath: kcc ? `config-connector/service-${s.name}.yaml` : `cloud-run/${s.name}.yaml`,
-      });
+      const lbUrls =
+        this.sharedLoadBalancer?.urlsOf(s.name) ?? this.crossRegion.get(s.name)?.urlsOf(s.name) ?? this.loadBalancers.get(s.name)?.urls ?? [];
+      // One Cloud Run service per region it runs in; the first region's keeps the one-region file and object name.
+      for (const copy of serviceCopies(model, s)) {
+        this.createServiceCopy(model, s, copy, kcc, lbUrls);
+      }
+    }
+  }
+
+  private createServiceCopy(model: TopologyModel, s: ServiceModel, copy: ReturnType<typeof serviceCopies>[number], kcc: boolean, lbUrls: string[]): void {
+    {
+      const chart = new RunnelChart(this, `run-${s.name}${copy.idSuffix}`, { outputPath: copy.outputPath });
+      const warm = s.regions.length > 1 && s.failover ? Math.max(s.minInstances, s.failover.minInstancesPerRegion) : s.minInstances;
       const service = new RunService(chart, 'Service', {
         name: s.name,
+        ...(copy.objectName !== s.name ? { objectName: copy.objectName } : {}),
         project: model.project,
-        region: model.region,
+        region: copy.region,
         format: kcc ? ServiceFormat.CONFIG_CONNECTOR : ServiceFormat.KNATIVE,
         namespace: model.namespace,
         image: s.image,
         port: s.port,
         ingress: s.ingress as Ingress,
-        egress: this.egressOf(s),
+        egress: copy.primary ? this.egressOf(s) : egressIn(s, this.laterRegions.get(copy.region)!),
         env: s.env,
         secretEnv: Object.fromEntries(
           Object.entries(s.secretEnv).map(([name, ref]) => [
@@ -626,7 +661,7 @@ export class PrivateTopology extends Construct {
             { secret: this.secrets.get(ref.secret) ?? ref.secret, version: ref.version },
           ]),
         ),
-        scaling: { minInstances: s.minInstances, maxInstances: s.maxInstances },
+        scaling: { minInstances: warm, maxInstances: s.maxInstances },
         serviceAccount: (s.accountId !== undefined ? this.accounts.get(s.accountId) : undefined) ?? s.serviceAccount,
         // Callers mint ID tokens for the URL they call: accept every URL the load balancer answers on.
         customAudiences: lbUrls.length > 0 ? lbUrls : undefined,
@@ -640,7 +675,7 @@ export class PrivateTopology extends Construct {
         if (backend.host !== undefined) service.addEnv(backend.env.host, backend.host);
         service.addEnv(backend.env.port, String(backend.port));
       }
-      this.services.set(s.name, service);
+      if (copy.primary || !this.services.has(s.name)) this.services.set(s.name, service);
     }
   }
 
@@ -653,7 +688,7 @@ export class PrivateTopology extends Construct {
 
   /** The URL callers get for `name`: the load balancer's address, or the deterministic run.app URL. */
   private urlOf(model: TopologyModel, name: string): string {
-    const shared = this.sharedLoadBalancer?.urlOf(name);
+    const shared = this.sharedLoadBalancer?.urlOf(name) ?? this.crossRegion.get(name)?.urlOf(name);
     if (shared) return shared;
     const lb = this.loadBalancers.get(name);
     if (lb?.url) return lb.url;

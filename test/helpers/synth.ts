@@ -49,7 +49,18 @@ export function all(objects: Obj[], kind: string): Obj[] {
  * such a name: a Cloud Run service's name holds no dot.
  */
 export function topologyNamedIds(objects: Obj[]): string[] {
-  return objects.filter((o) => !String(o.apiVersion).startsWith('serviceusage.')).map((o) => `${o.kind}/${o.metadata.name}`);
+  // A Knative Service of one name in several regions is one name (each region's copy is its own Cloud Run service).
+  const knative = new Map<string, string>();
+  return objects
+    .filter((o) => !String(o.apiVersion).startsWith('serviceusage.'))
+    .filter((o) => {
+      if (!String(o.apiVersion).startsWith('serving.knative.dev/')) return true;
+      const location = o.metadata.labels?.['cloud.googleapis.com/location'];
+      const first = knative.get(o.metadata.name);
+      if (first === undefined) knative.set(o.metadata.name, location);
+      return first === undefined || first === location;
+    })
+    .map((o) => `${o.kind}/${o.metadata.name}`);
 }
 
 /**
