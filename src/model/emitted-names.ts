@@ -148,7 +148,12 @@ function crossRegionNames(model: TopologyModel, s: ServiceModel, add: Add): void
   const path = `${s.path}.name`;
   const of = `of service ${s.name}`;
   for (const region of s.regions) {
-    add('ComputeRegionNetworkEndpointGroup', inRegion(derivedName.neg(s.name), region, region === model.region), path, `serverless NEG ${of} in ${region}`);
+    add(
+      'ComputeRegionNetworkEndpointGroup',
+      inRegion(derivedName.neg(s.name), region, region === model.region),
+      path,
+      `serverless NEG ${of} in ${region}`,
+    );
   }
   add('ComputeBackendService', derivedName.backendService(s.name), path, `backend service ${of}`);
   add('ComputeURLMap', derivedName.urlMap(s.name), path, `URL map ${of}`);
@@ -158,10 +163,20 @@ function crossRegionNames(model: TopologyModel, s: ServiceModel, add: Add): void
     const primary = f.region === model.region;
     add('ComputeAddress', inRegion(derivedName.address(s.name), f.region, primary), path, `load balancer address ${of} in ${f.region}`);
     if (lb.http) {
-      add('ComputeForwardingRule', inRegion(derivedName.forwardingRule(s.name), f.region, primary), path, `HTTP forwarding rule ${of} in ${f.region}`);
+      add(
+        'ComputeForwardingRule',
+        inRegion(derivedName.forwardingRule(s.name), f.region, primary),
+        path,
+        `HTTP forwarding rule ${of} in ${f.region}`,
+      );
     }
     if (lb.https) {
-      add('ComputeForwardingRule', inRegion(derivedName.httpsForwardingRule(s.name), f.region, primary), path, `HTTPS forwarding rule ${of} in ${f.region}`);
+      add(
+        'ComputeForwardingRule',
+        inRegion(derivedName.httpsForwardingRule(s.name), f.region, primary),
+        path,
+        `HTTPS forwarding rule ${of} in ${f.region}`,
+      );
     }
   }
   if (model.dns?.domain !== undefined) {

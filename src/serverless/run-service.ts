@@ -331,7 +331,7 @@ export class RunService extends Construct {
       spec: {
         ...(settings.annotations && Object.keys(settings.annotations).length ? { annotations: { ...settings.annotations } } : {}),
         location: props.region,
-        ...(objectName !== props.name ? { resourceID: props.name } : {}),
+        ...(objectName !== props.name ? { resourceId: props.name } : {}),
         projectRef: { external: resourcePath.project(props.project) },
         ingress: KCC_INGRESS[this.ingress],
         // What the API reports back when nothing preview is used: written so a GitOps diff stays empty.

@@ -631,7 +631,10 @@ export class PrivateTopology extends Construct {
     for (const s of model.services) {
       this.createIdentity(model, s, usersOf);
       const lbUrls =
-        this.sharedLoadBalancer?.urlsOf(s.name) ?? this.crossRegion.get(s.name)?.urlsOf(s.name) ?? this.loadBalancers.get(s.name)?.urls ?? [];
+        this.sharedLoadBalancer?.urlsOf(s.name) ??
+        this.crossRegion.get(s.name)?.urlsOf(s.name) ??
+        this.loadBalancers.get(s.name)?.urls ??
+        [];
       // One Cloud Run service per region it runs in; the first region's keeps the one-region file and object name.
       for (const copy of serviceCopies(model, s)) {
         this.createServiceCopy(model, s, copy, kcc, lbUrls);
@@ -639,7 +642,13 @@ export class PrivateTopology extends Construct {
     }
   }
 
-  private createServiceCopy(model: TopologyModel, s: ServiceModel, copy: ReturnType<typeof serviceCopies>[number], kcc: boolean, lbUrls: string[]): void {
+  private createServiceCopy(
+    model: TopologyModel,
+    s: ServiceModel,
+    copy: ReturnType<typeof serviceCopies>[number],
+    kcc: boolean,
+    lbUrls: string[],
+  ): void {
     {
       const chart = new RunnelChart(this, `run-${s.name}${copy.idSuffix}`, { outputPath: copy.outputPath });
       const warm = s.regions.length > 1 && s.failover ? Math.max(s.minInstances, s.failover.minInstancesPerRegion) : s.minInstances;

@@ -54,11 +54,7 @@ export function createSubnet(scope: Construct, id: string, network: Network, reg
  * region's (multi-region-scope keeps several regions to a network runnel creates). Construct ids end in the region, so
  * a later region's objects never take the first region's ids.
  */
-export function createLaterRegionNetworks(
-  chart: RunnelChart,
-  model: TopologyModel,
-  network: Network,
-): Map<string, RegionNetwork> {
+export function createLaterRegionNetworks(chart: RunnelChart, model: TopologyModel, network: Network): Map<string, RegionNetwork> {
   const result = new Map<string, RegionNetwork>();
   for (const r of model.regions.filter((x) => !x.primary)) {
     const subnets: Partial<Record<SubnetRole, Subnet>> = {};
@@ -158,7 +154,9 @@ export function createCrossRegionLoadBalancers(
       service: s.name,
       regions: copies.map((c) => ({ region: c.region, primary: c.primary, ...(inOutput ? { runServiceObject: c.objectName } : {}) })),
     });
-    const https = lb.https?.certificateManagerCertificate ? TlsCertificate.fromCertificateManager(lb.https.certificateManagerCertificate) : undefined;
+    const https = lb.https?.certificateManagerCertificate
+      ? TlsCertificate.fromCertificateManager(lb.https.certificateManagerCertificate)
+      : undefined;
     const balancer = new CrossRegionInternalLoadBalancer(chart, 'LoadBalancer', {
       name: s.name,
       callees: [{ service: s.name, hostname: zone ? lb.dnsName : undefined, backendServiceName: backend.backendServiceName }],
