@@ -1,6 +1,6 @@
 import { quoted } from '../finding';
 import { addressAt, cidrProblem, isIpv4Address, isPrivate, parseCidr } from '../cidr';
-import { derivedName } from '../names';
+import { derivedName, inRegion } from '../names';
 import { BackendModel, ServiceModel, TopologyModel } from './model';
 
 /**
