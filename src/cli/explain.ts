@@ -109,7 +109,9 @@ export function runExplain(argv: readonly string[], io: CliIo): number {
   // that region's egress and frontend.
   const wanted = parsed.values.region;
   if (wanted !== undefined && !caller.regions.includes(wanted)) {
-    io.err(`runnel: ${JSON.stringify(from)} does not run in ${JSON.stringify(wanted)} (fix: name one of ${caller.regions.map((r) => JSON.stringify(r)).join(', ')})`);
+    io.err(
+      `runnel: ${JSON.stringify(from)} does not run in ${JSON.stringify(wanted)} (fix: name one of ${caller.regions.map((r) => JSON.stringify(r)).join(', ')})`,
+    );
     return 2;
   }
   const regions = wanted !== undefined ? [wanted] : caller.regions;
@@ -117,7 +119,10 @@ export function runExplain(argv: readonly string[], io: CliIo): number {
     ? regions.map((r) => callPath(model, caller, callee, at(caller.calls, to, `${caller.path}.calls`), r))
     : [usePath(model, caller, backend!, at(caller.uses, to, `${caller.path}.uses`))];
   if (parsed.values.json) io.out(JSON.stringify(proofs.length === 1 ? proofs[0] : proofs, null, 2));
-  else io.out(proofs.map((p) => (p.region !== undefined && proofs.length > 1 ? `in ${p.region}:\n${formatProof(p)}` : formatProof(p))).join('\n'));
+  else
+    io.out(
+      proofs.map((p) => (p.region !== undefined && proofs.length > 1 ? `in ${p.region}:\n${formatProof(p)}` : formatProof(p))).join('\n'),
+    );
   // An undeclared pair is informational: the network may let it through, IAM should refuse it.
   return proofs.every((proof) => !proof.declared || (proof.reachable && proof.private && proof.authorized)) ? 0 : 1;
 }
