@@ -31,7 +31,7 @@ export * from './input/load';
 export * from './output/render';
 export * from './delivery/runnel-chart';
 export * from './finding';
-export * from './check/engine';
+export * from './validate/engine';
 export * from './check/report';
 export * from './synth';
 export * from './output/topology-diagram';

@@ -415,3 +415,24 @@ export const serviceAgent = {
 export function hostFolder(project: string): string {
   return `host-${project}`;
 }
+
+/**
+ * Where each file goes inside the output folder: one place, so the layout is stable, reviewable and documented
+ * (README, "What synth writes"). One file per object group keeps a change to one service in that service's files.
+ */
+export const outputPath = {
+  /** A Config Connector file of the service project. */
+  configConnector: (file: string) => `config-connector/${file}`,
+  /** A file of another project (a Shared VPC host's), applied by its owners. */
+  host: (project: string, file: string) => `${hostFolder(project)}/${file}`,
+  /** A Knative-format Cloud Run service, for `gcloud run services replace`. */
+  knativeService: (service: string) => `cloud-run/${service}.yaml`,
+  /** A Config Connector `RunService`. */
+  configConnectorService: (service: string) => `config-connector/service-${service}.yaml`,
+  /** A Knative-format service's authoritative invoker policy, for `gcloud run services set-iam-policy`. */
+  invokerPolicy: (service: string) => `cloud-run-iam/${service}.yaml`,
+  /** A Config Connector service's invoker grants (IAMPolicyMembers). */
+  invokerGrants: (service: string) => `config-connector/invokers-${service}.yaml`,
+  /** The Argo CD Application of the Config Connector files. */
+  argoApplication: 'argocd/application.yaml',
+};

@@ -21,6 +21,7 @@ const STAGES: Record<string, number> = {
   model: 2,
   check: 3,
   rules: 3,
+  validate: 3,
   network: 4,
   serverless: 4,
   lb: 4,

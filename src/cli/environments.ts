@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { diffJson, diffMarkdown, diffOutputs, formatDiff, OutputFile, ResourceChange } from './diff';
 import { committedOutput } from './git-output';
 import { hasEnvironments, splitEnvironments } from '../input/environments';
-import { hasErrors, ValidationResult } from '../check/engine';
+import { hasErrors, ValidationResult } from '../validate/engine';
 import { TopologyModel } from '../model/model';
 import { Finding } from '../finding';
 import { oneLine } from '../check/report';

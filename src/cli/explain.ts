@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadTopologyFile, TopologyFileRefused } from '../input/load';
-import { validateTopology, hasErrors } from '../check/engine';
+import { validateTopology, hasErrors } from '../validate/engine';
 import { environmentModel } from './environments';
 import { formatFinding, oneLine } from '../check/report';
 import { locateFindings } from '../synth';

@@ -11,7 +11,7 @@ import { loadTopologyFile, TopologyFileRefused } from '../input/load';
 import { readServiceManifests } from '../input/service-manifest';
 import { OutputInterrupted, OutputRefused, OUTPUT_MARKER, replaceDirectory, ReplaceOptions, writeFiles } from '../output/write';
 import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
-import { hasErrors, validateTopology } from '../check/engine';
+import { hasErrors, validateTopology } from '../validate/engine';
 import { formatFinding, oneLine } from '../check/report';
 import { version } from '../../package.json';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';

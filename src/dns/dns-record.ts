@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { DnsRecordSet } from '../../imports/dns.cnrm.cloud.google.com';
 import { kccMetadata } from '../kcc';
 import { recordSetName } from '../names';
-import { PrivateDnsZone } from './private-zone';
+import { KccScope } from '../kcc';
+import { KccRef } from '../network/network';
 
 /** One load balancer frontend a geo item answers with, when Cloud DNS finds it healthy. */
 export interface HealthCheckedFrontend {
@@ -35,8 +36,20 @@ export interface GeoItem {
  */
 export type RecordData = { readonly rrdatas: readonly string[] } | { readonly addressName: string } | { readonly geo: readonly GeoItem[] };
 
+/** A zone records go in, as they reference it (`PrivateDnsZone` is one). */
+export interface IDnsZone {
+  /** Name of the zone resource. */
+  readonly name: string;
+  /** Where its records are created: the zone's project. */
+  readonly kccScope: KccScope;
+  /** How a record references the zone: by name when it is in the output, else by path. */
+  readonly ref: KccRef;
+  /** The full name of `label` in the zone; `@` is the apex. */
+  fqdn(label: string): string;
+}
+
 export interface DnsRecordProps {
-  readonly zone: PrivateDnsZone;
+  readonly zone: IDnsZone;
   /** Label inside the zone (`server-service`, `*`), or `@` for the zone's apex. */
   readonly label: string;
   readonly type: 'A' | 'CNAME';

@@ -4,6 +4,7 @@ import { kccMetadata, KccScope } from '../kcc';
 import { resourcePath } from '../names';
 import { KccRef, Network } from '../network/network';
 import { validateName } from '../check/name-check';
+import { DnsRecord, DnsRecordProps, IDnsZone } from './dns-record';
 
 export interface PrivateDnsZoneProps {
   /** The network whose resources (and Cloud Run services egressing into it) resolve the zone. */
@@ -32,7 +33,7 @@ export interface ExistingDnsZoneProps {
  * queries go through the VPC (Direct VPC egress or a connector).
  * @see https://cloud.google.com/dns/docs/zones#create-private-zone
  */
-export class PrivateDnsZone extends Construct {
+export class PrivateDnsZone extends Construct implements IDnsZone {
   /**
    * A zone that exists already (one the network team owns): records are added to it by path
    * (DNSRecordSet `managedZoneRef.external`, "projects/{{projectID}}/managedZones/{{zone}}"), and it emits nothing.
@@ -86,5 +87,13 @@ export class PrivateDnsZone extends Construct {
   /** The full name of `label` in this zone: `server-service` → `server-service.internal.acme.example.`; `@` is the apex. */
   public fqdn(label: string): string {
     return label === '@' ? this.dnsName : `${label}.${this.dnsName}`;
+  }
+
+  /**
+   * Adds a record to the zone. It goes in `scope` (the file of what it names, so a service's record is reviewed
+   * and removed with the service), and in the zone's project.
+   */
+  public addRecord(scope: Construct, id: string, props: Omit<DnsRecordProps, 'zone'>): DnsRecord {
+    return new DnsRecord(scope, id, { ...props, zone: this });
   }
 }

@@ -14,10 +14,11 @@ export interface InvokerPolicyProps {
   /** The Cloud Run service the policy is set on. */
   readonly service: string;
   /**
-   * Members granted `roles/run.invoker`, e.g. `serviceAccount:run-client@acme.iam.gserviceaccount.com`; empty
-   * writes `bindings: []`, which revokes every grant.
+   * Members granted `roles/run.invoker`, e.g. `serviceAccount:run-client@acme.iam.gserviceaccount.com`; more are
+   * added with `addMember`. None writes `bindings: []`, which revokes every grant.
+   * @default - none
    */
-  readonly members: readonly string[];
+  readonly members?: readonly string[];
   /** Path of the file inside the output folder. */
   readonly outputPath: string;
 }
@@ -33,11 +34,26 @@ export interface InvokerPolicyProps {
  * @see https://cloud.google.com/sdk/gcloud/reference/run/services/set-iam-policy
  */
 export class InvokerPolicy extends Construct {
-  public readonly members: readonly string[];
+  private readonly granted: Set<string>;
 
   constructor(scope: Construct, id: string, props: InvokerPolicyProps) {
     super(scope, id);
-    this.members = [...new Set(props.members)].sort();
+    this.granted = new Set(props.members ?? []);
+    // Rendered at synthesis, so members added after construction are in the file.
+    new PlainFile(this, 'File', { outputPath: props.outputPath, render: () => this.render(props) });
+  }
+
+  /** Every member granted, sorted and unique. */
+  public get members(): readonly string[] {
+    return [...this.granted].sort();
+  }
+
+  /** Grants `member` (`serviceAccount:…`, `user:…`, `allUsers`) `roles/run.invoker` on the service. */
+  public addMember(member: string): void {
+    this.granted.add(member);
+  }
+
+  private render(props: InvokerPolicyProps): string {
     const members = this.members;
     const comment = [
       // The output folder: one above `cloud-run-iam/<service>.yaml`, two above a later region's `cloud-run-iam/<region>/...`.
@@ -48,9 +64,6 @@ export class InvokerPolicy extends Construct {
     ];
     // Written even when empty: an absent file would leave an old grant (a former caller, `allUsers`) in place.
     const bindings = members.length === 0 ? [] : [{ members: [...members], role: INVOKER_ROLE }];
-    new PlainFile(this, 'File', {
-      outputPath: props.outputPath,
-      render: () => YAML_HEADER + comment.map((line) => `# ${line}\n`).join('') + stringify({ bindings }, { lineWidth: 0 }),
-    });
+    return YAML_HEADER + comment.map((line) => `# ${line}\n`).join('') + stringify({ bindings }, { lineWidth: 0 });
   }
 }

@@ -1,6 +1,6 @@
 import { backendEnvVar, derivedName, inRegion, parseManagedZonePath, serviceAccountEmail, SubnetRole } from '../names';
-import { cidrProblem, parseCidr } from '../cidr';
-import { allocateAddresses, derivedAddress } from './addresses';
+import { addressAt, cidrProblem, containsAddress, isIpv4Address, offsetOf, parseCidr } from '../cidr';
+import { derivedAddress } from './addresses';
 import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from '../input/defaults';
 import {
   BackendModel,
@@ -214,8 +214,10 @@ function resolveRegion(
 
 /**
  * Each load-balanced service's frontends, one per region it runs in, each with an address in that region's workload
- * subnet: pinned (`loadBalancer.address`, in the service's first region) or derived from the service's name and that
- * range alone, as a one-region address is. In shared mode, the shared load balancer's one frontend.
+ * subnet. In the service's first region the address is pinned (`loadBalancer.address`) or derived from the service's
+ * name and that range alone, as a one-region address is; in its later regions it takes the same place in their
+ * workload range (the same offset), so an address that is unique in the first region is unique in every region of the
+ * same size, and pinning it there moves them all. In shared mode, the shared load balancer's one frontend.
  */
 function resolveFrontends(
   spec: TopologySpec,
@@ -224,26 +226,29 @@ function resolveFrontends(
   shared: LoadBalancingModel['shared'],
 ): Map<string, FrontendModel[]> {
   const result = new Map<string, FrontendModel[]>();
-  const add = (service: string, f: FrontendModel) => {
-    const list = result.get(service);
-    if (list) list.push(f);
-    else result.set(service, [f]);
-  };
-  for (const r of regions) {
-    const here = lbServices.filter((s) => s.regions.includes(r.name));
+  const rangeOf = new Map(regions.map((r) => [r.name, cidrProblem(r.subnets.workload.cidr) ? undefined : parseCidr(r.subnets.workload.cidr)]));
+  for (const s of lbServices) {
     if (shared) {
-      for (const s of here) add(s.name, { region: r.name, address: shared.address, addressPinned: shared.addressPinned });
+      result.set(
+        s.name,
+        s.regions.map((region) => ({ region, address: shared.address, addressPinned: shared.addressPinned })),
+      );
       continue;
     }
-    const cidr = r.subnets.workload.cidr;
-    const pinOf = (s: ServiceModel) => (s.regions[0] === r.name ? spec.services[s.index].loadBalancer?.address : undefined);
-    const addresses = cidrProblem(cidr)
-      ? new Map<string, string | undefined>()
-      : allocateAddresses(
-          parseCidr(cidr),
-          here.map((s) => ({ name: s.name, pinned: pinOf(s) })),
-        );
-    for (const s of here) add(s.name, { region: r.name, address: addresses.get(s.name), addressPinned: pinOf(s) !== undefined });
+    const pinned = spec.services[s.index].loadBalancer?.address;
+    const firstRange = rangeOf.get(s.regions[0]);
+    const first = pinned ?? (firstRange ? derivedAddress(firstRange, s.name) : undefined);
+    const offset = first !== undefined && firstRange && isIpv4Address(first) && containsAddress(firstRange, first) ? offsetOf(firstRange, first) : undefined;
+    result.set(
+      s.name,
+      s.regions.map((region, i) => {
+        if (i === 0) return { region, address: first, addressPinned: pinned !== undefined };
+        const range = rangeOf.get(region);
+        const address =
+          range && offset !== undefined && offset >= 2 && offset < range.size - 2 ? addressAt(range, offset) : range ? derivedAddress(range, s.name) : undefined;
+        return { region, address, addressPinned: false };
+      }),
+    );
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   RunService as KccRunService,
@@ -17,8 +17,11 @@ import {
 } from '../../imports/serving.knative.dev';
 import { RunAnnotation, RunLabel } from '../annotations';
 import { ServiceAccount } from '../iam/service-account';
+import { Grantee, granteeKey, IamGrant, memberString } from '../iam/iam-grant';
+import { ALL_USERS, INVOKER_ROLE, InvokerPolicy } from '../iam/invoker-policy';
+import { RunnelChart } from '../delivery/runnel-chart';
 import { kccMetadata } from '../kcc';
-import { resourcePath } from '../names';
+import { grantName, outputPath, resourcePath } from '../names';
 import { Secret } from '../secrets/secret';
 import { validateName } from '../check/name-check';
 import { ServiceSettingsSpec } from '../input/service-settings';
@@ -185,6 +188,18 @@ export interface RunServiceProps extends ServiceSettingsSpec {
    * @default - none: runnel writes the whole service
    */
   readonly baseManifest?: Record<string, unknown>;
+  /**
+   * `ServiceFormat.KNATIVE` only: path, inside the output folder, of the service's invoker policy file (for
+   * `gcloud run services set-iam-policy`), written for every service, with `bindings: []` when nobody was granted.
+   * @default - `cloud-run-iam/<name>.yaml`
+   */
+  readonly invokerPolicyPath?: string;
+  /**
+   * `ServiceFormat.CONFIG_CONNECTOR` only: path, inside the output folder, of the file of the service's invoker
+   * grants (IAMPolicyMembers), written when something is granted.
+   * @default - `config-connector/invokers-<name>.yaml`
+   */
+  readonly invokerGrantsPath?: string;
 }
 
 /** The settings with the deprecated `startupProbe` folded into `probes.startup` (it loses to `probes.startup`). */
@@ -231,6 +246,7 @@ export class RunService extends Construct {
   public readonly format: ServiceFormat;
   public readonly resource: ApiObject;
   private readonly env: Map<string, string | SecretEnvValue>;
+  private readonly invokers: InvokerPolicy | InvokerGrants;
 
   constructor(scope: Construct, id: string, props: RunServiceProps) {
     super(scope, id);
@@ -242,6 +258,31 @@ export class RunService extends Construct {
     for (const [name, ref] of Object.entries(props.secretEnv ?? {})) this.addSecretEnv(name, ref);
     validateName(this, 'cloudRunService', props.name);
     this.resource = this.format === ServiceFormat.KNATIVE ? this.knative(props) : this.configConnector(props);
+    this.invokers =
+      this.format === ServiceFormat.KNATIVE
+        ? new InvokerPolicy(this, 'Invokers', {
+            project: props.project,
+            region: props.region,
+            service: props.name,
+            outputPath: props.invokerPolicyPath ?? outputPath.invokerPolicy(props.name),
+          })
+        : new InvokerGrants(this, props);
+  }
+
+  /**
+   * Lets `grantee` invoke the service (`roles/run.invoker` on it alone); nobody else may but those granted so.
+   * Knative format: a member of the service's authoritative policy file, so a grant the topology drops is revoked
+   * when the file is applied. Config Connector format: an IAMPolicyMember on the RunService, referenced by name
+   * (an `external` RunService reference fails to resolve, k8s-config-connector #772), in the service's grants file.
+   * @param grantee an account in the output, or an IAM member; `allUsers` makes the service public
+   * @param name the IAMPolicyMember's name (Config Connector format); a grant of a name granted before is that
+   *   grant. Defaults to `grantName.invoker` for an account, `grantName.publicInvoker` for `allUsers`, and
+   *   `grantName.outsideInvokers` for any other member.
+   * @see https://github.com/GoogleCloudPlatform/k8s-config-connector/issues/772
+   */
+  public grantInvoke(grantee: Grantee, name?: string): void {
+    if (this.invokers instanceof InvokerPolicy) this.invokers.addMember(memberString(grantee));
+    else this.invokers.grant(grantee, name);
   }
 
   /** Adds a literal environment variable; names must be unique. */
@@ -404,6 +445,55 @@ export class RunService extends Construct {
                 .map(([name, value]) => (typeof value === 'string' ? { name, value } : secret(name, value))),
       }),
     };
+  }
+}
+
+/**
+ * A Config Connector service's invoker grants: one IAMPolicyMember per grant name, in a chart of their own beside the
+ * service's (so adding a caller touches this file alone), created with the first grant. IAMPolicyMember is additive:
+ * a grant the topology drops is deleted with its object, so nothing is written when nobody is granted.
+ */
+class InvokerGrants {
+  private chart?: RunnelChart;
+  private readonly names = new Set<string>();
+
+  constructor(
+    private readonly service: RunService,
+    private readonly props: RunServiceProps,
+  ) {}
+
+  public grant(grantee: Grantee, name?: string): void {
+    // The RunService object granted on: a later region's copy is `<name>-<region>` (objectName), and its grants are named so.
+    const service = this.props.objectName ?? this.props.name;
+    const grant =
+      name ??
+      (typeof grantee !== 'string' || grantee.startsWith('serviceAccount:')
+        ? grantName.invoker(service, granteeKey(grantee))
+        : grantee === ALL_USERS
+          ? grantName.publicInvoker(service)
+          : (grantName.outsideInvokers(service, [grantee]).get(grantee) as string));
+    if (this.names.has(grant)) return;
+    this.names.add(grant);
+    new IamGrant(this.chartOf(), `Invoker-${grant}`, {
+      project: this.props.project,
+      namespace: this.props.namespace,
+      name: grant,
+      role: INVOKER_ROLE,
+      member: grantee,
+      target: { kind: 'RunService', name: service },
+    });
+  }
+
+  /** The grants' chart, a sibling of the service's chart (in the same scope), made with the first grant. */
+  private chartOf(): RunnelChart {
+    if (!this.chart) {
+      const serviceChart = Chart.of(this.service);
+      const service = this.props.objectName ?? this.props.name;
+      this.chart = new RunnelChart(serviceChart.node.scope ?? serviceChart, `invokers-${service}`, {
+        outputPath: this.props.invokerGrantsPath ?? outputPath.invokerGrants(service),
+      });
+    }
+    return this.chart;
   }
 }
 

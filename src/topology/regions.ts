@@ -1,15 +1,14 @@
 import { Construct } from 'constructs';
 import { CloudNat } from '../nat/cloud-nat';
-import { DnsRecord, GeoItem } from '../dns/dns-record';
+import { GeoItem } from '../dns/dns-record';
 import { PrivateDnsZone } from '../dns/private-zone';
 import { CrossRegionServerlessBackend } from '../lb/cross-region-backend';
 import { CrossRegionInternalLoadBalancer } from '../lb/cross-region-internal-lb';
 import { TlsCertificate } from '../lb/tls-certificate';
 import { KccScope } from '../kcc';
-import { derivedName, inRegion, SubnetRole } from '../names';
+import { derivedName, inRegion, outputPath, SubnetRole } from '../names';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
-import { RunnelChart } from '../delivery/runnel-chart';
 import { EgressRoute, VpcEgress } from '../serverless/egress';
 import { IVpcConnector, VpcConnector } from '../serverless/vpc-connector';
 import { RegionModel, ServiceModel, SubnetModel, TopologyModel } from '../model/model';
@@ -54,7 +53,7 @@ export function createSubnet(scope: Construct, id: string, network: Network, reg
  * region's (multi-region-scope keeps several regions to a network runnel creates). Construct ids end in the region, so
  * a later region's objects never take the first region's ids.
  */
-export function createLaterRegionNetworks(chart: RunnelChart, model: TopologyModel, network: Network): Map<string, RegionNetwork> {
+export function createLaterRegionNetworks(chart: Construct, model: TopologyModel, network: Network): Map<string, RegionNetwork> {
   const result = new Map<string, RegionNetwork>();
   for (const r of model.regions.filter((x) => !x.primary)) {
     const subnets: Partial<Record<SubnetRole, Subnet>> = {};
@@ -117,12 +116,8 @@ export function serviceCopies(model: TopologyModel, s: ServiceModel): ServiceCop
       region,
       primary,
       objectName,
-      outputPath: kcc
-        ? `config-connector/service-${objectName}.yaml`
-        : primary
-          ? `cloud-run/${s.name}.yaml`
-          : `cloud-run/${region}/${s.name}.yaml`,
-      iamOutputPath: primary ? `cloud-run-iam/${s.name}.yaml` : `cloud-run-iam/${region}/${s.name}.yaml`,
+      outputPath: kcc ? outputPath.configConnectorService(objectName) : outputPath.knativeService(primary ? s.name : `${region}/${s.name}`),
+      iamOutputPath: outputPath.invokerPolicy(primary ? s.name : `${region}/${s.name}`),
       idSuffix: primary ? '' : `-${region}`,
     };
   });
@@ -136,7 +131,7 @@ export function serviceCopies(model: TopologyModel, s: ServiceModel): ServiceCop
  * checked). Returns the load balancers by service.
  */
 export function createCrossRegionLoadBalancers(
-  parent: Construct,
+  fileOf: (s: ServiceModel) => Construct,
   model: TopologyModel,
   kcc: KccScope,
   subnetsOf: (region: string) => Partial<Record<SubnetRole, Subnet>>,
@@ -147,7 +142,7 @@ export function createCrossRegionLoadBalancers(
   const inOutput = model.delivery.cloudRun === 'config-connector';
   for (const s of model.services.filter((x) => x.loadBalancer?.crossRegion)) {
     const lb = s.loadBalancer!;
-    const chart = new RunnelChart(parent, `lb-${s.name}`, { outputPath: `config-connector/load-balancer-${s.name}.yaml` });
+    const chart = fileOf(s);
     const copies = serviceCopies(model, s);
     const backend = new CrossRegionServerlessBackend(chart, 'Backend', {
       scope: kcc,
@@ -186,7 +181,7 @@ export function createCrossRegionLoadBalancers(
           project: kcc.project,
         })),
       }));
-      new DnsRecord(chart, 'DnsRecord', { zone, label: s.name, type: 'A', data: { geo } });
+      zone.addRecord(chart, 'DnsRecord', { label: s.name, type: 'A', data: { geo } });
     }
   }
   return result;

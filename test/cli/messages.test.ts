@@ -6,7 +6,7 @@ import { shellQuote } from '../../src/shell-quote';
 import { lines, ROOT, runnel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 import { baseTopology } from '../helpers/synth';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 
 const DEFAULT = readFileSync(join(ROOT, 'topology.yaml'), 'utf8');
 /** A finding in text form: `FILE: PATH: message (fix: ...)`, on one line. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { all, baseTopology, Obj, synth } from '../helpers/synth';
 import { expectValidCrds } from '../helpers/crd';
 import { checkReferences } from '../../src/output/references';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 
 const repo = join(__dirname, '..', '..');
 

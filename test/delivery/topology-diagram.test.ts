@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { escapeLabel, topologyDiagram, topologyMarkdown } from '../../src/output/topology-diagram';
 import { resolveTopology } from '../../src/model/resolve';
 import { parseTopology } from '../../src/input/load';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { synth } from '../helpers/synth';
 
 const root = join(__dirname, '..', '..');

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/run';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { InputRule } from '../../src/check/input-rule';
 import { Rule } from '../../src/check/rule';
 import { baseTopology } from './synth';

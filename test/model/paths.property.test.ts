@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { declaredPaths, PathProof } from '../../src/model/paths';
 import { Finding } from '../../src/finding';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { callPath, declaredPaths, internetPath, PathProof, sharedAccountCalls, undeclaredCalls, usePath } from '../../src/model/paths';
 import { MODEL_RULES } from '../../src/rules';
 import { baseTopology } from '../helpers/synth';

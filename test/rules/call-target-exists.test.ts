@@ -1,5 +1,5 @@
 import { callTargetExists } from '../../src/rules/call-target-exists';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { baseTopology } from '../helpers/synth';
 import { describeRule } from '../helpers/rule-cases';
 

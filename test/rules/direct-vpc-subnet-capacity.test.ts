@@ -1,7 +1,7 @@
 import { directVpcAddressesFor, directVpcSubnetCapacity } from '../../src/rules/direct-vpc-subnet-capacity';
 import { join } from 'node:path';
 import { loadTopologyFile } from '../../src/input/load';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { describeRule } from '../helpers/rule-cases';
 
 describeRule(directVpcSubnetCapacity, {

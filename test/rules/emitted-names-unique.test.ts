@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { emittedNamesUnique } from '../../src/rules/emitted-names-unique';
 import { emittedNames } from '../../src/model/emitted-names';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { runBuilt } from '../helpers/cli-run';
 import { describeRule } from '../helpers/rule-cases';
 import { all, baseTopology, find, Obj, synth, topologyNamedIds } from '../helpers/synth';

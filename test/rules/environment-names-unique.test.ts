@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { baseTopology } from '../helpers/synth';
 
 const findings = (environments: string) =>

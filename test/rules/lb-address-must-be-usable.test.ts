@@ -3,7 +3,7 @@ import { describeRule } from '../helpers/rule-cases';
 import { parseCidr } from '../../src/cidr';
 import { derivedAddress } from '../../src/model/addresses';
 import { lbAddressMustBeUsable as rule } from '../../src/rules/lb-address-must-be-usable';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { baseTopology } from '../helpers/synth';
 
 /** Two service names whose derived addresses in `cidr` meet. */

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { runCli } from '../../src/cli/run';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { readServiceManifests } from '../../src/input/service-manifest';
 import { manifestAgreesWithTopology } from '../../src/rules/manifest-agrees-with-topology';
 import { tempDir } from '../helpers/temp';

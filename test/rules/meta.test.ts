@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ALL_RULES, MODEL_RULES } from '../../src/rules';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 
 const root = join(__dirname, '..', '..');
 const ruleFiles = readdirSync(join(root, 'src', 'rules'))

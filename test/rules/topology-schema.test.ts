@@ -1,5 +1,5 @@
 import { topologySchema } from '../../src/rules/topology-schema';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { baseTopology } from '../helpers/synth';
 import { describeRule } from '../helpers/rule-cases';
 

@@ -1,6 +1,6 @@
 import { validNames } from '../../src/rules/valid-names';
 import { describeRule } from '../helpers/rule-cases';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { baseTopology } from '../helpers/synth';
 
 describeRule(validNames, {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { splitEnvironments } from '../../src/input/environments';
 import { parseTopology } from '../../src/input/load';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 import { formatFinding } from '../../src/check/report';
 import { synthesizeTopology } from '../../src/synth';
 import { expectValidCrds } from '../helpers/crd';

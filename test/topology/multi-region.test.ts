@@ -134,13 +134,15 @@ describe('two regions in Config Connector format', () => {
 });
 
 describe('names are permanent', () => {
-  test('a second region that no service uses changes nothing', () => {
+  test('a second region that no service uses changes no manifest', () => {
     const one = synth(baseTopology());
     const t = baseTopology();
     delete t.region;
     t.regions = ['asia-northeast1', 'asia-northeast2'];
     const two = synth(t);
-    expect(two.files.map((f) => [f.path, f.content])).toEqual(one.files.map((f) => [f.path, f.content]));
+    // Every manifest is byte-identical; only the diagram names the second region.
+    const manifests = (files: typeof one.files) => files.filter((f) => f.path !== 'TOPOLOGY.md').map((f) => [f.path, f.content]);
+    expect(manifests(two.files)).toEqual(manifests(one.files));
   });
 
   test("moving a service into a second region keeps every object of the first region's, except the load balancer it now needs", () => {

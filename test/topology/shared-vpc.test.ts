@@ -10,7 +10,7 @@ import { InternalLoadBalancer } from '../../src/lb/internal-lb';
 import { RunService, ServiceFormat } from '../../src/serverless/run-service';
 import { VpcEgress } from '../../src/serverless/egress';
 import { all, baseTopology, Obj, synth } from '../helpers/synth';
-import { validateTopology } from '../../src/check/engine';
+import { validateTopology } from '../../src/validate/engine';
 
 const golden = (name: string) => {
   const loaded = parseTopology(readFileSync(join(__dirname, '..', 'golden', name, 'topology.yaml'), 'utf8'), 'topology.yaml');

@@ -4,27 +4,10 @@ import { Finding, formatPath, pathSegments } from '../finding';
 import { derivedName } from '../names';
 import { TopologyModel } from '../model/model';
 import { ENVIRONMENT_RULES } from '../rules';
-import type { run as runRule, sortFindings as sortAll, ValidationResult } from './engine';
-import { EnvironmentModel } from './environment-rule';
+import { EnvironmentResult, run, sortFindings, ValidationResult } from '../check/result';
 
-/** One environment, validated as a whole topology. */
-export interface EnvironmentResult {
-  readonly name: string;
-  /** The resolved topology of this environment, when its shape was right. */
-  readonly model?: TopologyModel;
-  /** Its findings (also in the overall list). */
-  readonly findings: readonly Finding[];
-  /** Argo CD destination cluster. @default - the cluster Argo CD runs in */
-  readonly cluster?: string;
-  readonly values: Readonly<Record<string, string>>;
-  readonly peeredWith: readonly string[];
-}
-
-export interface EngineParts {
-  readonly validateOne: (raw: unknown) => ValidationResult;
-  readonly run: typeof runRule;
-  readonly sortFindings: typeof sortAll;
-}
+export type { EnvironmentResult } from '../check/result';
+import { EnvironmentModel } from '../check/environment-rule';
 
 /**
  * Validates every environment of a topology as a whole topology, then the rules across environments. A finding in
@@ -32,7 +15,11 @@ export interface EngineParts {
  * (`environments.prod.services[0].image`), else at the shared shape; a finding every environment has alike is
  * reported once, without an environment.
  */
-export function validateEnvironments(raw: Record<string, unknown>, engine: EngineParts): ValidationResult {
+/**
+ * @param validateOne the engine's validator of one whole topology (passed in: the engine calls this module, so this
+ *   module does not import it back)
+ */
+export function validateEnvironments(raw: Record<string, unknown>, validateOne: (raw: unknown) => ValidationResult): ValidationResult {
   const split = splitEnvironments(raw);
   const shape: Finding[] = split.problems.map((p) => ({
     ruleId: SHAPE_RULE_ID,
@@ -43,7 +30,7 @@ export function validateEnvironments(raw: Record<string, unknown>, engine: Engin
     docUrl: `docs/rules/${SHAPE_RULE_ID}.md`,
   }));
   const environments: EnvironmentResult[] = split.environments.map((env) => {
-    const result = engine.validateOne(env.topology);
+    const result = validateOne(env.topology);
     return {
       name: env.name,
       ...(result.model ? { model: result.model } : {}),
@@ -58,15 +45,13 @@ export function validateEnvironments(raw: Record<string, unknown>, engine: Engin
   const across =
     resolved.length === environments.length && shape.length === 0
       ? ENVIRONMENT_RULES.flatMap((rule) =>
-          engine.run(rule, () =>
-            rule.check(resolved.map<EnvironmentModel>((e) => ({ name: e.name, model: e.model, peeredWith: e.peeredWith }))),
-          ),
+          run(rule, () => rule.check(resolved.map<EnvironmentModel>((e) => ({ name: e.name, model: e.model, peeredWith: e.peeredWith })))),
         ).map((f) => relocateAcross(f, merged))
       : [];
   shape.push(...argoProblems(resolved));
   const ok = shape.length === 0 && across.every((f) => f.severity !== 'error');
   return {
-    findings: engine.sortFindings([...shape, ...onceWhenShared(environments), ...across]),
+    findings: sortFindings([...shape, ...onceWhenShared(environments), ...across]),
     environments: ok ? environments : environments.map(({ model: _model, ...rest }) => rest),
   };
 }
