@@ -226,7 +226,9 @@ function resolveFrontends(
   shared: LoadBalancingModel['shared'],
 ): Map<string, FrontendModel[]> {
   const result = new Map<string, FrontendModel[]>();
-  const rangeOf = new Map(regions.map((r) => [r.name, cidrProblem(r.subnets.workload.cidr) ? undefined : parseCidr(r.subnets.workload.cidr)]));
+  const rangeOf = new Map(
+    regions.map((r) => [r.name, cidrProblem(r.subnets.workload.cidr) ? undefined : parseCidr(r.subnets.workload.cidr)]),
+  );
   for (const s of lbServices) {
     if (shared) {
       result.set(
@@ -238,14 +240,21 @@ function resolveFrontends(
     const pinned = spec.services[s.index].loadBalancer?.address;
     const firstRange = rangeOf.get(s.regions[0]);
     const first = pinned ?? (firstRange ? derivedAddress(firstRange, s.name) : undefined);
-    const offset = first !== undefined && firstRange && isIpv4Address(first) && containsAddress(firstRange, first) ? offsetOf(firstRange, first) : undefined;
+    const offset =
+      first !== undefined && firstRange && isIpv4Address(first) && containsAddress(firstRange, first)
+        ? offsetOf(firstRange, first)
+        : undefined;
     result.set(
       s.name,
       s.regions.map((region, i) => {
         if (i === 0) return { region, address: first, addressPinned: pinned !== undefined };
         const range = rangeOf.get(region);
         const address =
-          range && offset !== undefined && offset >= 2 && offset < range.size - 2 ? addressAt(range, offset) : range ? derivedAddress(range, s.name) : undefined;
+          range && offset !== undefined && offset >= 2 && offset < range.size - 2
+            ? addressAt(range, offset)
+            : range
+              ? derivedAddress(range, s.name)
+              : undefined;
         return { region, address, addressPinned: false };
       }),
     );
