@@ -1,5 +1,5 @@
 import { derivedName, grantName, inRegion, recordSetName, secretObjectName, sharedLoadBalancerNames } from '../names';
-import { ServiceModel, TopologyModel } from './model';
+import { hasRegionalShared, ServiceModel, TopologyModel } from './model';
 import { connectivityTestPlans } from './paths';
 import { sharedVpcGrants } from './shared-vpc-grants';
 
@@ -147,6 +147,23 @@ function crossRegionNames(model: TopologyModel, s: ServiceModel, add: Add): void
   const lb = s.loadBalancer!;
   const path = `${s.path}.name`;
   const of = `of service ${s.name}`;
+  if (lb.shared) {
+    // Behind the shared cross-region load balancer: its NEGs, backend service and record; the rest is the shared one's.
+    for (const region of s.regions) {
+      const primary = region === model.region;
+      add(
+        'ComputeRegionNetworkEndpointGroup',
+        inRegion(derivedName.neg(s.name), region, primary),
+        path,
+        `serverless NEG ${of} in ${region}`,
+      );
+    }
+    add('ComputeBackendService', derivedName.backendService(s.name), path, `backend service ${of}`);
+    if (model.dns?.domain !== undefined) {
+      add('DNSRecordSet', recordSetName(model.dns.zoneName, s.name, 'A'), path, `DNS record ${of}`, undefined, true);
+    }
+    return;
+  }
   for (const region of s.regions) {
     add(
       'ComputeRegionNetworkEndpointGroup',
@@ -188,8 +205,37 @@ function crossRegionNames(model: TopologyModel, s: ServiceModel, add: Add): void
 function sharedLoadBalancerNamesOf(model: TopologyModel, add: Add): void {
   const shared = model.loadBalancing.shared;
   if (!shared) return;
-  const names = sharedLoadBalancerNames(shared.name, shared.https?.certificateVersion);
   const path = shared.namePath === 'network.name' ? 'loadBalancing.name' : shared.namePath;
+  const cross = shared.crossRegion;
+  if (cross) {
+    // The shared cross-region load balancer (`CrossRegionInternalLoadBalancer` named `<name>-global`).
+    const g = sharedLoadBalancerNames(cross.name);
+    const ofGlobal = 'of the shared cross-region load balancer';
+    add('ComputeURLMap', g.urlMap, path, `URL map ${ofGlobal}`);
+    if (shared.http) add('ComputeTargetHTTPProxy', g.proxy, path, `HTTP proxy ${ofGlobal}`);
+    if (shared.https) add('ComputeTargetHTTPSProxy', g.httpsProxy, path, `HTTPS proxy ${ofGlobal}`);
+    for (const f of cross.frontends) {
+      const primary = f.region === model.region;
+      add('ComputeAddress', inRegion(g.address, f.region, primary), path, `address ${ofGlobal} in ${f.region}`);
+      if (shared.http)
+        add(
+          'ComputeForwardingRule',
+          inRegion(g.forwardingRule, f.region, primary),
+          path,
+          `HTTP forwarding rule ${ofGlobal} in ${f.region}`,
+        );
+      if (shared.https) {
+        add(
+          'ComputeForwardingRule',
+          inRegion(g.httpsForwardingRule, f.region, primary),
+          path,
+          `HTTPS forwarding rule ${ofGlobal} in ${f.region}`,
+        );
+      }
+    }
+  }
+  if (!hasRegionalShared(shared)) return;
+  const names = sharedLoadBalancerNames(shared.name, shared.https?.certificateVersion);
   const of = 'of the shared load balancer';
   add('ComputeURLMap', names.urlMap, path, `URL map ${of}`);
   if (shared.http) add('ComputeTargetHTTPProxy', names.proxy, path, `HTTP proxy ${of}`);

@@ -280,6 +280,26 @@ export interface SharedLoadBalancerModel {
   readonly https?: LoadBalancerModel['https'];
   /** The services behind it (one host rule, backend service and NEG each), in file order. */
   readonly services: readonly string[];
+  /**
+   * With several regions: the callees running in several regions are behind one shared cross-region internal
+   * Application Load Balancer instead (`<name>-global-*`: a global URL map with their host rules, a frontend per
+   * region); the regional one above then serves only the others, and exists only when there are others.
+   */
+  readonly crossRegion?: SharedCrossRegionModel;
+}
+
+export interface SharedCrossRegionModel {
+  /** Stem of its objects' names: `<loadBalancing.name>-global`. */
+  readonly name: string;
+  /** One frontend per region one of its services runs in, in the topology's order. */
+  readonly frontends: readonly FrontendModel[];
+  /** The services behind it, in file order. */
+  readonly services: readonly string[];
+}
+
+/** Whether the regional shared load balancer exists: some callee of shared mode runs in one region. */
+export function hasRegionalShared(shared: SharedLoadBalancerModel): boolean {
+  return shared.services.length > (shared.crossRegion?.services.length ?? 0);
 }
 
 /** Where callers in one region reach a load-balanced service: that region's forwarding rules and address. */

@@ -426,7 +426,7 @@ function loadBalancerHops(
     const others = callee.regions.filter((r) => r !== frontend.region);
     hops.push({
       kind: 'load-balancer',
-      detail: `cross-region internal Application Load Balancer ${callee.name}: forwarding rule in ${frontend.region} at ${address ?? '(no usable address)'} (${ports}), Envoy proxies in GLOBAL_MANAGED_PROXY subnet ${proxies.name} (${proxies.cidr}), global backend service ${derivedName.backendService(callee.name)} with outlier detection`,
+      detail: `${lb.shared ? `shared cross-region internal Application Load Balancer ${model.loadBalancing.shared?.crossRegion?.name}, host rule ${lb.dnsName ?? callee.name} to backend service ${derivedName.backendService(callee.name)},` : `cross-region internal Application Load Balancer ${callee.name}:`} forwarding rule in ${frontend.region} at ${address ?? '(no usable address)'} (${ports}), Envoy proxies in GLOBAL_MANAGED_PROXY subnet ${proxies.name} (${proxies.cidr}), global backend service ${derivedName.backendService(callee.name)} with outlier detection`,
       reachable: address !== undefined,
       private: true,
       docUrl: PATH_DOCS.crossRegionAlb,

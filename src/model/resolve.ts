@@ -48,18 +48,22 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
   const subnets = regions[0].subnets;
 
   const workloadCidr = subnets.workload.cidr;
-  const loadBalancing = resolveLoadBalancing(spec, workloadCidr, lbServices);
+  const loadBalancing = resolveLoadBalancing(spec, workloadCidr, lbServices, regions);
   const shared = loadBalancing.shared;
   const frontends = resolveFrontends(spec, regions, lbServices, shared);
   const withLb = services.map((s): ServiceModel => {
     if (!lbNames.has(s.name)) return s;
     if (shared) {
-      // One frontend for all: its address and protocols, the service's own DNS name (its host rule).
+      // One frontend for all: its address and protocols, the service's own DNS name (its host rule). A service in several
+      // regions is behind the shared cross-region one: its frontends in the service's regions.
+      const cross = s.regions.length > 1 ? shared.crossRegion : undefined;
+      const own = cross ? cross.frontends.filter((f) => s.regions.includes(f.region)) : (frontends.get(s.name) ?? []);
       const loadBalancer: LoadBalancerModel = {
         shared: true,
-        address: shared.address,
-        addressPinned: shared.addressPinned,
-        frontends: frontends.get(s.name) ?? [],
+        ...(cross ? { crossRegion: true } : {}),
+        address: cross ? own[0]?.address : shared.address,
+        addressPinned: cross ? false : shared.addressPinned,
+        frontends: own,
         http: shared.http,
         ...(shared.https ? { https: shared.https } : {}),
         ...(dns?.domain ? { dnsName: `${s.name}.${dns.domain}` } : {}),
@@ -267,11 +271,17 @@ function resolveFrontends(
  * pinned or derived from its name alone (as a per-service address is from the service's), so adding a callee never
  * moves it.
  */
-function resolveLoadBalancing(spec: TopologySpec, workloadCidr: string, lbServices: readonly ServiceModel[]): LoadBalancingModel {
+function resolveLoadBalancing(
+  spec: TopologySpec,
+  workloadCidr: string,
+  lbServices: readonly ServiceModel[],
+  regions: readonly RegionModel[],
+): LoadBalancingModel {
   const given = spec.loadBalancing;
   const mode = given?.mode ?? 'per-service';
   if (mode !== 'shared' || lbServices.length === 0) return { mode };
   const name = given?.name ?? derivedName.sharedLoadBalancer(spec.network.name);
+  const cross = lbServices.filter((s) => s.regions.length > 1);
   const address = given?.address ?? (cidrProblem(workloadCidr) ? undefined : derivedAddress(parseCidr(workloadCidr), name));
   return {
     mode,
@@ -284,8 +294,35 @@ function resolveLoadBalancing(spec: TopologySpec, workloadCidr: string, lbServic
       http: given?.http ?? !given?.https,
       ...(given?.https ? { https: { ...given.https } } : {}),
       services: lbServices.map((s) => s.name),
+      ...(cross.length > 0 ? { crossRegion: resolveSharedCrossRegion(`${name}-global`, cross, regions) } : {}),
     },
   };
+}
+
+/**
+ * The shared cross-region load balancer of the callees running in several regions: a frontend in each region one of
+ * them runs in, its address derived from the name in the first such region and at the same place of the others' ranges
+ * (as a per-service cross-region frontend's is).
+ */
+function resolveSharedCrossRegion(name: string, cross: readonly ServiceModel[], regions: readonly RegionModel[]) {
+  const used = regions.filter((r) => cross.some((s) => s.regions.includes(r.name)));
+  const rangeOf = (r: RegionModel) => (cidrProblem(r.subnets.workload.cidr) ? undefined : parseCidr(r.subnets.workload.cidr));
+  const firstRange = rangeOf(used[0]);
+  const first = firstRange ? derivedAddress(firstRange, name) : undefined;
+  const offset = first !== undefined && firstRange ? offsetOf(firstRange, first) : undefined;
+  const frontends: FrontendModel[] = used.map((r, i) => {
+    const range = rangeOf(r);
+    const address =
+      i === 0
+        ? first
+        : range && offset !== undefined && offset < range.size - 2
+          ? addressAt(range, offset)
+          : range
+            ? derivedAddress(range, name)
+            : undefined;
+    return { region: r.name, ...(address !== undefined ? { address } : {}), addressPinned: false };
+  });
+  return { name, frontends, services: cross.map((s) => s.name) };
 }
 
 function resolveDelivery(spec: TopologySpec): DeliveryModel {

@@ -14,9 +14,18 @@ export const crossRegionHttpsCertificateManager = defineRule({
   summary: 'HTTPS of a service in several regions uses a global Certificate Manager certificate.',
   check(model: TopologyModel): Problem[] {
     const problems: Problem[] = [];
+    const shared = model.loadBalancing.shared;
+    if (shared?.crossRegion && shared.https && shared.https.certificateManagerCertificate === undefined) {
+      const source = shared.https.certificateSecret !== undefined ? 'certificateSecret' : 'sslCertificate';
+      problems.push({
+        path: `loadBalancing.https.${source}`,
+        message: `${shared.crossRegion.services.map(quoted).join(', ')} run in several regions, behind the shared cross-region load balancer, which cannot serve a Compute SSL certificate`,
+        fix: 'create a global Certificate Manager certificate for *.<dns.domain> and name it in loadBalancing.https.certificateManagerCertificate',
+      });
+    }
     for (const s of model.services) {
       const lb = s.loadBalancer;
-      if (!lb?.crossRegion || !lb.https || lb.https.certificateManagerCertificate !== undefined) continue;
+      if (!lb?.crossRegion || lb.shared || !lb.https || lb.https.certificateManagerCertificate !== undefined) continue;
       const source = lb.https.certificateSecret !== undefined ? 'certificateSecret' : 'sslCertificate';
       problems.push({
         path: `${s.path}.loadBalancer.https.${source}`,

@@ -1,7 +1,7 @@
 import { cidrProblem, containsAddress, isIpv4Address, isReservedInSubnet, parseCidr } from '../cidr';
 import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
-import { TopologyModel } from '../model/model';
+import { hasRegionalShared, TopologyModel } from '../model/model';
 import { firstFreeAddress } from '../model/addresses';
 
 /**
@@ -25,7 +25,16 @@ export const lbAddressMustBeUsable = defineRule({
     // One entry per load balancer: each service's, or in shared mode the one of all.
     const shared = model.loadBalancing.shared;
     const lbs: Array<{ name: string; address?: string; addressPinned: boolean; path: string }> = shared
-      ? [{ name: shared.name, address: shared.address, addressPinned: shared.addressPinned, path: 'loadBalancing.address' }]
+      ? [
+          ...(hasRegionalShared(shared)
+            ? [{ name: shared.name, address: shared.address, addressPinned: shared.addressPinned, path: 'loadBalancing.address' }]
+            : []),
+          // The shared cross-region load balancer's frontend in this (the first) region, derived from its name.
+          ...(shared.crossRegion?.frontends
+            .filter((f) => f.region === model.region)
+            .map((f) => ({ name: shared.crossRegion!.name, address: f.address, addressPinned: false, path: 'loadBalancing.address' })) ??
+            []),
+        ]
       : model.services
           .filter((x) => x.loadBalancer)
           .map((s) => ({ name: s.name, ...s.loadBalancer!, path: `${s.path}.loadBalancer.address` }));

@@ -6,7 +6,6 @@ import { TopologyModel } from '../model/model';
  * What runnel builds in several regions, and what it refuses there instead of writing something half right:
  * - an existing network, a Shared VPC, an existing connector or an existing zone: their per-region parts (subnets,
  *   proxy-only subnets, connectors, records) would have to be named region by region, which the topology cannot say yet;
- * - `loadBalancing.mode: shared`: the shared load balancer is regional, in the first region;
  * - Connectivity Tests: they start from the first region's subnets;
  * - a service in several regions with `access: private-google-access`: its `*.run.app` URL names one region;
  * - a Redis backend used outside the first region, where runnel creates it;
@@ -17,7 +16,7 @@ import { TopologyModel } from '../model/model';
 export const multiRegionScope = defineRule({
   id: 'multi-region-scope',
   severity: 'error',
-  summary: 'Several regions: a network runnel creates, per-service load balancers, and backends in the first region.',
+  summary: 'Several regions: a network runnel creates, and Redis and regional load balancers in the first region.',
   check(model: TopologyModel): Problem[] {
     if (model.regions.length < 2) return [];
     const spec = model.spec;
@@ -33,8 +32,6 @@ export const multiRegionScope = defineRule({
     if (spec.network.connector?.existing !== undefined)
       refuse('network.connector.existing', 'an existing connector', 'remove network.connector.existing, or keep one region');
     if (spec.dns?.zone !== undefined) refuse('dns.zone.existing', 'an existing DNS zone', 'remove dns.zone, or keep one region');
-    if (model.loadBalancing.mode === 'shared')
-      refuse('loadBalancing.mode', 'the shared load balancer', 'use loadBalancing.mode: per-service, or keep one region');
     if (model.delivery.connectivityTests)
       refuse('delivery.connectivityTests', 'Connectivity Tests', 'remove delivery.connectivityTests, or keep one region');
     for (const s of model.services) {

@@ -12,7 +12,7 @@ import { emittedNames } from '../model/emitted-names';
 import { connectivityTestPlans } from '../model/paths';
 import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
-import { TopologyModel } from '../model/model';
+import { hasRegionalShared, TopologyModel } from '../model/model';
 
 /**
  * What is wrong with a DNS domain, or undefined: labels of 1-63 letters, digits and hyphens (not at either
@@ -106,8 +106,10 @@ export const validNames = defineRule({
         // One NEG, address and forwarding rule per region, the later regions' with `-<region>`.
         for (const f of s.loadBalancer.frontends) {
           const primary = f.region === model.region;
+          lbNames.push(['neg', inRegion(derivedName.neg(s.name), f.region, primary)]);
+          // Behind the shared cross-region load balancer, its addresses and rules are the shared one's (checked below).
+          if (s.loadBalancer.shared) continue;
           lbNames.push(
-            ['neg', inRegion(derivedName.neg(s.name), f.region, primary)],
             ['address', inRegion(derivedName.address(s.name), f.region, primary)],
             ...(s.loadBalancer.http
               ? [['forwardingRule', inRegion(derivedName.forwardingRule(s.name), f.region, primary)] as [NameKind, string]]
@@ -158,7 +160,21 @@ export const validNames = defineRule({
       check('kubernetesObject', argo.project, 'delivery.argocd.project', 'use the name of an Argo CD AppProject, e.g. default');
     }
     const shared = model.loadBalancing.shared;
-    if (shared) {
+    if (shared?.crossRegion) {
+      // The shared cross-region load balancer's names (`<name>-global-*`, a later region's with `-<region>`).
+      const g = sharedLoadBalancerNames(shared.crossRegion.name);
+      const fix = shared.namePath === 'loadBalancing.name' ? 'shorten loadBalancing.name' : derivedFix('loadBalancing.name');
+      check('urlMap', g.urlMap, shared.namePath, fix);
+      if (shared.http) check('targetProxy', g.proxy, shared.namePath, fix);
+      if (shared.https) check('targetProxy', g.httpsProxy, shared.namePath, fix);
+      for (const f of shared.crossRegion.frontends) {
+        const primary = f.region === model.region;
+        check('address', inRegion(g.address, f.region, primary), shared.namePath, fix);
+        if (shared.http) check('forwardingRule', inRegion(g.forwardingRule, f.region, primary), shared.namePath, fix);
+        if (shared.https) check('forwardingRule', inRegion(g.httpsForwardingRule, f.region, primary), shared.namePath, fix);
+      }
+    }
+    if (shared && hasRegionalShared(shared)) {
       const names = sharedLoadBalancerNames(shared.name, shared.https?.certificateVersion);
       const fix = shared.namePath === 'loadBalancing.name' ? 'shorten loadBalancing.name' : derivedFix('loadBalancing.name');
       const lbNames: Array<[NameKind, string]> = [

@@ -7,7 +7,7 @@ import { LoadBalancerModel, ServiceModel, TopologyModel } from '../model/model';
 import { sharedLoadBalancerNames } from '../names';
 import { TopologyFiles } from './files';
 import { CrossRegionInternalLoadBalancer } from '../lb/cross-region-internal-lb';
-import { createCrossRegionLoadBalancers } from './regions';
+import { createCrossRegionLoadBalancers, createSharedCrossRegionLoadBalancer } from './regions';
 import { kccScopeOf, NetworkParts } from './network-step';
 
 /** The load balancers in front of the called services, and the URLs they give callers. */
@@ -91,7 +91,15 @@ export function buildLoadBalancers(files: TopologyFiles, model: TopologyModel, n
   // Shared mode: each callee's NEG, backend service and record in its own file (adding a callee adds a file and one
   // host rule); the one URL map, proxies, address and forwarding rules in `load-balancer.yaml`. Shared mode needs
   // dns.domain (rule shared-lb-needs-dns-domain), so every callee has its host name.
-  const callees = behind.map(({ s, lb }) => {
+  const subnetsOf = (region: string) =>
+    net.laterRegions.get(region)?.subnets ?? { workload: net.subnets.get('workload'), globalProxyOnly: net.subnets.get('globalProxyOnly') };
+  const sharedFile = files.of(model.project, 'load-balancer.yaml');
+  // Callees in several regions: the shared cross-region load balancer (src/topology/regions.ts).
+  const global = createSharedCrossRegionLoadBalancer(serviceFile, sharedFile, model, kcc, subnetsOf, zone, net.network);
+  const crossRegion = new Map(global ? (shared.crossRegion?.services ?? []).map((name) => [name, global] as const) : []);
+  const regional = behind.filter(({ lb }) => !lb.crossRegion);
+  if (regional.length === 0) return new LoadBalancers(new Map(), undefined, crossRegion);
+  const callees = regional.map(({ s, lb }) => {
     const backend = new ServerlessBackend(serviceFile(s), 'Backend', {
       scope: kcc,
       region: model.region,
@@ -102,7 +110,7 @@ export function buildLoadBalancers(files: TopologyFiles, model: TopologyModel, n
     if (lb.dnsName === undefined) throw new Error(`runnel bug: ${s.name} has no host name in shared mode (shared-lb-needs-dns-domain)`);
     return { service: s.name, hostname: lb.dnsName, backendServiceName: backend.backendServiceName };
   });
-  const balancer = new SharedInternalLoadBalancer(files.of(model.project, 'load-balancer.yaml'), 'LoadBalancer', {
+  const balancer = new SharedInternalLoadBalancer(sharedFile, 'LoadBalancer', {
     name: shared.name,
     callees,
     subnet: subnet(),
@@ -112,5 +120,5 @@ export function buildLoadBalancers(files: TopologyFiles, model: TopologyModel, n
     https: certificateOf(shared.https),
     scope: kcc,
   });
-  return new LoadBalancers(new Map(), balancer);
+  return new LoadBalancers(new Map(), balancer, crossRegion);
 }

@@ -6,7 +6,7 @@ import { CrossRegionServerlessBackend } from '../lb/cross-region-backend';
 import { CrossRegionInternalLoadBalancer } from '../lb/cross-region-internal-lb';
 import { TlsCertificate } from '../lb/tls-certificate';
 import { KccScope } from '../kcc';
-import { derivedName, inRegion, outputPath, SubnetRole } from '../names';
+import { derivedName, inRegion, outputPath, sharedLoadBalancerNames, SubnetRole } from '../names';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
 import { EgressRoute, VpcEgress } from '../serverless/egress';
@@ -194,4 +194,80 @@ export function crossRegionFrontendNames(service: string, region: string, primar
     address: inRegion(derivedName.address(service), region, primary),
     forwardingRule: inRegion(derivedName.forwardingRule(service), region, primary),
   };
+}
+
+/**
+ * Shared mode with several regions: the callees running in several regions behind one shared cross-region internal
+ * Application Load Balancer (`<name>-global-*`, in `load-balancer.yaml`): each callee's NEGs and global backend service in
+ * its own file with its geo record, and one global URL map with a host rule per callee, global proxies, and a frontend
+ * per region. Returns it, or undefined when no callee runs in several regions.
+ */
+export function createSharedCrossRegionLoadBalancer(
+  fileOf: (s: ServiceModel) => Construct,
+  sharedFile: Construct,
+  model: TopologyModel,
+  kcc: KccScope,
+  subnetsOf: (region: string) => Partial<Record<SubnetRole, Subnet>>,
+  zone: PrivateDnsZone | undefined,
+  network: Network,
+): CrossRegionInternalLoadBalancer | undefined {
+  const shared = model.loadBalancing.shared;
+  const cross = shared?.crossRegion;
+  if (!shared || !cross) return undefined;
+  const inOutput = model.delivery.cloudRun === 'config-connector';
+  const names = sharedLoadBalancerNames(cross.name);
+  const callees = model.services
+    .filter((s) => cross.services.includes(s.name))
+    .map((s) => {
+      const backend = new CrossRegionServerlessBackend(fileOf(s), 'Backend', {
+        scope: kcc,
+        service: s.name,
+        regions: serviceCopies(model, s).map((c) => ({
+          region: c.region,
+          primary: c.primary,
+          ...(inOutput ? { runServiceObject: c.objectName } : {}),
+        })),
+      });
+      // Shared mode needs dns.domain (shared-lb-needs-dns-domain): every callee has its host.
+      return { s, service: s.name, hostname: s.loadBalancer!.dnsName!, backendServiceName: backend.backendServiceName };
+    });
+  const https = shared.https?.certificateManagerCertificate
+    ? TlsCertificate.fromCertificateManager(shared.https.certificateManagerCertificate)
+    : undefined;
+  const balancer = new CrossRegionInternalLoadBalancer(sharedFile, 'CrossRegionLoadBalancer', {
+    name: cross.name,
+    callees: callees.map(({ service, hostname, backendServiceName }) => ({ service, hostname, backendServiceName })),
+    frontends: cross.frontends.map((f) => {
+      const subnets = subnetsOf(f.region);
+      return {
+        subnet: subnets.workload!,
+        proxyOnlySubnet: subnets.globalProxyOnly!,
+        primary: f.region === model.region,
+        ...(f.address !== undefined ? { address: f.address } : {}),
+      };
+    }),
+    http: shared.http,
+    https,
+    scope: kcc,
+    frontendNames: { address: names.address, forwardingRule: names.forwardingRule, httpsForwardingRule: names.httpsForwardingRule },
+  });
+  if (zone) {
+    for (const { s } of callees) {
+      // Each callee's name answers each of its regions with the shared frontend there.
+      const geo: GeoItem[] = balancer.frontends
+        .filter((f) => s.regions.includes(f.region))
+        .map((f) => ({
+          location: f.region,
+          frontends: balancer.ports.map((port) => ({
+            addressName: f.addressName,
+            port,
+            loadBalancerType: 'globalL7ilb' as const,
+            network: network.ref,
+            project: kcc.project,
+          })),
+        }));
+      zone.addRecord(fileOf(s), 'DnsRecord', { label: s.name, type: 'A', data: { geo } });
+    }
+  }
+  return balancer;
 }

@@ -22,6 +22,14 @@ describeRule(crossRegionHttpsCertificateManager, {
   ],
   invalid: [
     {
+      name: 'shared mode: a Secret for the shared cross-region load balancer',
+      mutate: (t) => {
+        twoRegions(t);
+        t.loadBalancing = { mode: 'shared', https: { certificateSecret: 'wildcard-tls' } };
+      },
+      path: 'loadBalancing.https.certificateSecret',
+    },
+    {
       name: 'a certificate from a Secret',
       mutate: (t) => {
         twoRegions(t);

@@ -6,6 +6,13 @@ describeRule(multiRegionScope, {
   valid: [
     { name: 'two regions', mutate: (t) => twoRegions(t) },
     {
+      name: 'shared mode in two regions',
+      mutate: (t) => {
+        twoRegions(t);
+        t.loadBalancing = { mode: 'shared' };
+      },
+    },
+    {
       name: 'shared mode in one region',
       mutate: (t) => {
         t.dns = { domain: 'internal.acme.example' };
@@ -21,14 +28,6 @@ describeRule(multiRegionScope, {
         t.network.existing = true;
       },
       path: 'network.existing',
-    },
-    {
-      name: 'shared mode',
-      mutate: (t) => {
-        twoRegions(t);
-        t.loadBalancing = { mode: 'shared' };
-      },
-      path: 'loadBalancing.mode',
     },
     {
       name: 'Connectivity Tests',

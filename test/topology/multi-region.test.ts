@@ -162,3 +162,44 @@ describe('names are permanent', () => {
     expectValidCrds(after.objects);
   });
 });
+
+describe('shared mode in two regions', () => {
+  const { objects } = golden('two-region-shared');
+
+  test('each host rule of the global URL map leads to its backend service, whose NEGs point at the service in each region', () => {
+    const urlMap = named(objects, 'ComputeURLMap', 'run-vpc-lb-global-urlmap');
+    expect(urlMap.spec.location).toBe('global');
+    for (const rule of urlMap.spec.hostRule) {
+      const service = rule.hosts[0].split('.')[0];
+      const matcher = urlMap.spec.pathMatcher.find((m: Obj) => m.name === rule.pathMatcher);
+      const bes = named(objects, 'ComputeBackendService', matcher.defaultService.backendServiceRef.name);
+      expect(bes.spec.location).toBe('global');
+      expect(bes.spec.outlierDetection).toBeDefined();
+      const negs = bes.spec.backend.map((b: Obj) =>
+        named(objects, 'ComputeRegionNetworkEndpointGroup', negName(b.group.networkEndpointGroupRef.external)),
+      );
+      expect(negs.map((n: Obj) => [n.spec.cloudRun.serviceRef.external, n.spec.region])).toEqual([
+        [service, 'europe-west1'],
+        [service, 'europe-west4'],
+      ]);
+    }
+    expect(urlMap.spec.hostRule.map((r: Obj) => r.hosts[0])).toEqual(['api.internal.acme.example', 'ledger.internal.acme.example']);
+  });
+
+  test("a one-region callee stays on the regional shared load balancer; multi-region callees' names answer with the shared global frontends", () => {
+    const regional = named(objects, 'ComputeURLMap', 'run-vpc-lb-urlmap');
+    expect(regional.spec.hostRule.map((r: Obj) => r.hosts[0])).toEqual(['reports.internal.acme.example']);
+    for (const name of ['api', 'ledger']) {
+      const record = named(objects, 'DNSRecordSet', `run-vpc-private-${name}-a`);
+      for (const item of record.spec.routingPolicy.geo) {
+        for (const t of item.healthCheckedTargets.internalLoadBalancers) {
+          const address = named(objects, 'ComputeAddress', t.ipAddressRef.name);
+          expect(address.metadata.name.startsWith('run-vpc-lb-global-ip')).toBe(true);
+          expect(address.spec.location).toBe(item.location);
+        }
+      }
+    }
+    // One forwarding rule per port and region for all multi-region callees.
+    expect(of(objects, 'ComputeForwardingRule').filter((r) => r.spec.location === 'global')).toHaveLength(4);
+  });
+});
