@@ -1,7 +1,8 @@
 /**
  * The editor schema (`topology.schema.json`): the topology file's JSON Schema (src/input/schema.ts, which the
- * compiler already ties to spec.ts's types) with every field's description and default read from spec.ts's
- * TSDoc, so an editor running yaml-language-server completes, documents and checks topology.yaml as runnel does.
+ * compiler already ties to spec.ts's types) with every field's description read from spec.ts's TSDoc and its
+ * default from the defaults table (src/defaults.ts), so an editor running yaml-language-server completes,
+ * documents and checks topology.yaml as runnel does.
  *
  * Hand-written rather than a schema generator (typescript-json-schema, ts-json-schema-generator): runnel's
  * schema already exists and is what runnel validates with; only the words are missing, and the compiler API
@@ -11,40 +12,68 @@ import ts from 'typescript';
 import { join } from 'node:path';
 import { TOPOLOGY_SCHEMA } from '../src/input/schema';
 import { ENVIRONMENT_NAME, NAMED_LISTS } from '../src/input/environments';
+import { contractDefault } from '../src/input/defaults';
 
 type Schema = Record<string, unknown>;
 
 interface Doc {
   readonly description?: string;
   readonly defaultText?: string;
+  /** The field's default in the defaults table (src/defaults.ts), by the interface that declares it. */
+  readonly tableDefault?: { readonly value: unknown };
+  /** `Interface.field`, for errors. */
+  readonly key?: string;
 }
 
-/** TSDoc of one property: the summary, and the `@default` tag's text. */
+/** The interface that declares a property and the property's path inside it (through object types written inline). */
+function declaredIn(symbol: ts.Symbol): { interfaceName: string; path: string[] } | undefined {
+  const path: string[] = [];
+  let node: ts.Node | undefined = symbol.declarations?.[0];
+  while (node) {
+    if (ts.isPropertySignature(node)) path.unshift(node.name.getText());
+    else if (ts.isInterfaceDeclaration(node)) return { interfaceName: node.name.text, path };
+    else if (!ts.isTypeLiteralNode(node)) return undefined;
+    node = node.parent;
+  }
+  return undefined;
+}
+
+/** TSDoc of one property: the summary, the `@default` tag's text, and the table's default. */
 function docOf(symbol: ts.Symbol, checker: ts.TypeChecker): Doc {
   const description = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim() || undefined;
   const tag = symbol.getJsDocTags(checker).find((t) => t.name === 'default');
   const defaultText = tag ? ts.displayPartsToString(tag.text).trim() : undefined;
-  return { description, defaultText };
+  const at = declaredIn(symbol);
+  return {
+    description,
+    defaultText,
+    ...(at ? { tableDefault: contractDefault(at.interfaceName, at.path), key: [at.interfaceName, ...at.path].join('.') } : {}),
+  };
 }
 
-/** A literal `@default` (`'internal'`, `8080`, `false`, `[]`) as JSON; prose (`- none`, a template) stays words. */
-function literalDefault(text: string): { value: unknown } | undefined {
-  const quoted = /^'(.*)'$/.exec(text);
-  if (quoted) return { value: quoted[1] };
+/** Whether a `@default` states a value (`'internal'`, `8080`, `false`, `[]`); prose (`- none`, a template) stays words. */
+function isLiteral(text: string): boolean {
+  if (/^'(.*)'$/.test(text)) return true;
   try {
-    return { value: JSON.parse(text) };
+    JSON.parse(text);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
+/**
+ * A field's description, and its `default` where the doc states a value: that value is read from the defaults
+ * table, which test/input/defaults.test.ts holds equal to the doc.
+ */
 function describe(schema: Schema, doc: Doc): void {
   const parts: string[] = [];
   if (doc.description) parts.push(doc.description);
   if (doc.defaultText !== undefined) {
-    const literal = literalDefault(doc.defaultText);
-    if (literal) schema.default = literal.value;
-    else parts.push(`Default: ${doc.defaultText.replace(/^- /, '')}`);
+    if (isLiteral(doc.defaultText)) {
+      if (!doc.tableDefault) throw new Error(`${doc.key ?? 'a field'}: @default ${doc.defaultText} is in no entry of src/defaults.ts`);
+      schema.default = doc.tableDefault.value;
+    } else parts.push(`Default: ${doc.defaultText.replace(/^- /, '')}`);
   }
   if (parts.length > 0) schema.description = parts.join('\n\n');
 }

@@ -1,5 +1,6 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { ArgoAnnotation, KccAnnotation } from './annotations';
+import { DEFAULTS } from './defaults';
 
 /** Where Config Connector objects go: the GCP project they create resources in, and the namespace they live in. */
 export interface KccScope {
@@ -43,16 +44,18 @@ export interface KccMetadataOptions {
  * @see https://cloud.google.com/config-connector/docs/concepts/ignore-unspecified-fields
  */
 export function kccMetadata(name: string, scope: KccScope, options: KccMetadataOptions = {}): ApiObjectMetadata {
-  const stateful = options.stateful === true;
+  const stateful = options.stateful ?? DEFAULTS.constructs.kccMetadata.stateful;
+  const pruneLast = options.pruneLast ?? DEFAULTS.constructs.kccMetadata.pruneLast;
+  const abandon = scope.abandonStateful ?? DEFAULTS.delivery.abandonStateful;
   return {
     name,
     ...(scope.namespace ? { namespace: scope.namespace } : {}),
     annotations: {
       [KccAnnotation.PROJECT_ID]: scope.project,
       [KccAnnotation.STATE_INTO_SPEC]: 'absent',
-      ...(stateful && scope.abandonStateful !== false ? { [KccAnnotation.DELETION_POLICY]: 'abandon' } : {}),
+      ...(stateful && abandon ? { [KccAnnotation.DELETION_POLICY]: 'abandon' } : {}),
       ...(stateful ? { [ArgoAnnotation.SYNC_OPTIONS]: 'Prune=false,Delete=false' } : {}),
-      ...(!stateful && options.pruneLast ? { [ArgoAnnotation.SYNC_OPTIONS]: 'PruneLast=true' } : {}),
+      ...(!stateful && pruneLast ? { [ArgoAnnotation.SYNC_OPTIONS]: 'PruneLast=true' } : {}),
     },
   };
 }

@@ -159,8 +159,9 @@ export function nameProblem(kind: NameKind, name: string): string | undefined {
   return undefined;
 }
 
-/** The subnets runnel can create, by role. */
-export type SubnetRole = 'workload' | 'connector' | 'directVpc' | 'proxyOnly' | 'globalProxyOnly';
+/** The subnets runnel can create, by role, in the order they are resolved and written. */
+export const SUBNET_ROLES = ['workload', 'directVpc', 'connector', 'proxyOnly', 'globalProxyOnly'] as const;
+export type SubnetRole = (typeof SUBNET_ROLES)[number];
 
 const SUBNET_SUFFIX: Record<SubnetRole, string> = {
   workload: 'workload',

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
  * The pipeline, and which way imports point (STYLE.md): every import in src/ points down the pipeline, toward a
  * stage that runs earlier, or stays in its own stage. Stages, lowest first:
  *
- *   0 ground       src/*.ts (names, annotations, finding types, the manifest type, CIDR math, the header)
+ *   0 ground       src/*.ts (names, annotations, choices, defaults, finding types, the manifest type, CIDR math, the header)
  *   1 input        src/input/    the topology file's contract, schema, loading and shape check
  *   2 model        src/model/    defaults applied and derived facts: what the rules and constructs read
  *   3 check        src/check/, src/rules/   rules over the model, the engine that runs them, reporting

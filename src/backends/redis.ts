@@ -4,9 +4,10 @@ import { kccMetadata, KccScope } from '../kcc';
 import { Network } from '../network/network';
 import { validateName } from '../check/name-check';
 import { PrivateServiceAccess } from './private-service-access';
+import { DEFAULTS, REDIS_PORT } from '../defaults';
+import { RedisTier } from '../choices';
 
-/** Memorystore for Redis serves on this port, always. */
-export const REDIS_PORT = 6379;
+export { REDIS_PORT };
 
 /** How a Redis instance joins the network. */
 export type RedisConnection =
@@ -27,7 +28,7 @@ export interface RedisProps {
   /** @default { mode: 'direct-peering' } */
   readonly connection?: RedisConnection;
   /** @default 'BASIC' */
-  readonly tier?: 'BASIC' | 'STANDARD_HA';
+  readonly tier?: RedisTier;
   /** @default 1 */
   readonly memorySizeGb?: number;
   /** @default 'REDIS_7_2' */
@@ -48,14 +49,14 @@ export class Redis extends Construct {
     super(scope, id);
     this.name = props.name;
     validateName(this, 'redisInstance', props.name);
-    const connection = props.connection ?? { mode: 'direct-peering' };
+    const connection = props.connection ?? { mode: DEFAULTS.redis.connectMode };
     this.resource = new RedisInstance(this, 'Resource', {
       metadata: kccMetadata(props.name, props.scope ?? props.network.kccScope, { stateful: true }),
       spec: {
         region: props.region,
-        tier: props.tier ?? 'BASIC',
-        memorySizeGb: props.memorySizeGb ?? 1,
-        redisVersion: props.version ?? 'REDIS_7_2',
+        tier: props.tier ?? DEFAULTS.redis.tier,
+        memorySizeGb: props.memorySizeGb ?? DEFAULTS.redis.memorySizeGb,
+        redisVersion: props.version ?? DEFAULTS.redis.version,
         authorizedNetworkRef: props.network.ref,
         ...(connection.mode === 'direct-peering'
           ? { connectMode: 'DIRECT_PEERING', ...(connection.reservedRange ? { reservedIpRange: connection.reservedRange } : {}) }

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { RunAnnotation, RunLabel } from '../annotations';
+import { DEFAULTS } from '../defaults';
 import { parseServiceManifest } from '../input/service-manifest';
 import type { CliIo } from './io';
 
@@ -116,7 +117,7 @@ export function importServices(
     const egress = egressOf(tmpl, network, name, notes);
     if (egress) service.egress = egress;
     const port = app.ports?.[0]?.containerPort;
-    if (port !== undefined && port !== 8080) service.port = port;
+    if (port !== undefined && port !== DEFAULTS.service.port) service.port = port;
     const env: Record<string, string> = {};
     const secrets: Record<string, unknown> = {};
     for (const e of app.env ?? []) {
@@ -128,8 +129,15 @@ export function importServices(
     if (Object.keys(secrets).length) service.secrets = secrets;
     const min = tmpl[RunAnnotation.MIN_SCALE];
     const max = tmpl[RunAnnotation.MAX_SCALE];
-    service.scaling = { minInstances: min === undefined ? 0 : Number(min), maxInstances: max === undefined ? 100 : Number(max) };
-    if (min === undefined || max === undefined) notes.push(`${name}: no scaling annotations; written as Cloud Run's defaults (0..100)`);
+    // Cloud Run's defaults, which are runnel's.
+    const { minInstances, maxInstances } = DEFAULTS.scaling;
+    service.scaling = {
+      minInstances: min === undefined ? minInstances : Number(min),
+      maxInstances: max === undefined ? maxInstances : Number(max),
+    };
+    if (min === undefined || max === undefined) {
+      notes.push(`${name}: no scaling annotations; written as Cloud Run's defaults (${minInstances}..${maxInstances})`);
+    }
     if (template.spec?.serviceAccountName) service.serviceAccount = template.spec.serviceAccountName;
     else notes.push(`${name}: runs as the Compute Engine default account; runnel will create run-${name} unless you set serviceAccount`);
     service.manifest = relative(topologyDir, resolve(file.path)).split(sep).join('/');

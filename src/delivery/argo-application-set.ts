@@ -1,9 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SYNC_RETRY } from './argo-application';
+import { DEFAULTS } from '../defaults';
 
 /** The in-cluster destination: the cluster Argo CD runs in. */
-export const IN_CLUSTER = 'https://kubernetes.default.svc';
+export const IN_CLUSTER = DEFAULTS.environment.cluster;
 
 /** One environment's Application, as the ApplicationSet's list generator element. */
 export interface ArgoEnvironmentElement {

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { DEFAULTS } from '../defaults';
 
 export interface ArgoApplicationProps {
   /** Name of the Application. */
@@ -40,12 +41,12 @@ export class ArgoApplication extends Construct {
     new ApiObject(this, 'Resource', {
       apiVersion: ArgoApplication.API_VERSION,
       kind: 'Application',
-      metadata: { name: props.name, namespace: props.namespace ?? 'argocd' },
+      metadata: { name: props.name, namespace: props.namespace ?? DEFAULTS.argoCd.namespace },
       spec: {
-        project: props.project ?? 'default',
-        source: { repoURL: props.repoURL, targetRevision: props.targetRevision ?? 'HEAD', path: props.path },
+        project: props.project ?? DEFAULTS.argoCd.project,
+        source: { repoURL: props.repoURL, targetRevision: props.targetRevision ?? DEFAULTS.argoCd.targetRevision, path: props.path },
         destination: {
-          server: 'https://kubernetes.default.svc',
+          server: DEFAULTS.environment.cluster,
           ...(props.destinationNamespace ? { namespace: props.destinationNamespace } : {}),
         },
         syncPolicy: {

@@ -4,6 +4,7 @@ import { kccMetadata } from '../kcc';
 import { recordSetName } from '../names';
 import { KccScope } from '../kcc';
 import { KccRef } from '../network/network';
+import { DEFAULTS } from '../defaults';
 
 /** One load balancer frontend a geo item answers with, when Cloud DNS finds it healthy. */
 export interface HealthCheckedFrontend {
@@ -77,7 +78,7 @@ export class DnsRecord extends Construct {
       spec: {
         name: this.fqdn,
         type: props.type,
-        ttl: props.ttl ?? 300,
+        ttl: props.ttl ?? DEFAULTS.constructs.dnsRecord.ttl,
         managedZoneRef: zone.ref,
         ...recordData(data),
       },

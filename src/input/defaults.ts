@@ -1,35 +1,110 @@
+import { DEFAULTS } from '../defaults';
 import { SubnetRole } from '../names';
+import { SubnetPurpose } from '../choices';
+import { EnvironmentSpec } from './environments';
+import {
+  ContainerSettingsSpec,
+  ProbeSpec,
+  SecretVolumeItemSpec,
+  ServiceSettingsSpec,
+  SidecarSpec,
+  TrafficSpec,
+  VolumeSpec,
+} from './service-settings';
+import {
+  ArgoCdSpec,
+  ConnectorSpec,
+  DeliverySpec,
+  DnsSpec,
+  EgressSpec,
+  FailoverSpec,
+  LoadBalancingSpec,
+  NatSpec,
+  NetworkSpec,
+  PrivateServiceAccessSpec,
+  PrivateServiceConnectSpec,
+  RedisSpec,
+  ScalingSpec,
+  SecretRefSpec,
+  ServiceSpec,
+  StartupProbeSpec,
+  SubnetSpec,
+  SubnetsSpec,
+  TopologySpec,
+} from './spec';
+
+type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { readonly [K in keyof T]?: DeepPartial<NonNullable<T[K]>> }
+    : T;
 
 /**
- * Default subnet ranges: disjoint, inside 10.10.0.0/20, each sized for its job.
- * - directVpc /22: Direct VPC egress holds about 2 addresses per instance in blocks of 16; a /22 fits five
- *   services at Cloud Run's default 100 instances.
- * - connector /28: the only size a connector takes.
- * - proxyOnly /23: Google's recommended size for a proxy-only subnet (at least /26).
+ * The shape of the defaults table (src/defaults.ts, in the ground stage so every construct can read it): one section per interface of the topology file's contract, named after it
+ * (`ServiceSpec` → `service`), holding the default of each of its fields that has one; then one section per
+ * construct whose props have defaults the topology file does not name.
  */
-export const DEFAULT_SUBNET_CIDRS: Readonly<Record<SubnetRole, string>> = {
-  workload: '10.10.0.0/24',
-  directVpc: '10.10.4.0/22',
-  connector: '10.10.8.0/28',
-  proxyOnly: '10.10.10.0/23',
-  // Beside the regional proxy-only subnet, for the cross-region internal load balancers; the same recommended size.
-  globalProxyOnly: '10.10.12.0/23',
-};
+interface DefaultsTable {
+  readonly topology: DeepPartial<TopologySpec>;
+  readonly network: DeepPartial<NetworkSpec>;
+  readonly subnets: { readonly [R in SubnetRole]: { readonly cidr: string } } & DeepPartial<SubnetsSpec>;
+  readonly subnet: DeepPartial<SubnetSpec>;
+  readonly connector: DeepPartial<ConnectorSpec>;
+  readonly privateServiceAccess: DeepPartial<PrivateServiceAccessSpec>;
+  readonly nat: DeepPartial<NatSpec>;
+  readonly service: DeepPartial<ServiceSpec>;
+  readonly egress: DeepPartial<EgressSpec>;
+  readonly scaling: DeepPartial<ScalingSpec>;
+  readonly failover: DeepPartial<FailoverSpec>;
+  readonly startupProbe: DeepPartial<StartupProbeSpec>;
+  readonly secretRef: DeepPartial<SecretRefSpec>;
+  readonly serviceSettings: DeepPartial<ServiceSettingsSpec>;
+  readonly containerSettings: DeepPartial<ContainerSettingsSpec>;
+  readonly sidecar: DeepPartial<SidecarSpec>;
+  readonly probe: DeepPartial<ProbeSpec>;
+  readonly secretVolumeItem: DeepPartial<SecretVolumeItemSpec>;
+  readonly volume: DeepPartial<VolumeSpec>;
+  readonly traffic: DeepPartial<TrafficSpec>;
+  readonly redis: DeepPartial<RedisSpec>;
+  readonly dns: DeepPartial<DnsSpec>;
+  readonly privateServiceConnect: DeepPartial<PrivateServiceConnectSpec>;
+  readonly loadBalancing: DeepPartial<LoadBalancingSpec>;
+  readonly delivery: DeepPartial<DeliverySpec>;
+  readonly argoCd: DeepPartial<ArgoCdSpec>;
+  readonly environment: DeepPartial<EnvironmentSpec>;
+  /** Defaults of construct props only TypeScript users set. */
+  readonly constructs: {
+    readonly subnet: { readonly purpose: SubnetPurpose };
+    readonly network: { readonly routingMode: 'REGIONAL' | 'GLOBAL' };
+    readonly dnsRecord: { readonly ttl: number };
+    readonly kccMetadata: { readonly stateful: boolean; readonly pruneLast: boolean };
+    readonly loadBalancer: { readonly serviceInOutput: boolean };
+  };
+}
 
-export const SUBNET_ROLES: readonly SubnetRole[] = ['workload', 'directVpc', 'connector', 'proxyOnly', 'globalProxyOnly'];
+/**
+ * The table, checked here against the contract (the table sits below input/ in the pipeline, so it cannot name
+ * the spec's types itself): a section whose field names a value of the wrong type fails to compile.
+ */
+export const CHECKED_DEFAULTS: DefaultsTable = DEFAULTS;
 
-export const DEFAULTS = {
-  ingress: 'internal',
-  via: 'none',
-  route: 'private-ranges-only',
-  access: 'load-balancer',
-  port: 8080,
-  minInstances: 0,
-  /** Cloud Run's own default maximum, written out. */
-  maxInstances: 100,
-  connector: { minInstances: 2, maxInstances: 3, machineType: 'e2-micro' },
-  /** Room for many producer services (Cloud SQL, Memorystore) on one connection; Google suggests /16 or /20. */
-  privateServiceAccessCidr: '10.30.0.0/20',
-  /** Memorystore's smallest instance; Redis always serves on 6379. */
-  redis: { tier: 'BASIC', memorySizeGb: 1, version: 'REDIS_7_2', connectMode: 'direct-peering', port: 6379 },
-} as const;
+/** The section of the table that holds the defaults of a contract interface's fields: `ServiceSpec` → `service`. */
+export function defaultsSection(interfaceName: string): string {
+  const stem = interfaceName.replace(/Spec$/, '');
+  return stem.charAt(0).toLowerCase() + stem.slice(1);
+}
+
+/**
+ * The table's default of a field of the contract, by the interface that declares it and the field's path inside
+ * it (`['cloudStorage', 'readOnly']` in `VolumeSpec`); undefined when the table has none.
+ */
+export function contractDefault(interfaceName: string, path: readonly string[]): { readonly value: unknown } | undefined {
+  const section = defaultsSection(interfaceName);
+  if (section === 'constructs') return undefined;
+  let at: unknown = (DEFAULTS as Record<string, unknown>)[section];
+  for (const key of path) {
+    if (!at || typeof at !== 'object' || Array.isArray(at) || !Object.prototype.hasOwnProperty.call(at, key)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at === undefined ? undefined : { value: at };
+}

@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../defaults';
 import { formatPath, Problem } from '../finding';
 
 /** The top-level key of the environments map in topology.yaml. */
@@ -127,7 +128,10 @@ function ownSettings(
   values: unknown,
   problems: Problem[],
 ): { cluster?: string; peeredWith: string[]; values: Record<string, string> } {
-  const out: { cluster?: string; peeredWith: string[]; values: Record<string, string> } = { peeredWith: [], values: {} };
+  const out: { cluster?: string; peeredWith: string[]; values: Record<string, string> } = {
+    peeredWith: [...DEFAULTS.environment.peeredWith],
+    values: { ...DEFAULTS.environment.values },
+  };
   if (cluster !== undefined && cluster !== null) {
     if (typeof cluster === 'string' && /^https:\/\/\S+$/.test(cluster)) out.cluster = cluster;
     else

@@ -1,4 +1,17 @@
 import { JSONSchemaType } from 'ajv';
+import {
+  ARGO_CD_GENERATORS,
+  CALLEE_ACCESSES,
+  choices,
+  CONNECTOR_MACHINE_TYPES,
+  EGRESS_VIAS,
+  EgressRoute,
+  Ingress,
+  LOAD_BALANCING_MODES,
+  REDIS_CONNECT_MODES,
+  REDIS_TIERS,
+  ServiceFormat,
+} from '../choices';
 import { SERVICE_SETTINGS_PROPERTIES } from './service-settings-schema';
 import { TopologySpec } from './spec';
 
@@ -62,10 +75,10 @@ const backend = {
       required: [],
       nullable: true,
       properties: {
-        tier: { type: 'string', nullable: true, enum: ['BASIC', 'STANDARD_HA'] },
+        tier: { type: 'string', nullable: true, enum: REDIS_TIERS },
         memorySizeGb: { type: 'integer', nullable: true, minimum: 1, maximum: 300 },
         version: { type: 'string', nullable: true, pattern: '^REDIS_[0-9]+_[0-9X]+$' },
-        connectMode: { type: 'string', nullable: true, enum: ['direct-peering', 'private-service-access'] },
+        connectMode: { type: 'string', nullable: true, enum: REDIS_CONNECT_MODES },
         reservedRange: optionalString,
       },
     },
@@ -131,7 +144,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             name: { type: 'string', nullable: true },
             minInstances: { type: 'integer', nullable: true, maximum: INT32_MAX },
             maxInstances: { type: 'integer', nullable: true, maximum: INT32_MAX },
-            machineType: { type: 'string', nullable: true, enum: ['e2-micro', 'f1-micro', 'e2-standard-4'] },
+            machineType: { type: 'string', nullable: true, enum: CONNECTOR_MACHINE_TYPES },
           },
         },
         privateServiceAccess: {
@@ -164,20 +177,20 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
         properties: {
           name: { type: 'string' },
           image: { type: 'string', minLength: 1 },
-          ingress: { type: 'string', nullable: true, enum: ['all', 'internal', 'internal-and-cloud-load-balancing'] },
+          ingress: { type: 'string', nullable: true, enum: choices(Ingress) },
           egress: {
             type: 'object',
             additionalProperties: false,
             required: [],
             nullable: true,
             properties: {
-              via: { type: 'string', nullable: true, enum: ['none', 'connector', 'direct-vpc'] },
-              route: { type: 'string', nullable: true, enum: ['private-ranges-only', 'all-traffic'] },
+              via: { type: 'string', nullable: true, enum: EGRESS_VIAS },
+              route: { type: 'string', nullable: true, enum: choices(EgressRoute) },
             },
           },
           internet: { type: 'boolean', nullable: true },
           calls: { type: 'array', nullable: true, items: { type: 'string' } },
-          access: { type: 'string', nullable: true, enum: ['load-balancer', 'private-google-access'] },
+          access: { type: 'string', nullable: true, enum: CALLEE_ACCESSES },
           loadBalancer: {
             type: 'object',
             additionalProperties: false,
@@ -295,7 +308,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
       required: [],
       nullable: true,
       properties: {
-        mode: { type: 'string', nullable: true, enum: ['per-service', 'shared'] },
+        mode: { type: 'string', nullable: true, enum: LOAD_BALANCING_MODES },
         name: optionalString,
         address: optionalString,
         https: { ...https },
@@ -308,7 +321,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
       required: [],
       nullable: true,
       properties: {
-        cloudRun: { type: 'string', nullable: true, enum: ['knative', 'config-connector'] },
+        cloudRun: { type: 'string', nullable: true, enum: choices(ServiceFormat) },
         createNamespace: { type: 'boolean', nullable: true },
         abandonStateful: { type: 'boolean', nullable: true },
         argocd: {
@@ -323,7 +336,7 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
             project: optionalString,
             namespace: optionalString,
             name: optionalString,
-            generator: { type: 'string', nullable: true, enum: ['list', 'git'] },
+            generator: { type: 'string', nullable: true, enum: ARGO_CD_GENERATORS },
           },
         },
         enableApis: { type: 'boolean', nullable: true },

@@ -1,3 +1,5 @@
+import { EXECUTION_ENVIRONMENTS } from '../choices';
+
 /*
  * JSON Schema of the service settings (`ServiceSettingsSpec`), spread into `services[]` in schema.ts. Limits that
  * are plain API bounds live here, each with its source; limits that relate fields (CPU and memory, concurrency and
@@ -170,7 +172,7 @@ export const SERVICE_SETTINGS_PROPERTIES = {
     nullable: true,
     properties: { alwaysAllocated: bool, startupBoost: bool },
   },
-  executionEnvironment: { type: 'string', nullable: true, enum: ['gen1', 'gen2'] },
+  executionEnvironment: { type: 'string', nullable: true, enum: EXECUTION_ENVIRONMENTS },
   sessionAffinity: bool,
   // GCP labels: keys start with a lowercase letter; keys and values at most 63 of [a-z0-9_-].
   // https://cloud.google.com/resource-manager/docs/labels-overview#requirements

@@ -1,3 +1,5 @@
+import { ExecutionEnvironment } from '../choices';
+
 /**
  * The settings of a Cloud Run service that are not networking: resources, concurrency, probes, containers,
  * volumes, revision and traffic. `gcloud run services replace` and a Config Connector `RunService` both replace
@@ -229,7 +231,7 @@ export interface ServiceSettingsSpec extends ContainerSettingsSpec {
    * @default - Cloud Run's choice
    * @see https://cloud.google.com/run/docs/about-execution-environments
    */
-  readonly executionEnvironment?: 'gen1' | 'gen2';
+  readonly executionEnvironment?: ExecutionEnvironment;
   /**
    * true: a client's requests go to the same instance where possible.
    * @default false

@@ -1,3 +1,15 @@
+import {
+  ArgoCdGenerator,
+  CalleeAccess,
+  ConnectorMachineType,
+  EgressRoute,
+  EgressVia,
+  Ingress,
+  LoadBalancingMode,
+  RedisConnectMode,
+  RedisTier,
+  ServiceFormat,
+} from '../choices';
 import { ServiceSettingsSpec } from './service-settings';
 
 /**
@@ -5,13 +17,11 @@ import { ServiceSettingsSpec } from './service-settings';
  * TypeScript. Field names and defaults here are the documentation; `schema.ts` is checked against these types.
  */
 
-export type IngressSetting = 'all' | 'internal' | 'internal-and-cloud-load-balancing';
-export type EgressVia = 'none' | 'connector' | 'direct-vpc';
-export type EgressRouteSetting = 'private-ranges-only' | 'all-traffic';
-export type CalleeAccess = 'load-balancer' | 'private-google-access';
-export type RedisConnectMode = 'direct-peering' | 'private-service-access';
-export type RedisTier = 'BASIC' | 'STANDARD_HA';
-export type LoadBalancingMode = 'per-service' | 'shared';
+// The choices are defined once, in choices.ts; these are their names in the topology file's contract.
+export type IngressSetting = Ingress;
+export type EgressRouteSetting = EgressRoute;
+export type CloudRunFormat = ServiceFormat;
+export type { ArgoCdGenerator, CalleeAccess, EgressVia, LoadBalancingMode, RedisConnectMode, RedisTier };
 
 export interface TopologySpec {
   /** GCP project ID. */
@@ -77,8 +87,6 @@ export interface TopologySpec {
   /** How the output is delivered: the Cloud Run format, the namespace, deletion policy, Argo CD. */
   readonly delivery?: DeliverySpec;
 }
-
-export type CloudRunFormat = 'knative' | 'config-connector';
 
 export interface DeliverySpec {
   /**
@@ -158,8 +166,6 @@ export interface ArgoCdSpec {
    */
   readonly generator?: ArgoCdGenerator;
 }
-
-export type ArgoCdGenerator = 'list' | 'git';
 
 export interface BackendSpec {
   /** Backend name: the Redis instance ID, and the stem of its variables (`cache` → `CACHE_HOST`). */
@@ -361,7 +367,7 @@ export interface ConnectorSpec {
   /** Most connector instances (3-10, above `minInstances`). @default 3 */
   readonly maxInstances?: number;
   /** Machine type of the connector's instances. @default 'e2-micro' */
-  readonly machineType?: 'e2-micro' | 'f1-micro' | 'e2-standard-4';
+  readonly machineType?: ConnectorMachineType;
 }
 
 export interface PrivateServiceAccessSpec {

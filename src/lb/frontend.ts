@@ -6,9 +6,9 @@ import {
   ComputeTargetHttpsProxy,
 } from '../../imports/compute.cnrm.cloud.google.com';
 import { kccMetadata, KccScope } from '../kcc';
-import { containsAddress, isReservedInSubnet, parseCidr } from '../cidr';
 import { Subnet, SubnetPurpose } from '../network/subnet';
 import { validateName } from '../check/name-check';
+import { lbAddressProblem, lbProtocolProblem } from '../model/lb-checks';
 import { TlsCertificate } from './tls-certificate';
 
 /** Names of a frontend's objects. */
@@ -60,7 +60,8 @@ export function checkFrontend(props: FrontendProps): { http: boolean } {
     throw new Error(`${owner}: the proxy-only subnet must be in network ${network.name}, region ${subnet.region}`);
   }
   const http = props.http ?? !props.https;
-  if (!http && !props.https) throw new Error(`${owner}: serves neither HTTP nor HTTPS; set http or https`);
+  const serves = lbProtocolProblem(http, props.https !== undefined);
+  if (serves) throw new Error(`${owner}: ${serves}; set http or https`);
   return { http };
 }
 
@@ -78,14 +79,8 @@ export function addFrontend(scope: Construct, props: FrontendProps): Frontend {
   const kcc = props.scope ?? network.kccScope;
   const region = subnet.region;
   if (props.address !== undefined) {
-    const range = parseCidr(subnet.cidr);
-    const address = props.address;
-    scope.node.addValidation({
-      validate: () =>
-        !containsAddress(range, address) || isReservedInSubnet(range, address)
-          ? [`address: ${address} is not a usable address of ${subnet.name} (${subnet.cidr})`]
-          : [],
-    });
+    const unusable = lbAddressProblem(props.address, subnet);
+    scope.node.addValidation({ validate: () => (unusable ? [`address: ${unusable.message}`] : []) });
   }
   validateName(scope, 'targetProxy', names.proxy);
   validateName(scope, 'address', names.address);

@@ -3,6 +3,7 @@ import { ComputeRegionNetworkEndpointGroup } from '../../imports/compute.cnrm.cl
 import { kccMetadata, KccScope } from '../kcc';
 import { resourcePath } from '../names';
 import { validateName } from '../check/name-check';
+import { DEFAULTS } from '../defaults';
 
 export interface ServerlessNegProps {
   readonly scope: KccScope;
@@ -50,7 +51,10 @@ export class ServerlessNeg extends Construct {
         region: props.region,
         networkEndpointType: 'SERVERLESS',
         cloudRun: {
-          serviceRef: props.serviceInOutput ? { name: props.serviceObjectName ?? props.service } : { external: props.service },
+          serviceRef:
+            (props.serviceInOutput ?? DEFAULTS.constructs.loadBalancer.serviceInOutput)
+              ? { name: props.serviceObjectName ?? props.service }
+              : { external: props.service },
         },
       },
     });

@@ -1,4 +1,5 @@
 import { SubnetRole } from '../names';
+import { ConnectorMachineType } from '../choices';
 import {
   ArgoCdGenerator,
   CalleeAccess,
@@ -101,7 +102,7 @@ export interface ConnectorModel {
   readonly nameDerived: boolean;
   readonly minInstances: number;
   readonly maxInstances: number;
-  readonly machineType: 'e2-micro' | 'f1-micro' | 'e2-standard-4';
+  readonly machineType: ConnectorMachineType;
   /** Whether runnel creates the connector: a service egresses through one and none exists (`existing`). */
   readonly needed: boolean;
   /** `network.connector.existing`: the path of the connector services use instead. */

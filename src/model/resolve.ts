@@ -1,7 +1,7 @@
-import { backendEnvVar, derivedName, inRegion, parseManagedZonePath, serviceAccountEmail, SubnetRole } from '../names';
+import { backendEnvVar, derivedName, inRegion, parseManagedZonePath, serviceAccountEmail, SUBNET_ROLES, SubnetRole } from '../names';
 import { addressAt, cidrProblem, containsAddress, isIpv4Address, offsetOf, parseCidr } from '../cidr';
 import { derivedAddress } from './addresses';
-import { DEFAULT_SUBNET_CIDRS, DEFAULTS, SUBNET_ROLES } from '../input/defaults';
+import { DEFAULTS, REDIS_PORT } from '../defaults';
 import {
   BackendModel,
   DeliveryModel,
@@ -15,7 +15,7 @@ import {
   SubnetModel,
   TopologyModel,
 } from './model';
-import { BackendSpec, TopologySpec } from '../input/spec';
+import { BackendSpec, SecretRefSpec, TopologySpec } from '../input/spec';
 import { ServiceManifest, ServiceManifests } from '../input/service-manifest';
 
 /**
@@ -43,7 +43,7 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
   const lbNames = new Set(lbServices.map((s) => s.name));
 
   // An existing network's NAT is the estate's: runnel adds one there (in the host project) only when asked.
-  const natEnabled = net.nat?.enabled ?? !(net.existing ?? false);
+  const natEnabled = net.nat?.enabled ?? (!(net.existing ?? DEFAULTS.network.existing) && DEFAULTS.nat.enabled);
   const regions = regionNames.map((name, index) => resolveRegion(spec, name, index, services, lbServices, natEnabled));
   const subnets = regions[0].subnets;
 
@@ -84,7 +84,7 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
     };
     return { ...s, loadBalancer };
   });
-  const backends = (spec.backends ?? []).map(resolveBackend);
+  const backends = (spec.backends ?? DEFAULTS.topology.backends).map(resolveBackend);
 
   return {
     spec,
@@ -97,7 +97,7 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
     network: {
       name: net.name,
       project: net.project ?? spec.project,
-      existing: net.existing ?? false,
+      existing: net.existing ?? DEFAULTS.network.existing,
       shared: (net.project ?? spec.project) !== spec.project,
     },
     subnets,
@@ -123,7 +123,7 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
       name: net.privateServiceAccess?.name ?? derivedName.privateServiceAccess(net.name),
       namePath: net.privateServiceAccess?.name !== undefined ? 'network.privateServiceAccess.name' : 'network.name',
       nameDerived: net.privateServiceAccess?.name === undefined,
-      cidr: net.privateServiceAccess?.cidr ?? DEFAULTS.privateServiceAccessCidr,
+      cidr: net.privateServiceAccess?.cidr ?? DEFAULTS.privateServiceAccess.cidr,
       cidrPath: 'network.privateServiceAccess.cidr',
       needed: backends.some((b) => b.redis?.connectMode === 'private-service-access'),
     },
@@ -132,7 +132,7 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
     callersByName: indexCallers(withLb),
     backends,
     backendsByName: indexByName(backends),
-    secrets: (spec.secrets ?? []).map((x, i) => ({ path: `secrets[${i}]`, name: x.name })),
+    secrets: (spec.secrets ?? DEFAULTS.topology.secrets).map((x, i) => ({ path: `secrets[${i}]`, name: x.name })),
     ...(dns ? { dns } : {}),
     ...(spec.googleApis ? { psc: resolvePsc(spec) } : {}),
     loadBalancing,
@@ -191,9 +191,9 @@ function resolveRegion(
         name: given?.name ?? inRegion(derivedName.subnet(net.name, role), name, primary),
         namePath: given?.name !== undefined ? `${base}.${role}.name` : 'network.name',
         nameDerived: given?.name === undefined,
-        cidr: given?.cidr ?? rangeForRegion(DEFAULT_SUBNET_CIDRS[role], index),
+        cidr: given?.cidr ?? rangeForRegion(DEFAULTS.subnets[role].cidr, index),
         cidrPath: `${base}.${role}.cidr`,
-        privateGoogleAccess: proxy ? false : (given?.privateGoogleAccess ?? true),
+        privateGoogleAccess: proxy ? false : (given?.privateGoogleAccess ?? DEFAULTS.subnet.privateGoogleAccess),
         pgaPath: `${base}.${role}.privateGoogleAccess`,
         needed: needed[role],
       };
@@ -278,7 +278,7 @@ function resolveLoadBalancing(
   regions: readonly RegionModel[],
 ): LoadBalancingModel {
   const given = spec.loadBalancing;
-  const mode = given?.mode ?? 'per-service';
+  const mode = given?.mode ?? DEFAULTS.loadBalancing.mode;
   if (mode !== 'shared' || lbServices.length === 0) return { mode };
   const name = given?.name ?? derivedName.sharedLoadBalancer(spec.network.name);
   const cross = lbServices.filter((s) => s.regions.length > 1);
@@ -329,23 +329,23 @@ function resolveDelivery(spec: TopologySpec): DeliveryModel {
   const d = spec.delivery;
   const argo = d?.argocd;
   return {
-    cloudRun: d?.cloudRun ?? 'knative',
-    createNamespace: d?.createNamespace ?? false,
-    abandonStateful: d?.abandonStateful ?? true,
-    enableApis: d?.enableApis ?? true,
-    connectivityTests: d?.connectivityTests ?? false,
+    cloudRun: d?.cloudRun ?? DEFAULTS.delivery.cloudRun,
+    createNamespace: d?.createNamespace ?? DEFAULTS.delivery.createNamespace,
+    abandonStateful: d?.abandonStateful ?? DEFAULTS.delivery.abandonStateful,
+    enableApis: d?.enableApis ?? DEFAULTS.delivery.enableApis,
+    connectivityTests: d?.connectivityTests ?? DEFAULTS.delivery.connectivityTests,
     ...(d?.deployer !== undefined ? { deployer: d.deployer } : {}),
     ...(d?.configConnectorServiceAccount !== undefined ? { configConnectorServiceAccount: d.configConnectorServiceAccount } : {}),
     ...(argo
       ? {
           argocd: {
             name: argo.name ?? derivedName.argoApplication(spec.network.name),
-            namespace: argo.namespace ?? 'argocd',
-            project: argo.project ?? 'default',
+            namespace: argo.namespace ?? DEFAULTS.argoCd.namespace,
+            project: argo.project ?? DEFAULTS.argoCd.project,
             repoURL: argo.repoURL,
-            targetRevision: argo.targetRevision ?? 'HEAD',
-            path: (argo.path ?? 'dist').replace(/\/+$/, ''),
-            generator: argo.generator ?? 'list',
+            targetRevision: argo.targetRevision ?? DEFAULTS.argoCd.targetRevision,
+            path: (argo.path ?? DEFAULTS.argoCd.path).replace(/\/+$/, ''),
+            generator: argo.generator ?? DEFAULTS.argoCd.generator,
           },
         }
       : {}),
@@ -370,7 +370,7 @@ function resolveDns(spec: TopologySpec): DnsModel | undefined {
 function resolvePsc(spec: TopologySpec): PscModel {
   const psc = spec.googleApis!.privateServiceConnect;
   return {
-    name: psc.name ?? derivedName.pscEndpoint(),
+    name: psc.name ?? DEFAULTS.privateServiceConnect.name,
     namePath: 'googleApis.privateServiceConnect.name',
     address: psc.address,
     addressPath: 'googleApis.privateServiceConnect.address',
@@ -398,7 +398,7 @@ function resolveBackend(b: BackendSpec, index: number): BackendModel {
       : {}),
     host: b.host ?? b.endpoint?.host,
     hostPath: b.host !== undefined || !b.endpoint ? `${path}.host` : `${path}.endpoint.host`,
-    port: b.endpoint?.port ?? DEFAULTS.redis.port,
+    port: b.endpoint?.port ?? REDIS_PORT,
     env: { host: b.env?.host ?? backendEnvVar.host(b.name), port: b.env?.port ?? backendEnvVar.port(b.name) },
     ...(b.redis && b.endpoint ? { kindProblem: 'both' as const } : !b.redis && !b.endpoint ? { kindProblem: 'neither' as const } : {}),
   };
@@ -432,7 +432,7 @@ function resolveService(
   // Without `serviceAccount`, the account the user's own manifest runs as is the service's (an existing one).
   const fromManifest = manifestAccount(manifest);
   const s = spec.serviceAccount === undefined && fromManifest !== undefined ? { ...spec, serviceAccount: fromManifest } : spec;
-  const via = s.egress?.via ?? DEFAULTS.via;
+  const via = s.egress?.via ?? DEFAULTS.egress.via;
   // An email names an existing account; a bare ID, or nothing, an account runnel creates.
   const accountId =
     s.serviceAccount === undefined ? derivedName.serviceAccount(s.name) : s.serviceAccount.includes('@') ? undefined : s.serviceAccount;
@@ -441,25 +441,28 @@ function resolveService(
     path: `services[${index}]`,
     name: s.name,
     image: s.image,
-    ingress: s.ingress ?? DEFAULTS.ingress,
+    ingress: s.ingress ?? DEFAULTS.service.ingress,
     via,
-    route: s.egress?.route ?? DEFAULTS.route,
+    route: s.egress?.route ?? DEFAULTS.egress.route,
     routeSet: s.egress?.route !== undefined,
-    internet: s.internet ?? false,
-    calls: s.calls ?? [],
-    access: s.access ?? DEFAULTS.access,
-    port: s.port ?? DEFAULTS.port,
-    env: s.env ?? {},
-    minInstances: s.scaling?.minInstances ?? DEFAULTS.minInstances,
-    maxInstances: s.scaling?.maxInstances ?? DEFAULTS.maxInstances,
+    internet: s.internet ?? DEFAULTS.service.internet,
+    calls: s.calls ?? DEFAULTS.service.calls,
+    access: s.access ?? DEFAULTS.service.access,
+    port: s.port ?? DEFAULTS.service.port,
+    env: s.env ?? DEFAULTS.service.env,
+    minInstances: s.scaling?.minInstances ?? DEFAULTS.scaling.minInstances,
+    maxInstances: s.scaling?.maxInstances ?? DEFAULTS.scaling.maxInstances,
     serviceAccount: accountId ? serviceAccountEmail(accountId, project) : s.serviceAccount!,
     ...(accountId ? { accountId } : {}),
-    uses: s.uses ?? [],
+    uses: s.uses ?? DEFAULTS.service.uses,
     secretEnv: Object.fromEntries(
-      Object.entries(s.secrets ?? {}).map(([name, ref]) => [name, { secret: ref.secret, version: ref.version ?? 'latest' }]),
+      Object.entries<SecretRefSpec>(s.secrets ?? DEFAULTS.service.secrets).map(([name, ref]) => [
+        name,
+        { secret: ref.secret, version: ref.version ?? DEFAULTS.secretRef.version },
+      ]),
     ),
-    public: s.public ?? false,
-    invokers: s.invokers ?? [],
+    public: s.public ?? DEFAULTS.service.public,
+    invokers: s.invokers ?? DEFAULTS.service.invokers,
     ...resolveSettings(s),
     ...(manifest ? { manifest } : {}),
     egressSubnet: via === 'connector' ? 'connector' : via === 'direct-vpc' ? 'directVpc' : undefined,
@@ -482,7 +485,12 @@ function resolveRegions(
     regions: known.length > 0 ? known : [topologyRegionNames[0]],
     regionsPath: `${path}.regions`,
     ...(s.failover
-      ? { failover: { minInstancesPerRegion: s.failover.minInstancesPerRegion ?? 1, path: `${path}.failover.minInstancesPerRegion` } }
+      ? {
+          failover: {
+            minInstancesPerRegion: s.failover.minInstancesPerRegion ?? DEFAULTS.failover.minInstancesPerRegion,
+            path: `${path}.failover.minInstancesPerRegion`,
+          },
+        }
       : {}),
   };
 }

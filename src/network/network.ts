@@ -3,6 +3,7 @@ import { ComputeNetwork } from '../../imports/compute.cnrm.cloud.google.com';
 import { kccMetadata, KccScope } from '../kcc';
 import { validateName } from '../check/name-check';
 import { resourcePath } from '../names';
+import { DEFAULTS } from '../defaults';
 
 /** A Config Connector reference: to an object in the output by name, or to an existing resource by path. */
 export type KccRef = { readonly name: string } | { readonly external: string };
@@ -70,7 +71,7 @@ export class Network extends Construct {
       metadata: kccMetadata(props.name, props, { stateful: true }),
       spec: {
         autoCreateSubnetworks: false,
-        routingMode: props.routingMode ?? 'REGIONAL',
+        routingMode: props.routingMode ?? DEFAULTS.constructs.network.routingMode,
       },
     });
   }

@@ -5,25 +5,11 @@ import { validateName } from '../check/name-check';
 import { parseCidr } from '../cidr';
 import { resourcePath } from '../names';
 import { KccRef, Network } from './network';
+import { SubnetPurpose } from '../choices';
+import { DEFAULTS } from '../defaults';
 
-export enum SubnetPurpose {
-  /** An ordinary subnet for workloads, connectors, Direct VPC egress and internal load balancer addresses. */
-  PRIVATE = 'PRIVATE',
-  /**
-   * Reserved for the Envoy proxies of regional managed load balancers, such as the regional internal
-   * Application Load Balancer. One active per network and region.
-   * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
-   */
-  REGIONAL_MANAGED_PROXY = 'REGIONAL_MANAGED_PROXY',
-  /**
-   * Reserved for the Envoy proxies of cross-region managed load balancers, such as the cross-region internal
-   * Application Load Balancer: one in each region where such a load balancer has a forwarding rule. It exists beside
-   * the region's `REGIONAL_MANAGED_PROXY` subnet (ComputeSubnetwork CRD, `purpose`: "shared between all the
-   * cross-regional Envoy-based load balancers").
-   * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
-   */
-  GLOBAL_MANAGED_PROXY = 'GLOBAL_MANAGED_PROXY',
-}
+// Defined once with the other choices (src/input/choices.ts), offered here beside Subnet.
+export { SubnetPurpose };
 
 /** Whether a subnet of `purpose` is a proxy-only subnet (regional or cross-region). */
 export function isProxyOnly(purpose: SubnetPurpose): boolean {
@@ -100,7 +86,7 @@ export class Subnet extends Construct {
     this.region = props.region;
     this.cidr = props.cidr;
     this.network = props.network;
-    this.purpose = props.purpose ?? SubnetPurpose.PRIVATE;
+    this.purpose = props.purpose ?? DEFAULTS.constructs.subnet.purpose;
     validateName(this, 'subnet', props.name);
     if (existing) return;
     const proxyOnly = isProxyOnly(this.purpose);
@@ -117,7 +103,7 @@ export class Subnet extends Construct {
         // A proxy-only subnet must be ACTIVE to serve, and must not set logConfig or Private Google Access
         // (k8s-config-connector #678). The cross-region kind is ACTIVE too: Cloud Foundation Fabric's net-vpc writes
         // `role = ACTIVE` for its `global = true` proxy-only subnets (net-lb-app-int-cross-region's DNS recipe).
-        ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? true }),
+        ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? DEFAULTS.subnet.privateGoogleAccess }),
       },
     });
   }

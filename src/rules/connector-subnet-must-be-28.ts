@@ -1,5 +1,5 @@
 import { cidrProblem, parseCidr, resized } from '../cidr';
-import { CONNECTOR_LIMITS } from '../input/connector-limits';
+import { CONNECTOR_LIMITS, connectorSubnetProblem } from '../input/connector-limits';
 import { Problem } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
@@ -15,13 +15,14 @@ export const connectorSubnetMustBe28 = defineRule({
   check(model: TopologyModel): Problem[] {
     const subnet = model.subnets.connector;
     if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
-    const prefix = parseCidr(subnet.cidr).prefix;
-    if (prefix === CONNECTOR_LIMITS.subnetPrefix) return [];
+    const message = connectorSubnetProblem(subnet.cidr);
+    if (message === undefined) return [];
+    const prefix = CONNECTOR_LIMITS.subnetPrefix;
     return [
       {
         path: subnet.cidrPath,
-        message: `connector subnet is ${subnet.cidr} (/${prefix}); a connector takes exactly a /28`,
-        fix: `set ${subnet.cidrPath} to a free /28, e.g. ${resized(parseCidr(subnet.cidr), 28)}`,
+        message,
+        fix: `set ${subnet.cidrPath} to a free /${prefix}, e.g. ${resized(parseCidr(subnet.cidr), prefix)}`,
       },
     ];
   },

@@ -1,7 +1,7 @@
 import { Problem } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
-import { SUBNET_ROLES } from '../input/defaults';
+import { SUBNET_ROLES } from '../names';
 
 /**
  * An existing network's subnets are referenced by name, and their ranges are what the other rules check (Direct

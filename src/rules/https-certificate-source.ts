@@ -1,6 +1,7 @@
 import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
+import { lbProtocolProblem } from '../model/lb-checks';
 
 /** Where a load balancer's HTTPS certificate can come from. */
 const SOURCES = ['certificateSecret', 'sslCertificate', 'certificateManagerCertificate'] as const;
@@ -41,10 +42,11 @@ export const httpsCertificateSource = defineRule({
           fix: `remove ${path}.https.certificateVersion: only a certificate created from certificateSecret carries a version in its name`,
         });
       }
-      if (!lb.http && !https) {
+      const serves = lbProtocolProblem(lb.http, https !== undefined);
+      if (serves) {
         problems.push({
           path: `${path}.http`,
-          message: `${quoted(name)}'s load balancer would serve neither HTTP nor HTTPS`,
+          message: `${quoted(name)}'s load balancer ${serves}`,
           fix: `add ${path}.https, or remove ${path}.http`,
         });
       }

@@ -1,8 +1,9 @@
-import { cidrProblem, containsAddress, isIpv4Address, isReservedInSubnet, parseCidr } from '../cidr';
+import { cidrProblem, parseCidr } from '../cidr';
 import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { hasRegionalShared, TopologyModel } from '../model/model';
 import { firstFreeAddress } from '../model/addresses';
+import { lbAddressProblem } from '../model/lb-checks';
 
 /**
  * An internal load balancer's address is a free, non-reserved address of the workload subnet, one per
@@ -51,27 +52,16 @@ export const lbAddressMustBeUsable = defineRule({
         });
         continue;
       }
-      if (addressPinned && !isIpv4Address(address)) {
+      // A derived address is always usable; a pinned one is checked as the constructs check it.
+      const unusable = addressPinned ? lbAddressProblem(address, subnet) : undefined;
+      if (unusable) {
         problems.push({
           path,
-          message: `${quoted(address)} is not an IPv4 address`,
-          fix: `set ${path} to an address inside ${subnet.cidr}`,
-        });
-        continue;
-      }
-      if (addressPinned && !containsAddress(range, address)) {
-        problems.push({
-          path,
-          message: `${address} is outside the workload subnet ${subnet.cidr}`,
-          fix: `set ${path} to an address inside ${subnet.cidr}`,
-        });
-        continue;
-      }
-      if (addressPinned && isReservedInSubnet(range, address)) {
-        problems.push({
-          path,
-          message: `${address} is one of the four addresses GCP reserves in ${subnet.cidr}`,
-          fix: `set ${path} to another address of ${subnet.cidr}`,
+          message: unusable.message,
+          fix:
+            unusable.kind === 'reserved'
+              ? `set ${path} to another address of ${subnet.cidr}`
+              : `set ${path} to an address inside ${subnet.cidr}`,
         });
         continue;
       }

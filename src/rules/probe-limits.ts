@@ -3,6 +3,7 @@ import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 import { containersOf } from '../model/containers';
 import { ProbeSpec } from '../input/service-settings';
+import { DEFAULTS } from '../defaults';
 
 /** Startup probes wait at most 240 s per step; liveness probes 3600 s (the schema's bound). */
 const STARTUP_MAX_SECONDS = 240;
@@ -70,8 +71,8 @@ function check(p: ProbeSpec, path: string, kind: 'startup' | 'liveness', alias: 
       }
     }
   }
-  const period = p.periodSeconds ?? 10;
-  const timeout = p.timeoutSeconds ?? 1;
+  const period = p.periodSeconds ?? DEFAULTS.probe.periodSeconds;
+  const timeout = p.timeoutSeconds ?? DEFAULTS.probe.timeoutSeconds;
   if (!alias && period < timeout) {
     problems.push({
       path: `${path}.periodSeconds`,

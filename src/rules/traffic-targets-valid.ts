@@ -1,6 +1,7 @@
 import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
+import { DEFAULTS } from '../defaults';
 
 /** A revision name is a DNS label: at most 63 characters. https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services#RevisionTemplate */
 const MAX_REVISION_NAME = 63;
@@ -33,7 +34,7 @@ export const trafficTargetsValid = defineRule({
       let total = 0;
       traffic.forEach((t, i) => {
         const path = `${s.path}.traffic[${i}]`;
-        total += t.percent ?? 0;
+        total += t.percent ?? DEFAULTS.traffic.percent;
         if ((t.revision !== undefined) === (t.latest === true)) {
           problems.push({
             path,

@@ -1,17 +1,11 @@
 import { RunAnnotation } from '../annotations';
+import { EgressRoute } from '../choices';
 import { Subnet } from '../network/subnet';
 import { IVpcConnector } from './vpc-connector';
+import { DEFAULTS } from '../defaults';
 
-/**
- * Which outbound traffic goes into the VPC.
- * @see https://cloud.google.com/run/docs/configuring/vpc-direct-vpc#direct-vpc-service
- */
-export enum EgressRoute {
-  /** Only traffic to internal (RFC 1918 / RFC 6598) addresses; the rest goes straight to the internet. */
-  PRIVATE_RANGES_ONLY = 'private-ranges-only',
-  /** Everything, including `*.run.app` and the internet (which then needs Cloud NAT). */
-  ALL_TRAFFIC = 'all-traffic',
-}
+// Defined once with the topology file's choices (src/input/choices.ts), offered here beside VpcEgress.
+export { EgressRoute };
 
 /** How a Cloud Run service sends traffic into the VPC: not at all, through a connector, or Direct VPC egress. */
 export abstract class VpcEgress {
@@ -24,7 +18,7 @@ export abstract class VpcEgress {
    * Serverless VPC Access: egress through a connector's VMs.
    * @see https://cloud.google.com/run/docs/configuring/vpc-connectors
    */
-  public static connector(connector: IVpcConnector, route: EgressRoute = EgressRoute.PRIVATE_RANGES_ONLY): VpcEgress {
+  public static connector(connector: IVpcConnector, route: EgressRoute = DEFAULTS.egress.route): VpcEgress {
     return new ConnectorEgress(connector, route);
   }
 
@@ -32,7 +26,7 @@ export abstract class VpcEgress {
    * Direct VPC egress: instances get addresses in `subnet`, no VMs in between.
    * @see https://cloud.google.com/run/docs/configuring/vpc-direct-vpc
    */
-  public static directVpc(subnet: Subnet, route: EgressRoute = EgressRoute.PRIVATE_RANGES_ONLY): VpcEgress {
+  public static directVpc(subnet: Subnet, route: EgressRoute = DEFAULTS.egress.route): VpcEgress {
     return new DirectVpcEgress(subnet, route);
   }
 

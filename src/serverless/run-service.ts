@@ -26,6 +26,7 @@ import { Secret } from '../secrets/secret';
 import { validateName } from '../check/name-check';
 import { ServiceSettingsSpec } from '../input/service-settings';
 import { VpcEgress } from './egress';
+import { Ingress, ServiceFormat } from '../choices';
 import { mergeManifest } from './manifest-merge';
 import {
   ingressContainerName,
@@ -39,40 +40,17 @@ import {
   sidecarContainer,
   timeoutSeconds,
 } from './service-template';
+import { DEFAULTS } from '../defaults';
 
-/**
- * How a Cloud Run service is written. A service is written in one format, never both: two owners of one
- * service would undo each other's revisions.
- */
-export enum ServiceFormat {
-  /** A Knative `serving.knative.dev/v1` Service, deployed with `gcloud run services replace`. */
-  KNATIVE = 'knative',
-  /**
-   * A Config Connector `RunService`, applied with everything else by `kubectl apply` or Argo CD.
-   * @see https://cloud.google.com/config-connector/docs/reference/resource-docs/run/runservice
-   */
-  CONFIG_CONNECTOR = 'config-connector',
-}
+// The choices are defined once (src/input/choices.ts) and offered here, beside the construct that takes them.
+export { Ingress, ServiceFormat };
 
 /** Config Connector's names for the ingress settings. */
-const KCC_INGRESS: Record<string, string> = {
+const KCC_INGRESS: Record<Ingress, string> = {
   all: 'INGRESS_TRAFFIC_ALL',
   internal: 'INGRESS_TRAFFIC_INTERNAL_ONLY',
   'internal-and-cloud-load-balancing': 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
 };
-
-/**
- * Who may reach a Cloud Run service over the network.
- * @see https://cloud.google.com/run/docs/securing/ingress
- */
-export enum Ingress {
-  /** Anyone on the internet (IAM still applies). */
-  ALL = 'all',
-  /** Only the project's VPC networks, internal Application Load Balancers and some Google services. */
-  INTERNAL = 'internal',
-  /** `internal` plus external Application Load Balancers. */
-  INTERNAL_AND_CLOUD_LOAD_BALANCING = 'internal-and-cloud-load-balancing',
-}
 
 /** Instance scaling of a revision. */
 export interface Scaling {
@@ -251,9 +229,9 @@ export class RunService extends Construct {
   constructor(scope: Construct, id: string, props: RunServiceProps) {
     super(scope, id);
     this.name = props.name;
-    this.ingress = props.ingress ?? Ingress.INTERNAL;
+    this.ingress = props.ingress ?? DEFAULTS.service.ingress;
     this.egress = props.egress ?? VpcEgress.none();
-    this.format = props.format ?? ServiceFormat.KNATIVE;
+    this.format = props.format ?? DEFAULTS.delivery.cloudRun;
     this.env = new Map<string, string | SecretEnvValue>(Object.entries(props.env ?? {}));
     for (const [name, ref] of Object.entries(props.secretEnv ?? {})) this.addSecretEnv(name, ref);
     validateName(this, 'cloudRunService', props.name);
@@ -342,7 +320,7 @@ export class RunService extends Construct {
                 this.container(props, settings, false, (name, ref) => ({
                   name,
                   // Cloud Run's form: the secret's ID as `name`, the version as `key`.
-                  valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? 'latest' } },
+                  valueFrom: { secretKeyRef: { name: secretId(ref.secret), key: ref.version ?? DEFAULTS.secretRef.version } },
                 })),
               ),
               ...(settings.sidecars ?? []).map((c) => knativeTyped(sidecarContainer(c, false))),
@@ -399,7 +377,7 @@ export class RunService extends Construct {
                 secretKeyRef: {
                   // The CRD's format for a secret of the same project is its bare ID.
                   secretRef: typeof ref.secret === 'string' ? { external: ref.secret } : { name: ref.secret.objectName },
-                  versionRef: { external: ref.version ?? 'latest' },
+                  versionRef: { external: ref.version ?? DEFAULTS.secretRef.version },
                 },
               },
             })),
@@ -431,7 +409,7 @@ export class RunService extends Construct {
       ...(name !== undefined ? { name } : {}),
       image: props.image,
       // The only container with a port: the one that receives requests (sidecars get none).
-      ports: [{ name: 'http1', containerPort: props.port ?? 8080 }],
+      ports: [{ name: 'http1', containerPort: props.port ?? DEFAULTS.service.port }],
       ...rest,
       // Both formats take the same probe fields; the port defaults to the container port.
       ...(startupProbe ? { startupProbe } : {}),
@@ -580,7 +558,10 @@ function knativeTyped(container: any): any {
 }
 
 function scalingOf(props: RunServiceProps): { minInstances: number; maxInstances: number } {
-  return { minInstances: props.scaling?.minInstances ?? 0, maxInstances: props.scaling?.maxInstances ?? 100 };
+  return {
+    minInstances: props.scaling?.minInstances ?? DEFAULTS.scaling.minInstances,
+    maxInstances: props.scaling?.maxInstances ?? DEFAULTS.scaling.maxInstances,
+  };
 }
 
 function secretId(secret: string | Secret): string {

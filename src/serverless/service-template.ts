@@ -1,5 +1,6 @@
 import { RunAnnotation } from '../annotations';
 import { ContainerSettingsSpec, ProbeSpec, ServiceSettingsSpec, SidecarSpec, TrafficSpec, VolumeSpec } from '../input/service-settings';
+import { DEFAULTS } from '../defaults';
 
 /*
  * How a service's non-networking settings are written in each format. Every field is written only when set, so a
@@ -112,7 +113,10 @@ export function knativeVolume(v: VolumeSpec): Obj {
     const items = v.secret.items?.length ? v.secret.items : [{ path: v.secret.secret }];
     return {
       name: v.name,
-      secret: { secretName: v.secret.secret, items: items.map((i) => ({ key: i.version ?? 'latest', path: i.path })) },
+      secret: {
+        secretName: v.secret.secret,
+        items: items.map((i) => ({ key: i.version ?? DEFAULTS.secretVolumeItem.version, path: i.path })),
+      },
     };
   }
   if (v.inMemory) {
@@ -143,7 +147,12 @@ export function kccVolume(v: VolumeSpec): Obj {
       secret: {
         secretRef: { external: v.secret.secret },
         ...(v.secret.items?.length
-          ? { items: v.secret.items.map((i) => ({ path: i.path, versionRef: { external: i.version ?? 'latest' } })) }
+          ? {
+              items: v.secret.items.map((i) => ({
+                path: i.path,
+                versionRef: { external: i.version ?? DEFAULTS.secretVolumeItem.version },
+              })),
+            }
           : {}),
       },
     };

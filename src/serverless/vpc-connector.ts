@@ -3,10 +3,10 @@ import { VpcAccessConnector } from '../../imports/vpcaccess.cnrm.cloud.google.co
 import { kccMetadata } from '../kcc';
 import { parseConnectorPath, resourcePath } from '../names';
 import { KccRef } from '../network/network';
-import { parseCidr } from '../cidr';
 import { Subnet } from '../network/subnet';
 import { validateName } from '../check/name-check';
-import { CONNECTOR_LIMITS, ConnectorMachineType, connectorInstanceProblems } from '../input/connector-limits';
+import { ConnectorMachineType, connectorInstanceProblems, connectorSubnetProblem } from '../input/connector-limits';
+import { DEFAULTS } from '../defaults';
 
 export interface VpcConnectorProps {
   /**
@@ -74,16 +74,14 @@ export class VpcConnector extends Construct implements IVpcConnector {
     this.region = subnet.region;
     this.project = props.project ?? subnet.network.project;
     const crossProject = this.project !== subnet.network.project;
-    const minInstances = props.minInstances ?? 2;
-    const maxInstances = props.maxInstances ?? 3;
+    const minInstances = props.minInstances ?? DEFAULTS.connector.minInstances;
+    const maxInstances = props.maxInstances ?? DEFAULTS.connector.maxInstances;
     validateName(this, 'connector', props.name);
     this.node.addValidation({
       validate: () => {
         const problems = connectorInstanceProblems(minInstances, maxInstances).map(([f, m]) => `${f}: ${m}`);
-        if (parseCidr(subnet.cidr).prefix !== CONNECTOR_LIMITS.subnetPrefix) {
-          problems.push(`subnet: ${subnet.name} is ${subnet.cidr}; a connector needs its own /28`);
-        }
-        return problems;
+        const subnetProblem = connectorSubnetProblem(subnet.cidr);
+        return subnetProblem === undefined ? problems : [...problems, `subnet ${subnet.name}: ${subnetProblem}`];
       },
     });
     this.resource = new VpcAccessConnector(this, 'Resource', {
@@ -97,7 +95,7 @@ export class VpcConnector extends Construct implements IVpcConnector {
           crossProject || subnet.existing
             ? { nameRef: { external: subnet.name }, ...(crossProject ? { projectRef: { external: subnet.network.project } } : {}) }
             : { nameRef: { name: subnet.name } },
-        machineType: props.machineType ?? 'e2-micro',
+        machineType: props.machineType ?? DEFAULTS.connector.machineType,
         // Config Connector needs minInstances and maxInstances (or throughput) set explicitly.
         minInstances,
         maxInstances,

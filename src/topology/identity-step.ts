@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../defaults';
 import { Grantee } from '../iam/iam-grant';
 import { ServiceAccount } from '../iam/service-account';
 import { ServiceModel, TopologyModel } from '../model/model';
@@ -77,7 +78,7 @@ export function buildIdentities(files: TopologyFiles, model: TopologyModel, secr
     const account = accountKeyOf(s);
     const accountId = s.accountId !== undefined && !accounts.has(s.accountId) ? s.accountId : undefined;
     // Secrets read as variables and those mounted as files alike need secretAccessor.
-    const mounted = (s.settings.volumes ?? []).flatMap((v) => (v.secret ? [v.secret.secret] : []));
+    const mounted = (s.settings.volumes ?? DEFAULTS.serviceSettings.volumes).flatMap((v) => (v.secret ? [v.secret.secret] : []));
     const read = [...new Set([...Object.values(s.secretEnv).map((ref) => ref.secret), ...mounted])]
       .sort()
       .filter((secret) => !granted.has(grantName.secretAccessor(secret, account)));

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { DEFAULTS } from '../defaults';
 import { Finding } from '../finding';
 import { hasErrors, validateTopology } from '../validate/engine';
 import { formatFindings } from '../check/report';
@@ -69,7 +70,7 @@ export class PrivateTopology extends Construct {
     this.findings = result.findings;
     const model = result.model;
     if (hasErrors(result.findings) || !model) {
-      const report = formatFindings(props.source ?? 'topology', result.findings);
+      const report = formatFindings(props.source ?? DEFAULTS.constructs.privateTopology.source, result.findings);
       this.node.addValidation({ validate: () => [report] });
       this.services = new Map();
       this.loadBalancers = new Map();

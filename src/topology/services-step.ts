@@ -2,8 +2,8 @@ import { ALL_USERS } from '../iam/invoker-policy';
 import { ServiceModel, TopologyModel } from '../model/model';
 import { grantName, urlEnvVar } from '../names';
 import { Secret } from '../secrets/secret';
-import { EgressRoute, VpcEgress } from '../serverless/egress';
-import { Ingress, RunService, ServiceFormat } from '../serverless/run-service';
+import { VpcEgress } from '../serverless/egress';
+import { RunService } from '../serverless/run-service';
 import { TopologyFiles } from './files';
 import { egressIn, ServiceCopy, serviceCopies } from './regions';
 import { accountKeyOf, Identities } from './identity-step';
@@ -19,12 +19,11 @@ export interface ServiceDependencies {
 }
 
 function egressOf(s: ServiceModel, net: NetworkParts): VpcEgress {
-  const route = s.route === 'all-traffic' ? EgressRoute.ALL_TRAFFIC : EgressRoute.PRIVATE_RANGES_ONLY;
   if (s.via === 'connector') {
     if (!net.connector) throw new Error(`runnel bug: ${s.name} egresses through a connector, but none was built`);
-    return VpcEgress.connector(net.connector, route);
+    return VpcEgress.connector(net.connector, s.route);
   }
-  if (s.via === 'direct-vpc') return VpcEgress.directVpc(net.subnets.get('directVpc'), route);
+  if (s.via === 'direct-vpc') return VpcEgress.directVpc(net.subnets.get('directVpc'), s.route);
   return VpcEgress.none();
 }
 
@@ -34,7 +33,6 @@ function egressOf(s: ServiceModel, net: NetworkParts): VpcEgress {
  * `RunService.grantInvoke`: an authoritative policy file in Knative format, IAMPolicyMembers in Config Connector's).
  */
 export function buildServices(files: TopologyFiles, model: TopologyModel, deps: ServiceDependencies): ReadonlyMap<string, RunService> {
-  const kcc = model.delivery.cloudRun === 'config-connector';
   const built: Array<readonly [ServiceModel, RunService, ServiceCopy]> = [];
   for (const s of model.services) {
     const lbUrls = deps.loadBalancers.urlsOf(s.name);
@@ -50,11 +48,11 @@ export function buildServices(files: TopologyFiles, model: TopologyModel, deps: 
         ...(copy.primary ? {} : { invokerPolicyPath: copy.iamOutputPath }),
         project: model.project,
         region: copy.region,
-        format: kcc ? ServiceFormat.CONFIG_CONNECTOR : ServiceFormat.KNATIVE,
+        format: model.delivery.cloudRun,
         namespace: model.namespace,
         image: s.image,
         port: s.port,
-        ingress: s.ingress as Ingress,
+        ingress: s.ingress,
         egress: later ? egressIn(s, later) : egressOf(s, deps.net),
         env: s.env,
         secretEnv: Object.fromEntries(

@@ -89,7 +89,7 @@ describe('VpcConnector', () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(/more than 25/);
-    expect(message).toMatch(/needs its own \/28/);
+    expect(message).toContain('subnet conn: connector subnet is 10.10.8.0/24 (/24); a connector takes exactly a /28');
     expect(message).toMatch(/must be greater than minInstances/);
   });
 });
@@ -192,7 +192,7 @@ describe('InternalLoadBalancer', () => {
       /not a proxy-only subnet/,
     );
     new InternalLoadBalancer(chart, 'C', { service: 'c', subnet: workload, proxyOnlySubnet: proxyOnly, address: '10.99.0.1' });
-    expect(() => Testing.synth(chart)).toThrow(/not a usable address/);
+    expect(() => Testing.synth(chart)).toThrow('address: 10.99.0.1 is outside subnet "workload" (10.10.0.0/24)');
   });
 });
 

@@ -60,7 +60,7 @@ describeRule(lbAddressMustBeUsable, {
         t.loadBalancing = { mode: 'shared', address: '10.99.0.5' };
       },
       path: 'loadBalancing.address',
-      message: /outside the workload subnet/,
+      message: /outside subnet "[a-z-]+-workload" \(10\.10\.0\.0\/24\)/,
     },
     { name: 'outside the workload subnet', mutate: pin('10.20.0.10'), path: 'services[1].loadBalancer.address' },
     { name: 'the gateway address', mutate: pin('10.10.0.1'), path: 'services[1].loadBalancer.address', message: /reserve/ },
