@@ -3,11 +3,12 @@ import { defineRule } from '../check/rule';
 import { TopologyModel } from '../model/model';
 
 /**
- * A service behind an internal load balancer runs in every region its callers run in. A regional internal Application
- * Load Balancer answers only clients in its own region unless global access is enabled, which runnel does not do; a
+ * A service behind an internal load balancer runs in every region its callers run in. For a regional internal
+ * Application Load Balancer, "the serverless NEG, the load balancer, and any client VMs must be in the same region as
+ * the Cloud Run service" (setting-up-l7-internal-serverless, below); a
  * cross-region one has a frontend only in its service's regions, so a caller elsewhere would cross regions on every
  * request and lose the failover the service's regions give (its callers' region has no frontend of its own).
- * @see https://cloud.google.com/load-balancing/docs/l7-internal#global-access
+ * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-internal-serverless
  * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-cross-reg-serverless
  */
 export const callersInCalleeRegions = defineRule({
