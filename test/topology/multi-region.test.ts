@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { synthesizeTopology } from '../../src/synth';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTopology } from '../../src/input/load';
@@ -201,5 +203,80 @@ describe('shared mode in two regions', () => {
     }
     // One forwarding rule per port and region for all multi-region callees.
     expect(of(objects, 'ComputeForwardingRule').filter((r) => r.spec.location === 'global')).toHaveLength(4);
+  });
+});
+
+describe('growth in two regions', () => {
+  // As test/topology/growth.test.ts for one region: toggling a service in or out changes no other service's files,
+  // in any region (each region's service file, invoker policy or grants, and its cross-region load balancer file).
+  const ownFiles = (files: readonly { path: string; content: string }[], n: string) =>
+    Object.fromEntries(
+      files
+        .filter((f) =>
+          new RegExp(
+            `^(cloud-run/([a-z0-9-]+/)?|cloud-run-iam/([a-z0-9-]+/)?|config-connector/(service|identity|invokers|load-balancer)-)${n}(-asia-northeast2)?\\.yaml$`,
+          ).test(f.path),
+        )
+        .map((f) => [f.path, f.content]),
+    );
+  const REGIONS = ['asia-northeast1', 'asia-northeast2'];
+  const name = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/);
+  const scenario = fc.uniqueArray(name, { minLength: 2, maxLength: 6 }).chain((names) =>
+    fc.record({
+      names: fc.constant(names),
+      specs: fc.tuple(
+        ...names.map(() =>
+          fc.record({
+            calls: fc.subarray([...names], { maxLength: 2 }),
+            regions: fc.constantFrom([REGIONS[0]], REGIONS),
+            via: fc.constantFrom('connector', 'direct-vpc'),
+          }),
+        ),
+      ),
+      cloudRun: fc.constantFrom('knative', 'config-connector'),
+      toggled: fc.nat(names.length - 1),
+    }),
+  );
+
+  test('adding or removing a service changes no other service objects', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(scenario, ({ names, specs, cloudRun, toggled }) => {
+        const gone = names[toggled];
+        const services = names.map((n, i) => ({
+          name: n,
+          image: 'asia-northeast1-docker.pkg.dev/acme-prod/run/app:1.0.0',
+          regions: specs[i].regions,
+          ...(specs[i].regions.length > 1 ? { failover: { minInstancesPerRegion: 1 } } : {}),
+          egress: { via: specs[i].via },
+          startupProbe: { path: '/ready' },
+          // A caller calls only services running wherever it runs (callers-in-callee-regions).
+          calls: specs[i].calls.filter(
+            (c) => c !== n && c !== gone && specs[i].regions.every((r) => specs[names.indexOf(c)].regions.includes(r)),
+          ),
+        }));
+        const topology = (list: unknown[]) => ({
+          project: 'acme-prod',
+          regions: REGIONS,
+          network: { name: 'net', connector: { name: 'conn' } },
+          dns: { domain: 'internal.acme.example' },
+          delivery: { cloudRun },
+          services: list,
+        });
+        const withIt = synthesizeTopology(topology(services));
+        const without = synthesizeTopology(topology(services.filter((s) => s.name !== gone)));
+        if (withIt.files.length === 0 || without.files.length === 0) return; // refused (a caller outside its callee's regions)
+        compared++;
+        const calledByIt = new Set(services[toggled].calls);
+        for (const other of names.filter((n) => n !== gone && !calledByIt.has(n))) {
+          expect({ service: other, files: ownFiles(without.files, other) }).toEqual({
+            service: other,
+            files: ownFiles(withIt.files, other),
+          });
+        }
+      }),
+      { numRuns: 40, seed: 20261201 },
+    );
+    expect(compared).toBeGreaterThan(10);
   });
 });
