@@ -149,45 +149,81 @@ step('require() and import expose the constructs and synthesizeTopology', () => 
   check(schema.trim() === 'runnel topology', `schema: ${schema}`);
 });
 
-step('a cdk8s app of the user’s own type-checks against the shipped types and synthesizes the topology into its chart', () => {
-  writeFileSync(
-    join(app, 'main.ts'),
-    [
-      "import { App, Chart } from 'cdk8s';",
-      "import { PrivateTopology, TopologySpec } from 'runnel';",
-      '',
-      "const spec: TopologySpec = { project: 'acme-prod', region: 'asia-northeast1', network: { name: 'run-vpc' },",
-      "  services: [{ name: 'web', image: 'asia-northeast1-docker.pkg.dev/acme-prod/run/web:1.0.0', egress: { via: 'direct-vpc' }, calls: ['api'] },",
-      "             { name: 'api', image: 'asia-northeast1-docker.pkg.dev/acme-prod/run/api:1.0.0' }] };",
-      'declare const console: { log(text: string): void };',
-      'const app = new App();',
-      "const chart = new Chart(app, 'platform');",
-      "new PrivateTopology(chart, 'net', { spec });",
-      'const kinds = app.synthYaml();',
-      "console.log(kinds.includes('kind: ComputeForwardingRule') && kinds.includes('name: API_URL') ? 'synthesized' : kinds);",
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    join(app, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        module: 'commonjs',
-        target: 'ES2022',
-        esModuleInterop: true,
-        outDir: 'out',
-        skipLibCheck: false,
-        types: [],
-      },
-      files: ['main.ts'],
-    }),
-  );
-  // The repository's own TypeScript compiles the user's app: the user's toolchain, not runnel's dependency.
-  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], app);
-  const out = run(process.execPath, [join(app, 'out', 'main.js')], app);
-  check(out.trim() === 'synthesized', `the user's app printed: ${out.slice(0, 400)}`);
-});
+step(
+  'a cdk8s app of the user’s own type-checks against the shipped types, and its app.synth() gives the CLI’s objects, names and sync waves',
+  () => {
+    // One topology, as the user's TypeScript and as a topology file for the CLI (JSON is YAML).
+    const spec = {
+      project: 'acme-prod',
+      region: 'asia-northeast1',
+      network: { name: 'run-vpc' },
+      services: [
+        { name: 'web', image: 'asia-northeast1-docker.pkg.dev/acme-prod/run/web:1.0.0', egress: { via: 'direct-vpc' }, calls: ['api'] },
+        { name: 'api', image: 'asia-northeast1-docker.pkg.dev/acme-prod/run/api:1.0.0', ingress: 'internal' },
+      ],
+    };
+    writeFileSync(join(app, 'net.yaml'), JSON.stringify(spec, null, 2));
+    writeFileSync(
+      join(app, 'main.ts'),
+      [
+        "import { App, Chart } from 'cdk8s';",
+        "import { PrivateTopology, TopologySpec, topologyFiles } from 'runnel';",
+        '',
+        `const spec: TopologySpec = ${JSON.stringify(spec)};`,
+        "const app = new App({ outdir: 'cdk8s.out' });",
+        "const chart = new Chart(app, 'platform', { namespace: 'team-a', labels: { team: 'a' } });",
+        "const net = new PrivateTopology(chart, 'net', { spec });",
+        'app.synth();',
+        'const files = topologyFiles(net);',
+        'declare const console: { log(text: string): void };',
+        'console.log(JSON.stringify({ gcloud: files.gcloud.map((f) => f.path), markdown: files.topologyMarkdown.path }));',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'commonjs',
+          target: 'ES2022',
+          esModuleInterop: true,
+          outDir: 'out',
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['main.ts'],
+      }),
+    );
+    // The repository's own TypeScript compiles the user's app: the user's toolchain, not runnel's dependency.
+    run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], app);
+    const out = JSON.parse(run(process.execPath, [join(app, 'out', 'main.js')], app).trim());
+    check(out.markdown === 'TOPOLOGY.md' && out.gcloud.includes('cloud-run-iam/api.yaml'), `topologyFiles gave ${JSON.stringify(out)}`);
+
+    const docs = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+        .flatMap((e) => parseAllDocuments(readFileSync(join(e.parentPath, e.name), 'utf8')).map((d) => d.toJSON()));
+    const key = (o: { kind: string; metadata: { name: string } }) => `${o.kind}/${o.metadata.name}`;
+    const users = new Map(docs(join(app, 'cdk8s.out')).map((o) => [key(o), o]));
+    run('npx', ['--no-install', 'runnel', 'synth', '--quiet', '--topology', 'net.yaml', '--out', 'runnel-dist'], app);
+    const cli = docs(join(app, 'runnel-dist'));
+    // Knative mode: the gcloud files beside the manifests, and in neither the CLI's dist/ nor the user's synthesis.
+    check(existsSync(join(app, 'runnel-dist-gcloud', 'cloud-run', 'api.yaml')), 'the CLI wrote no runnel-dist-gcloud/cloud-run/api.yaml');
+    for (const objects of [cli, [...users.values()]])
+      check(!objects.some((o) => o.apiVersion === 'serving.knative.dev/v1'), 'a Knative Service is among the Kubernetes manifests');
+    check(cli.length > 10, `the CLI wrote ${cli.length} objects`);
+    let waves = 0;
+    for (const o of cli) {
+      const mine = users.get(key(o));
+      check(mine !== undefined, `the user's app.synth() lacks ${key(o)}`);
+      check(JSON.stringify(mine) === JSON.stringify(o), `${key(o)} differs:\n${JSON.stringify(mine)}\n${JSON.stringify(o)}`);
+      if (o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] !== undefined) waves++;
+    }
+    check(waves === cli.length, `${cli.length - waves} Config Connector objects have no sync wave`);
+    check(new Set(cli.map((o) => o.metadata.annotations['argocd.argoproj.io/sync-wave'])).size > 2, 'every object is in one wave');
+  },
+);
 
 rmSync(work, { recursive: true, force: true });
 if (failures > 0) {

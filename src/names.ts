@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 /**
  * The only place runnel makes and checks GCP names. Every name in the output comes from a name the user
  * gave, through the functions below: deterministic, never hashed, checked once per kind.
@@ -437,3 +438,33 @@ export const outputPath = {
   /** The Argo CD Application of the Config Connector files. */
   argoApplication: 'argocd/application.yaml',
 };
+
+/**
+ * The output folders of files gcloud applies, never kubectl: Knative Services (`gcloud run services replace`) and
+ * invoker policies (`gcloud run services set-iam-policy`). A Config Connector cluster serves no Knative CRD and a
+ * policy file has no `kind`, so `kubectl apply -f dist -R` and kubeconform would fail on them: the CLI writes them
+ * beside the Kubernetes output (`gcloudOutputFolder`), not in it. The folders of `outputPath.knativeService` and
+ * `outputPath.invokerPolicy`.
+ */
+export const GCLOUD_FOLDERS: readonly string[] = [outputPath.knativeService('x'), outputPath.invokerPolicy('x')].map((p) =>
+  p.slice(0, p.lastIndexOf('/')),
+);
+
+/**
+ * Whether a file of a topology's output is one gcloud applies, by its path inside that output (`cloud-run/web.yaml`,
+ * before any environment's folder is put in front): its first folder is one of {@link GCLOUD_FOLDERS}.
+ */
+export function isGcloudFile(path: string): boolean {
+  const slash = path.indexOf('/');
+  return slash > 0 && GCLOUD_FOLDERS.includes(path.slice(0, slash));
+}
+
+/**
+ * The default folder of the gcloud files, beside the Kubernetes output folder `out`: `dist` → `dist-gcloud`,
+ * `build/dist/` → `build/dist-gcloud`; `.` or `..` → the folder's own name with `-gcloud`, beside it.
+ */
+export function gcloudOutputFolder(out: string): string {
+  const trimmed = out.replace(/[/\\]+$/, '');
+  const last = trimmed.split(/[/\\]/).pop() ?? '';
+  return last === '' || last === '.' || last === '..' ? `${resolvePath(trimmed || '/')}-gcloud` : `${trimmed}-gcloud`;
+}

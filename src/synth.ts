@@ -5,7 +5,7 @@ import { PrivateTopology } from './topology/private-topology';
 import { Finding } from './finding';
 import { hasErrors, validateTopology } from './validate/engine';
 import { EnvironmentResult } from './validate/environments';
-import { checkReferences } from './output/references';
+import { checkReferences } from './delivery/references';
 import { TopologyModel } from './model/model';
 import { RunnelChart } from './delivery/runnel-chart';
 import { ArgoApplicationSet, ArgoEnvironmentElement, ENVIRONMENT_FILE, environmentParameters } from './delivery/argo-application-set';
@@ -63,6 +63,30 @@ export function synthesizeTopology(input: unknown, lineOf?: (path: string) => nu
   }
   if (!model) return { findings: located, files: [] };
   return { findings: located, files: renderModel(model) };
+}
+
+/** What `topologyFiles` returns: a topology's files that are not for kubectl. */
+export interface NonKubernetesFiles {
+  /**
+   * The files gcloud applies, by path as `runnel synth` writes them into its gcloud folder (`dist-gcloud/`): in
+   * Knative mode each service's Knative Service (`cloud-run/<service>.yaml`, `gcloud run services replace`) and
+   * invoker policy (`cloud-run-iam/<service>.yaml`, `gcloud run services set-iam-policy`); none in Config Connector mode.
+   */
+  readonly gcloud: readonly RenderedFile[];
+  /** `TOPOLOGY.md`: the Mermaid diagram and the reachability matrix, as `runnel synth` writes it into `dist/`. */
+  readonly topologyMarkdown: RenderedFile;
+}
+
+/**
+ * For a `PrivateTopology` in your own cdk8s app: the files `runnel synth` would write beside the Config Connector
+ * objects your `app.synth()` writes (with the same names and sync waves). Write them wherever your repository keeps
+ * them. Throws, with every finding, for a topology with errors.
+ */
+export function topologyFiles(topology: PrivateTopology): NonKubernetesFiles {
+  const gcloud = renderFiles(topology).filter((f) => f.gcloud);
+  const model = topology.model;
+  if (!model) throw new Error(`${topology.node.path}: the topology has errors, so it has no files`);
+  return { gcloud, topologyMarkdown: { path: TOPOLOGY_FILE, content: topologyMarkdown(model), objects: [] } };
 }
 
 /** The environments of a topology, in file order (empty without `environments:`); undefined when it does not validate. */

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { PrivateTopology, renderFiles } from '../src';
 import { expectValidCrds } from './helpers/crd';
 import { synth } from './helpers/synth';
-import { checkReferences } from '../src/output/references';
+import { checkReferences } from '../src/delivery/references';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 

@@ -85,7 +85,8 @@ export interface PromotionOutcome {
 
 /**
  * `runnel diff --from A --to B [REF]`: renders A's shape with B's identity and compares it with `DIR/B/` as committed
- * at REF (what Argo CD syncs for B), resource by resource, flagging what GCP cannot change in place.
+ * at REF (what Argo CD syncs for B), and with `gcloudOutDir` (Knative mode's files, written beside DIR) `GCLOUD_DIR/B/`,
+ * resource by resource, flagging what GCP cannot change in place.
  */
 export function promotionDiff(
   input: Record<string, unknown>,
@@ -94,10 +95,14 @@ export function promotionDiff(
   ref: string,
   outDir: string,
   cwd: string,
+  gcloudOutDir?: string,
 ): PromotionOutcome {
   const result = synthesizeTopology(promotedTopology(input, from, to));
   if (hasErrors(result.findings)) return { findings: result.findings, report: () => '' };
-  const before = committedOutput(ref, resolve(outDir, to), cwd);
+  const before = [
+    ...committedOutput(ref, resolve(outDir, to), cwd),
+    ...(gcloudOutDir === undefined ? [] : committedOutput(ref, resolve(gcloudOutDir, to), cwd)),
+  ];
   const after: OutputFile[] = environmentFiles(result.files, to);
   const changes = diffOutputs(before, after);
   const against = `${oneLine(outDir)}/${oneLine(to)}/ at ${oneLine(ref)}`;

@@ -1,7 +1,8 @@
 import type { CliIo } from './io';
 import { closest, distance } from 'fastest-levenshtein';
 import { constants as osConstants } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffJson, diffMarkdown, diffOutputs, formatDiff, needsRecreate } from './diff';
 import { FINDINGS_FORMATS, FindingsFormat, printFindings } from './findings-format';
@@ -14,6 +15,7 @@ import { locateFindings, synthesizeTopology, SynthResult } from '../synth';
 import { hasErrors, validateTopology } from '../validate/engine';
 import { formatFinding, oneLine } from '../check/report';
 import { version } from '../../package.json';
+import { gcloudOutputFolder } from '../names';
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
 import { environmentFiles, environmentUsageProblem, ENVIRONMENT_OPTIONS_HELP, PROMOTION_HELP, promotionDiff } from './environments';
 import { runImport } from './import';
@@ -33,14 +35,18 @@ ${ENVIRONMENT_OPTIONS_HELP}
 const COMMANDS: Record<string, { summary: string; help: string }> = {
   synth: {
     summary: 'validate the topology and write the manifests to DIR (default dist), replacing it whole',
-    help: `usage: runnel synth [--topology FILE] [--out DIR] [--force] [--json]
+    help: `usage: runnel synth [--topology FILE] [--out DIR] [--gcloud-out DIR] [--force] [--json]
 
-Validates the topology and, when it has no errors, replaces DIR (default dist) whole with the manifests.
-On any error DIR is left as it was. DIR must be empty, absent, or written by runnel (it holds ${OUTPUT_MARKER});
-runnel never replaces a folder holding the working directory, the topology file or a .git. A DIR symlink is
-followed: the folder it points at is replaced and the link stays.
-  --out DIR         output folder (default dist)
-  --force           also replace a non-empty DIR that runnel did not write
+Validates the topology and, when it has no errors, replaces DIR (default dist) whole with the Kubernetes
+manifests, and the gcloud folder (default DIR-gcloud) whole with the files gcloud applies (Knative mode's
+cloud-run/ and cloud-run-iam/), so \`kubectl apply -f DIR -R\` and kubeconform read Kubernetes objects only.
+On any error both are left as they were. Each must be empty, absent, or written by runnel (it holds
+${OUTPUT_MARKER}); runnel never replaces a folder holding the working directory, the topology file or a .git.
+A symlink is followed: the folder it points at is replaced and the link stays.
+  --out DIR         output folder of the Kubernetes manifests (default dist)
+  --gcloud-out DIR  output folder of the gcloud files (default DIR-gcloud); the same folder as --out keeps
+                    them among the manifests, as runnel did before 0.2
+  --force           also replace a non-empty folder that runnel did not write
 ${OPTIONS_HELP}`,
   },
   check: {
@@ -52,12 +58,13 @@ ${OPTIONS_HELP}`,
   },
   diff: {
     summary: 'what synth would change against DIR as committed at GIT_REF (default HEAD); writes nothing',
-    help: `usage: runnel diff [GIT_REF] [--topology FILE] [--out DIR] [--format text|json|markdown] [--exit-code]
+    help: `usage: runnel diff [GIT_REF] [--topology FILE] [--out DIR] [--gcloud-out DIR] [--format text|json|markdown] [--exit-code]
 
 Prints what synth would add, change and remove against DIR (default dist) as committed at GIT_REF
 (default HEAD), resource by resource and field by field (named list items, such as env vars, containers
 and ports, by name), flagging changes GCP cannot make in place. Writes nothing.
   --out DIR         output folder to compare with (default dist)
+  --gcloud-out DIR  folder of the gcloud files to compare with (default DIR-gcloud)
   --format F        the changes as text (default), json (one document) or markdown (a pull-request comment);
                     findings, if any, as text
   --exit-code       exit 1 when anything changes and 4 when a change needs a recreate (0: no change)
@@ -119,6 +126,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       options: {
         topology: { type: 'string' },
         out: { type: 'string' },
+        'gcloud-out': { type: 'string' },
         json: { type: 'boolean' },
         format: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
@@ -172,6 +180,13 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   if (parsed.values.out !== undefined && parsed.values.out.trim() === '') {
     return usageError(io, '--out is "" (an unset variable?)', 'pass a folder name, e.g. --out dist');
   }
+  if (parsed.values['gcloud-out'] !== undefined && parsed.values['gcloud-out'].trim() === '') {
+    return usageError(io, '--gcloud-out is "" (an unset variable?)', 'pass a folder name, e.g. --gcloud-out dist-gcloud');
+  }
+  const gcloudOut = parsed.values['gcloud-out'] ?? gcloudOutputFolder(parsed.values.out ?? 'dist');
+  const nested = nestedFolders(parsed.values.out ?? 'dist', gcloudOut);
+  if (nested)
+    return usageError(io, nested, 'pass folders side by side, e.g. --out dist --gcloud-out dist-gcloud, or the same folder twice');
   if (parsed.values.topology !== undefined && parsed.values.topology.trim() === '') {
     return usageError(io, '--topology is "" (an unset variable?)', 'pass a file name, e.g. --topology topology.yaml');
   }
@@ -195,6 +210,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   }
   const base = parsed.values.out ?? 'dist';
   const outDir = env === undefined ? base : `${base}/${env}`;
+  const gcloudDir = env === undefined ? gcloudOut : `${gcloudOut}/${env}`;
   if (command === 'diff' && from !== undefined && to !== undefined)
     return promote(
       input as Record<string, unknown>,
@@ -202,19 +218,63 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       to,
       rest[0] ?? 'HEAD',
       base,
+      sameFolder(base, gcloudOut) ? undefined : gcloudOut,
       format as 'text' | 'json' | 'markdown',
       parsed.values['exit-code'] === true,
       io,
     );
   if (command === 'diff')
-    return diff(rest[0] ?? 'HEAD', outDir, result.files, format as 'text' | 'json' | 'markdown', parsed.values['exit-code'] === true, io);
-  return write(
+    return diff(
+      rest[0] ?? 'HEAD',
+      sameFolder(outDir, gcloudDir) ? [outDir] : [outDir, gcloudDir],
+      result.files,
+      format as 'text' | 'json' | 'markdown',
+      parsed.values['exit-code'] === true,
+      io,
+    );
+  const options: ReplaceOptions = { force: parsed.values.force === true, protect: [file], ...faultOptions(io.env) };
+  const terse = findingsFormat !== 'text' || quiet;
+  if (sameFolder(outDir, gcloudDir)) return write(outDir, result.files, options, terse, io);
+  return writeBoth(outDir, gcloudDir, result.files, options, terse, io);
+}
+
+/**
+ * The Kubernetes manifests into `outDir`, then the gcloud files into `gcloudDir`, each folder replaced whole the
+ * way `write` does (the second only once the first succeeded). Config Connector mode has no gcloud files: no folder,
+ * unless an earlier synth left one, which is emptied so nothing stale stays applyable.
+ */
+async function writeBoth(
+  outDir: string,
+  gcloudDir: string,
+  files: SynthResult['files'],
+  options: ReplaceOptions,
+  terse: boolean,
+  io: CliIo,
+): Promise<number> {
+  const written = await write(
     outDir,
-    result.files,
-    { force: parsed.values.force === true, protect: [file], ...faultOptions(io.env) },
-    findingsFormat !== 'text' || quiet,
+    files.filter((f) => !f.gcloud),
+    options,
+    terse,
     io,
   );
+  const gcloudFiles = files.filter((f) => f.gcloud);
+  if (written !== 0 || (gcloudFiles.length === 0 && !existsSync(gcloudDir))) return written;
+  return write(gcloudDir, gcloudFiles, options, terse, io);
+}
+
+function sameFolder(a: string, b: string): boolean {
+  return resolve(a) === resolve(b);
+}
+
+/** Why two output folders cannot be used together: one inside the other would be replaced with it. */
+function nestedFolders(out: string, gcloudOut: string): string | undefined {
+  if (sameFolder(out, gcloudOut)) return undefined;
+  const inside = (a: string, b: string) =>
+    !relative(resolve(b), resolve(a)).startsWith('..') && !relative(resolve(b), resolve(a)).startsWith(sep);
+  if (inside(gcloudOut, out) || inside(out, gcloudOut))
+    return `--gcloud-out ${JSON.stringify(gcloudOut)} and --out ${JSON.stringify(out)} are one inside the other`;
+  return undefined;
 }
 
 async function write(outDir: string, files: SynthResult['files'], options: ReplaceOptions, json: boolean, io: CliIo): Promise<number> {
@@ -317,15 +377,17 @@ function loadAndSynthesize(
 
 function diff(
   ref: string,
-  outDir: string,
+  folders: readonly string[],
   files: SynthResult['files'],
   format: 'text' | 'json' | 'markdown',
   exitCode: boolean,
   io: CliIo,
 ): number {
+  const outDir = folders[0];
   let before;
   try {
-    before = committedOutput(ref, resolve(outDir), process.cwd());
+    // The gcloud folder's paths (cloud-run/, cloud-run-iam/) never occur in the Kubernetes one: one list.
+    before = folders.flatMap((folder) => committedOutput(ref, resolve(folder), process.cwd()));
   } catch (e) {
     const detail = String((e as { stderr?: string }).stderr ?? (e as Error).message)
       .trim()
@@ -336,7 +398,7 @@ function diff(
     return 2;
   }
   const changes = diffOutputs(before, files);
-  const against = `${oneLine(outDir)}/ at ${oneLine(ref)}`;
+  const against = `${folders.map((f) => `${oneLine(f)}/`).join(' and ')} at ${oneLine(ref)}`;
   io.out(
     format === 'json' ? diffJson(changes, against) : format === 'markdown' ? diffMarkdown(changes, against) : formatDiff(changes, against),
   );
@@ -350,13 +412,14 @@ function promote(
   to: string,
   ref: string,
   outDir: string,
+  gcloudOutDir: string | undefined,
   format: 'text' | 'json' | 'markdown',
   exitCode: boolean,
   io: CliIo,
 ): number {
   let outcome;
   try {
-    outcome = promotionDiff(input, from, to, ref, outDir, process.cwd());
+    outcome = promotionDiff(input, from, to, ref, outDir, process.cwd(), gcloudOutDir);
   } catch (e) {
     const detail = String((e as { stderr?: string }).stderr ?? (e as Error).message)
       .trim()
@@ -376,11 +439,21 @@ function promote(
   return needsRecreate(outcome.changes) ? 4 : 1;
 }
 
-/** For the cdk8s app: validate and write into a folder the cdk8s CLI has just emptied. */
-export function synthIntoFolder(outDir: string, io: CliIo): number {
+/**
+ * For the cdk8s app: validate and write the Kubernetes manifests into a folder the cdk8s CLI has just emptied, and
+ * the gcloud files into the folder beside it (replaced whole, with synth's safety: the cdk8s CLI does not empty it).
+ */
+export function synthIntoFolder(outDir: string, io: CliIo): number | Promise<number> {
   const outcome = loadAndSynthesize(topologyPath(undefined, io.env), 'text', false, io);
   if (typeof outcome === 'number') return outcome;
   if (hasErrors(outcome.result.findings)) return 1;
-  writeFiles(outDir, outcome.result.files);
-  return 0;
+  const files = outcome.result.files;
+  writeFiles(
+    outDir,
+    files.filter((f) => !f.gcloud),
+  );
+  const gcloudDir = gcloudOutputFolder(outDir);
+  const gcloudFiles = files.filter((f) => f.gcloud);
+  if (gcloudFiles.length === 0 && !existsSync(gcloudDir)) return 0;
+  return write(gcloudDir, gcloudFiles, { protect: [topologyPath(undefined, io.env)] }, true, io);
 }

@@ -45,8 +45,15 @@ export interface ArgoApplicationSetProps {
   readonly git?: { readonly repoURL: string; readonly revision: string; readonly environmentFiles: string };
 }
 
-/** File name of an environment's parameters for the git files generator, in the environment's folder. */
-export const ENVIRONMENT_FILE = 'environment.json';
+/**
+ * File name of an environment's parameters for the git files generator, in the environment's folder. JSON, but not
+ * named `.json`: `kubectl apply -f dist -R` and kubeconform read every `.json`, `.yaml` and `.yml` file under the
+ * folder and would refuse one without `apiVersion` and `kind` (README, "Why two folders"). Argo CD's git files
+ * generator reads whatever file the pattern matches, whatever its extension, and parses it as YAML, of which JSON is
+ * a subset (`generateParamsFromGitFile` in argo-cd applicationset/generators/git.go).
+ * @see https://github.com/argoproj/argo-cd/blob/master/applicationset/generators/git.go
+ */
+export const ENVIRONMENT_FILE = 'environment.params';
 
 /**
  * An environment's parameters as the generator sees them. The git files generator adds its own `path` parameter

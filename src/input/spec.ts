@@ -159,7 +159,7 @@ export interface ArgoCdSpec {
   readonly name?: string;
   /**
    * With `environments:`, how the ApplicationSet finds the environments: `list` names each in the ApplicationSet
-   * itself; `git` reads each `<path>/<environment>/environment.json`, which synth writes into each environment's folder, so adding an
+   * itself; `git` reads each `<path>/<environment>/environment.params` (JSON), which synth writes into each environment's folder, so adding an
    * environment changes no object in the cluster. Without environments there is no ApplicationSet and it is unused.
    * @default 'list'
    * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Git/#git-generator-files

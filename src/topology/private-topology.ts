@@ -7,6 +7,7 @@ import { InternalLoadBalancer } from '../lb/internal-lb';
 import { SharedInternalLoadBalancer } from '../lb/shared-internal-lb';
 import { TopologyModel } from '../model/model';
 import { TopologySpec } from '../input/spec';
+import { setSyncWavesOnSynth } from '../delivery/sync-waves';
 import { RunService } from '../serverless/run-service';
 import { buildDns } from './dns-step';
 import { TopologyFiles } from './files';
@@ -63,6 +64,7 @@ export class PrivateTopology extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateTopologyProps) {
     super(scope, id);
+    setSyncWavesOnSynth(this); // Argo CD sync waves in any cdk8s synthesis of the topology, not only runnel's CLI
     if ((props.spec === undefined) === (props.model === undefined)) {
       throw new Error('PrivateTopology takes exactly one of `spec` and `model`');
     }

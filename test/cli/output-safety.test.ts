@@ -108,7 +108,10 @@ describe('synth never replaces a folder it must not (item 1)', () => {
   test('every output carries the marker; output of earlier versions (runnel notice on every file) is replaced without --force', () => {
     const dir = project();
     mkdirSync(join(dir, 'legacy', 'cloud-run'), { recursive: true });
-    writeFileSync(join(dir, 'legacy', 'cloud-run', 'gone.yaml'), readFileSync(join(ROOT, 'dist', 'cloud-run', 'server-service.yaml')));
+    writeFileSync(
+      join(dir, 'legacy', 'cloud-run', 'gone.yaml'),
+      readFileSync(join(ROOT, 'dist-gcloud', 'cloud-run', 'server-service.yaml')),
+    );
     writeFileSync(join(dir, 'legacy', 'TOPOLOGY.md'), readFileSync(join(ROOT, 'dist', 'TOPOLOGY.md')));
     const r = runnel(['synth', '--out', 'legacy'], { cwd: dir });
     expect(r.status).toBe(0);

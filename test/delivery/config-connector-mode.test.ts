@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTopology } from '../../src/input/load';
-import { checkReferences } from '../../src/output/references';
+import { checkReferences } from '../../src/delivery/references';
 import { expectValidCrds } from '../helpers/crd';
 import { all, find, Obj, synth } from '../helpers/synth';
 

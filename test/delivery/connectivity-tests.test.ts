@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { all, baseTopology, Obj, synth } from '../helpers/synth';
 import { expectValidCrds } from '../helpers/crd';
-import { checkReferences } from '../../src/output/references';
+import { checkReferences } from '../../src/delivery/references';
 import { validateTopology } from '../../src/validate/engine';
 
 const repo = join(__dirname, '..', '..');

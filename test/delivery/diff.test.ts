@@ -46,7 +46,7 @@ describe('runnel diff against a real git history', () => {
 
   test('exits 0 and names what it compares', () => {
     expect(r.status).toBe(0);
-    expect(out).toMatch(/^runnel diff: the current synthesis against dist\/ at HEAD~1\n/);
+    expect(out).toMatch(/^runnel diff: the current synthesis against dist\/ and dist-gcloud\/ at HEAD~1\n/);
   });
 
   test('names the added service with its identity', () => {
@@ -68,7 +68,7 @@ describe('runnel diff against a real git history', () => {
   });
 
   test('against HEAD, whose dist/ is the current synthesis, there is nothing to say', () => {
-    expect(runnel(dir, 'diff').stdout).toBe('runnel diff: the current synthesis against dist/ at HEAD\n  no changes\n');
+    expect(runnel(dir, 'diff').stdout).toBe('runnel diff: the current synthesis against dist/ and dist-gcloud/ at HEAD\n  no changes\n');
   });
 
   test('a ref that does not exist is a clear error with exit 2', () => {
@@ -160,7 +160,7 @@ describe('runnel diff for CI and pull requests (--exit-code, --format json|markd
 
   test('--format markdown is a table a pull-request comment renders', () => {
     const md = runnel(dir, 'diff', 'HEAD~1', '--format', 'markdown').stdout;
-    expect(md).toMatch(/^### runnel diff against dist\/ at HEAD~1\n/);
+    expect(md).toMatch(/^### runnel diff against dist\/ and dist-gcloud\/ at HEAD~1\n/);
     expect(md).toContain('| ✏️ changed | `Service/client-service` | cloud-run/client-service.yaml |');
   });
 

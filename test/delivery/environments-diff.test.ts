@@ -45,7 +45,7 @@ describe('environments through the CLI, on a real git history', () => {
   test('diff --env compares one environment with its own committed folder', () => {
     const prod = runnel(dir, 'diff', '--env', 'prod');
     expect(prod.status).toBe(0);
-    expect(prod.stdout).toBe('runnel diff: the current synthesis against dist/prod/ at HEAD\n  no changes\n');
+    expect(prod.stdout).toBe('runnel diff: the current synthesis against dist/prod/ and dist-gcloud/prod/ at HEAD\n  no changes\n');
     const staging = runnel(dir, 'diff', '--env', 'staging');
     expect(staging.stdout).toContain('  ~ changed RunService/api  (config-connector/service-api.yaml)');
     expect(staging.stdout).toContain('api:2.5.0');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTopology } from '../../src/input/load';
 import { readServiceManifests, ServiceManifests } from '../../src/input/service-manifest';
-import { isKccObject, referencesOf } from '../../src/output/references';
+import { isKccObject, referencesOf } from '../../src/delivery/references';
 import { Obj, synth } from '../helpers/synth';
 import { benchTopology } from '../../bench/topology';
 

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { parseTopology } from '../../src/input/load';
 import { readServiceManifests } from '../../src/input/service-manifest';
 import { synthesizeTopology } from '../../src/synth';
-import { checkReferences } from '../../src/output/references';
+import { checkReferences } from '../../src/delivery/references';
 import { expectValidCrds } from '../helpers/crd';
 import { synth } from '../helpers/synth';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { RunAnnotation } from '../../src/annotations';
 import { diffOutputs } from '../../src/cli/diff';
 import { parseTopology } from '../../src/input/load';
-import { checkReferences } from '../../src/output/references';
+import { checkReferences } from '../../src/delivery/references';
 import { expectValidCrds } from '../helpers/crd';
 import { baseTopology, find, Obj, synth } from '../helpers/synth';
 

@@ -35,13 +35,19 @@ describe('synth writes only what changed', () => {
 
   test('a one-service change writes that service’s file anew and keeps every other file (same inode)', () => {
     expect(synth().status).toBe(0);
-    const before = inodes(join(dir, 'dist'));
+    // Knative mode: the service's file is in the gcloud folder beside dist/ (dist/ itself does not change).
+    const both = () =>
+      new Map([
+        ...inodes(join(dir, 'dist')),
+        ...[...inodes(join(dir, 'dist-gcloud'))].map(([p, i]) => [`../dist-gcloud/${p}`, i] as const),
+      ]);
+    const before = both();
     writeFileSync(topology, readFileSync(topology, 'utf8').replace('run/batch:0.9.1', 'run/batch:0.9.2'));
     expect(synth().status).toBe(0);
-    const after = inodes(join(dir, 'dist'));
+    const after = both();
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     const renewed = [...after].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
-    expect(renewed).toEqual(['cloud-run/batch-service.yaml']);
-    expect(readFileSync(join(dir, 'dist', 'cloud-run', 'batch-service.yaml'), 'utf8')).toContain('run/batch:0.9.2');
+    expect(renewed).toEqual(['../dist-gcloud/cloud-run/batch-service.yaml']);
+    expect(readFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'batch-service.yaml'), 'utf8')).toContain('run/batch:0.9.2');
   });
 });

@@ -63,6 +63,9 @@ describe('the GitHub Actions recipe', () => {
     expect(script).toMatch(/^npm ci$/m);
     expect(script).toContain('npx runnel check --format github');
     expect(script).toContain('npx runnel synth --quiet');
+    // Knative mode's gcloud files are committed beside dist/: a stale one fails the check too.
+    expect(script).toContain('git diff --quiet -- dist dist-gcloud');
+    expect(workflow.on.pull_request.paths).toContain('dist-gcloud/**');
     expect(script).toContain('npx runnel diff "$BASE" --format markdown --exit-code');
     expect(workflow.permissions['pull-requests']).toBe('write');
   });

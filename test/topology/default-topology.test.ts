@@ -1,9 +1,11 @@
 import { ApiObject, App, Chart } from 'cdk8s';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isGcloudFile } from '../../src/names';
+import { OUTPUT_MARKER } from '../../src/output/write';
 import { RunAnnotation } from '../../src/annotations';
 import { parseTopology } from '../../src/input/load';
-import { checkReferences } from '../../src/output/references';
+import { checkReferences } from '../../src/delivery/references';
 import { expectValidCrds } from '../helpers/crd';
 import { all, find, synth, topologyNamedIds } from '../helpers/synth';
 
@@ -165,10 +167,16 @@ describe('default topology', () => {
     expect(again.map((f) => f.content)).toEqual(files.map((f) => f.content));
   });
 
-  test('the committed dist/ is what the default topology synthesizes', () => {
+  test('the committed dist/ and dist-gcloud/ are what the default topology synthesizes, and nothing else', () => {
+    const folderOf = (path: string) => (isGcloudFile(path) ? 'dist-gcloud' : 'dist');
     for (const f of files) {
-      const committed = readFileSync(join(__dirname, '..', '..', 'dist', f.path), 'utf8');
-      if (committed !== f.content) throw new Error(`dist/${f.path} is stale: run \`npm run synth\` and commit dist/`);
+      const committed = readFileSync(join(__dirname, '..', '..', folderOf(f.path), f.path), 'utf8');
+      if (committed !== f.content) throw new Error(`${folderOf(f.path)}/${f.path} is stale: run \`npm run synth\` and commit it`);
     }
+    const listed = (dir: string): string[] =>
+      readdirSync(join(__dirname, '..', '..', dir), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name !== OUTPUT_MARKER)
+        .map((e) => `${dir}/${relative(join(__dirname, '..', '..', dir), join(e.parentPath, e.name))}`);
+    expect([...listed('dist'), ...listed('dist-gcloud')].sort()).toEqual(files.map((f) => `${folderOf(f.path)}/${f.path}`).sort());
   });
 });

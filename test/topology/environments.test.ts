@@ -238,7 +238,7 @@ describe('the ApplicationSet with the git generator', () => {
   const input = parseTopology(text, 'topology.yaml').input as any;
   const result = synthesizeTopology(input);
 
-  test('reads each environment from environment.json in its folder, and validates against the schema', () => {
+  test('reads each environment from environment.params in its folder, and validates against the schema', () => {
     const set = result.files.find((f) => f.path === 'argocd/applicationset.yaml')!.objects[0] as Obj;
     expectValidCrds([set]);
     expect(set.spec.generators).toEqual([
@@ -246,7 +246,7 @@ describe('the ApplicationSet with the git generator', () => {
         git: {
           repoURL: 'https://github.com/shop/platform-rendered.git',
           revision: 'main',
-          files: [{ path: 'dist/*/environment.json' }],
+          files: [{ path: 'dist/*/environment.params' }],
         },
       },
     ]);
@@ -255,9 +255,9 @@ describe('the ApplicationSet with the git generator', () => {
       targetRevision: 'main',
       path: '{{.manifests}}',
     });
-    // Never a parameter: whoever edits environment.json must not pick the Argo CD project.
+    // Never a parameter: whoever edits environment.params must not pick the Argo CD project.
     expect(set.spec.template.spec.project).toBe('default');
-    const prod = JSON.parse(result.files.find((f) => f.path === 'prod/environment.json')!.content);
+    const prod = JSON.parse(result.files.find((f) => f.path === 'prod/environment.params')!.content);
     expect(prod).toEqual({
       environment: 'prod',
       name: 'shop-vpc-topology-prod',
@@ -270,7 +270,7 @@ describe('the ApplicationSet with the git generator', () => {
     // Every parameter the template uses is in every environment's file (missingkey=error would stop the generation).
     const used = [...JSON.stringify(set.spec.template).matchAll(/\{\{\.(\w+)\}\}/g)].map((m) => m[1]);
     for (const env of ['dev', 'staging', 'prod']) {
-      const params = JSON.parse(result.files.find((f) => f.path === `${env}/environment.json`)!.content);
+      const params = JSON.parse(result.files.find((f) => f.path === `${env}/environment.params`)!.content);
       for (const key of used) expect([env, key, params[key] !== undefined]).toEqual([env, key, true]);
     }
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { synthesizeTopology } from '../../src/synth';
 import { emittedNames } from '../../src/model/emitted-names';
 import { validateTopology } from '../../src/validate/engine';
-import { checkReferences, isKccObject, referencesOf } from '../../src/output/references';
+import { checkReferences, isKccObject, referencesOf } from '../../src/delivery/references';
 import { crdProblems } from '../helpers/crd';
 import { topologyNamedIds } from '../helpers/synth';
 

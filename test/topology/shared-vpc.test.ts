@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdk8s';
 import { parseTopology } from '../../src/input/load';
-import { malformedExternals } from '../../src/output/references';
+import { malformedExternals } from '../../src/delivery/references';
 import { Network } from '../../src/network/network';
 import { Subnet, SubnetPurpose } from '../../src/network/subnet';
 import { RunnelChart } from '../../src/delivery/runnel-chart';

@@ -1,3 +1,5 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
 import { Manifest } from '../manifest';
 import { ArgoAnnotation } from '../annotations';
 import { isKccObject, objectKey, referencesOf } from './references';
@@ -90,11 +92,11 @@ function isApiService(o: Obj): boolean {
 
 /**
  * Argo CD sync waves: each object one wave after the last of its dependencies, so a multi-wave sync applies
- * nothing before what it needs. Knative Services are left alone: `gcloud run services replace` deploys them.
- * Returns the wave of each object it annotates.
+ * nothing before what it needs. Only Config Connector objects and Namespaces get one; Knative Services are left
+ * alone (`gcloud run services replace` deploys them). Returns the wave of each such object; changes nothing.
  * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-waves/
  */
-export function assignSyncWaves(objects: readonly Obj[]): Map<Obj, number> {
+export function syncWaves(objects: readonly Obj[]): Map<Obj, number> {
   const deps = dependencies(objects);
   const waves = new Map<Obj, number>();
   const visiting = new Set<Obj>();
@@ -109,8 +111,96 @@ export function assignSyncWaves(objects: readonly Obj[]): Map<Obj, number> {
     return wave;
   };
   const applied = objects.filter((o) => isKccObject(o) || (o.kind === 'Namespace' && o.apiVersion === 'v1'));
-  for (const o of applied) {
-    o.metadata.annotations = { ...o.metadata.annotations, [ArgoAnnotation.SYNC_WAVE]: String(waveOf(o)) };
+  return new Map(applied.map((o) => [o, waveOf(o)]));
+}
+
+interface WaveScope {
+  /** Whether the scope's objects carry their waves (as JSON patches) already. */
+  assigned: boolean;
+}
+
+const scopes = new WeakMap<Construct, WaveScope>();
+/** While above 0, the synthesis hooks leave the waves to `assignSyncWaves`' caller (renderFiles renders once). */
+let deferred = 0;
+
+/**
+ * Sets the Argo CD sync wave of every Config Connector object and Namespace under `scope` in whatever synthesizes
+ * it: cdk8s validates the whole app before rendering in `app.synth()`, `app.synthYaml()` and `chart.toJson()`
+ * alike, and this adds a validation to `scope` that renders the scope's objects once, computes their waves over
+ * all of them (`syncWaves`: they depend on the whole output) and adds each object's wave as a JSON patch, which
+ * cdk8s applies last, after sorting keys, so the annotation comes last in `metadata.annotations`.
+ *
+ * The waves are computed once, at the first synthesis: objects added to the scope after it get none. `PrivateTopology`
+ * calls this on itself, so a topology in a user's own cdk8s chart carries the same waves as the CLI's output.
+ */
+export function setSyncWavesOnSynth(scope: Construct): void {
+  if (scopes.has(scope)) return;
+  const state: WaveScope = { assigned: false };
+  scopes.set(scope, state);
+  scope.node.addValidation({
+    validate: () => {
+      if (state.assigned || deferred > 0) return [];
+      const objects = scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+      let rendered: Map<ApiObject, Obj>;
+      try {
+        rendered = new Map(objects.map((o) => [o, o.toJson() as Obj]));
+      } catch {
+        // An object that cannot render fails the synthesis that follows, with cdk8s' own message.
+        return [];
+      }
+      patchWaves(state, rendered);
+      return [];
+    },
+  });
+}
+
+/**
+ * Runs `validate` (which validates the constructs under some root) with the synthesis hooks of `setSyncWavesOnSynth`
+ * held back, for a caller that renders every object itself and then calls `assignSyncWaves` with what it rendered:
+ * each object is rendered once instead of twice.
+ */
+export function withSyncWavesDeferred<T>(validate: () => T): T {
+  deferred++;
+  try {
+    return validate();
+  } finally {
+    deferred--;
   }
-  return new Map(applied.map((o) => [o, waves.get(o)!]));
+}
+
+/**
+ * The waves of every wave scope among `constructs` that has none yet, from the objects as the caller rendered them
+ * (`rendered`, each object's `toJson()`): each rendered object gets its wave annotation, exactly as the patch added to
+ * the ApiObject gives every later `toJson()`. An object of a scope that the caller did not render is rendered here.
+ */
+export function assignSyncWaves(constructs: readonly Construct[], rendered: ReadonlyMap<ApiObject, Obj>): void {
+  for (const c of constructs) {
+    const state = scopes.get(c);
+    if (!state || state.assigned) continue;
+    const objects = c.node.findAll().filter((x): x is ApiObject => x instanceof ApiObject);
+    const own = new Map(objects.map((o) => [o, rendered.get(o) ?? (o.toJson() as Obj)]));
+    const waves = patchWaves(state, own);
+    for (const [json, wave] of waves) annotate(json, wave);
+  }
+}
+
+/** Computes the scope's waves from its rendered objects and patches each ApiObject; returns each rendered object's wave. */
+function patchWaves(state: WaveScope, rendered: ReadonlyMap<ApiObject, Obj>): Map<Obj, number> {
+  const waves = syncWaves([...rendered.values()]);
+  for (const [o, json] of rendered) {
+    const wave = waves.get(json);
+    if (wave === undefined) continue;
+    // Added last, as the annotation was when the render pass set it: an absent `annotations` is created whole.
+    o.addJsonPatch(
+      json.metadata?.annotations === undefined
+        ? JsonPatch.add('/metadata/annotations', { [ArgoAnnotation.SYNC_WAVE]: String(wave) })
+        : JsonPatch.add(`/metadata/annotations/${ArgoAnnotation.SYNC_WAVE.replace(/~/g, '~0').replace(/\//g, '~1')}`, String(wave)),
+    );
+  }
+  state.assigned = true;
+  return waves;
+}
+
+function annotate(o: Obj, wave: number): void {
+  o.metadata.annotations = { ...o.metadata.annotations, [ArgoAnnotation.SYNC_WAVE]: String(wave) };
 }
