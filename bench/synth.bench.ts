@@ -163,6 +163,13 @@ async function main(): Promise<void> {
     writeFileSync(file, stringify(input));
     rows.push(await row(`${size} shared`, file, input, size));
   }
+  // Two regions with failover: every service in both (bench/topology.ts, `regions: 2`).
+  for (const size of SHARED_SIZES) {
+    const file = join(work, `topology-${size}-two-regions.yaml`);
+    const input = benchTopology(size, { regions: 2 });
+    writeFileSync(file, stringify(input));
+    rows.push(await row(`${size} two regions`, file, input, size));
+  }
   const tsNode =
     smoke || chosen ? undefined : await measure(cdk8s(join(work, 'cdk8s-ts-node'), defaultFile, 'npx ts-node src/cli/cdk8s-app.ts'), 5);
 

@@ -65,6 +65,14 @@ export const SubnetPurpose = {
    * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
    */
   REGIONAL_MANAGED_PROXY: 'REGIONAL_MANAGED_PROXY',
+  /**
+   * Reserved for the Envoy proxies of cross-region managed load balancers, such as the cross-region internal
+   * Application Load Balancer: one in each region where such a load balancer has a forwarding rule. It exists beside
+   * the region's `REGIONAL_MANAGED_PROXY` subnet (ComputeSubnetwork CRD, `purpose`: "shared between all the
+   * cross-regional Envoy-based load balancers").
+   * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
+   */
+  GLOBAL_MANAGED_PROXY: 'GLOBAL_MANAGED_PROXY',
 } as const;
 export type SubnetPurpose = (typeof SubnetPurpose)[keyof typeof SubnetPurpose];
 

@@ -56,6 +56,11 @@ export function containsAddress(range: Cidr, address: string): boolean {
   return ip >= range.start && ip < range.start + range.size;
 }
 
+/** How far `address` (inside `range`) is from the start of `range`: the inverse of `addressAt`. */
+export function offsetOf(range: Cidr, address: string): number {
+  return toInt(address) - range.start;
+}
+
 /** The address `offset` places after the start of `range`. */
 export function addressAt(range: Cidr, offset: number): string {
   if (offset < 0 || offset >= range.size) throw new Error(`offset ${offset} is outside ${range.text}`);

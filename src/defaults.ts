@@ -30,6 +30,8 @@ export const DEFAULTS = {
     directVpc: { cidr: '10.10.4.0/22' },
     connector: { cidr: '10.10.8.0/28' },
     proxyOnly: { cidr: '10.10.10.0/23' },
+    // Beside the regional proxy-only subnet, for the cross-region internal load balancers; the same recommended size.
+    globalProxyOnly: { cidr: '10.10.12.0/23' },
   },
   subnet: { privateGoogleAccess: true },
   connector: { minInstances: 2, maxInstances: 3, machineType: 'e2-micro' },
@@ -52,6 +54,8 @@ export const DEFAULTS = {
   egress: { via: 'none', route: EgressRoute.PRIVATE_RANGES_ONLY },
   /** Cloud Run's own default maximum, written out. */
   scaling: { minInstances: 0, maxInstances: 100 },
+  /** Service health needs a warm instance per region (https://cloud.google.com/run/docs/configuring/configure-service-health). */
+  failover: { minInstancesPerRegion: 1 },
   startupProbe: { periodSeconds: PROBE.periodSeconds, failureThreshold: PROBE.failureThreshold },
   secretRef: { version: 'latest' },
   serviceSettings: { dependsOn: [], sessionAffinity: false, labels: {}, annotations: {}, sidecars: [], volumes: [] },

@@ -12,6 +12,8 @@ export * from './lb/serverless-neg';
 export * from './lb/internal-lb';
 export * from './lb/serverless-backend';
 export * from './lb/shared-internal-lb';
+export * from './lb/cross-region-backend';
+export * from './lb/cross-region-internal-lb';
 export * from './nat/cloud-nat';
 export * from './backends/redis';
 export * from './backends/private-service-access';

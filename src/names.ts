@@ -161,7 +161,7 @@ export function nameProblem(kind: NameKind, name: string): string | undefined {
 }
 
 /** The subnets runnel can create, by role, in the order they are resolved and written. */
-export const SUBNET_ROLES = ['workload', 'directVpc', 'connector', 'proxyOnly'] as const;
+export const SUBNET_ROLES = ['workload', 'directVpc', 'connector', 'proxyOnly', 'globalProxyOnly'] as const;
 export type SubnetRole = (typeof SUBNET_ROLES)[number];
 
 const SUBNET_SUFFIX: Record<SubnetRole, string> = {
@@ -169,7 +169,16 @@ const SUBNET_SUFFIX: Record<SubnetRole, string> = {
   connector: 'connector',
   directVpc: 'direct',
   proxyOnly: 'proxy-only',
+  globalProxyOnly: 'global-proxy',
 };
+
+/**
+ * The name of a per-region object: the first region's keeps the one-region name, a later region's ends in
+ * `-<region>`, so adding a region renames nothing (`api-neg`, `api-neg-europe-west4`).
+ */
+export function inRegion(name: string, region: string, primary: boolean): string {
+  return primary ? name : `${name}-${region}`;
+}
 
 /** Names derived from user-given names. */
 export const derivedName = {

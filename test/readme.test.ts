@@ -45,7 +45,7 @@ test('PrivateTopology from TypeScript: a broken spec builds nothing and fails sy
 test('every feature snippet of the README synthesizes CRD-valid output with every reference resolved', () => {
   const features = readme.slice(readme.indexOf('### Private backends'), readme.indexOf('### Validation'));
   const blocks = [...features.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
-  expect(blocks.length).toBe(9);
+  expect(blocks.length).toBe(10);
   for (const block of blocks) {
     const { objects } = synth(parse(block));
     expectValidCrds(objects);

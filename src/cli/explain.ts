@@ -8,7 +8,7 @@ import { callPath, Hop, internetPath, PathProof, usePath } from '../model/paths'
 import { topologyPath, TOPOLOGY_ENV } from './topology-path';
 import type { CliIo } from './io';
 
-export const EXPLAIN_HELP = `usage: runnel explain CALLER CALLEE [--topology FILE] [--env NAME] [--json]
+export const EXPLAIN_HELP = `usage: runnel explain CALLER CALLEE [--topology FILE] [--env NAME] [--region REGION] [--json]
 
 Traces CALLER -> CALLEE hop by hop, the way a reviewer would by hand: the caller's egress (Direct VPC or
 connector) and route, the DNS name and the zone that resolves it, the load balancer's address and proxies, the
@@ -19,6 +19,7 @@ breaks a declared call or use (or the topology has errors), 2 on a usage or I/O 
 does not declare is shown for information (IAM should refuse it) and exits 0.
   --topology FILE   topology file (default: $${TOPOLOGY_ENV}, else topology.yaml)
   --env NAME        with environments: the environment whose topology to trace (required then)
+  --region REGION   a caller in several regions: trace from its copy in REGION (default: one path per region)
   --json            print the proof as JSON on stdout
   -h, --help        print this help`;
 
@@ -29,7 +30,13 @@ export function runExplain(argv: readonly string[], io: CliIo): number {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { topology: { type: 'string' }, env: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        topology: { type: 'string' },
+        env: { type: 'string' },
+        region: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     io.err(`runnel: ${oneLine((e as Error).message)} (fix: see \`runnel explain --help\`)`);
@@ -98,13 +105,26 @@ export function runExplain(argv: readonly string[], io: CliIo): number {
     io.err(`runnel: ${JSON.stringify(from)} is both caller and callee (fix: name two different services)`);
     return 2;
   }
-  const proof = callee
-    ? callPath(model, caller, callee, at(caller.calls, to, `${caller.path}.calls`))
-    : usePath(model, caller, backend!, at(caller.uses, to, `${caller.path}.uses`));
-  if (parsed.values.json) io.out(JSON.stringify(proof, null, 2));
-  else io.out(formatProof(proof));
+  // A call from a caller in several regions: one path per region it runs in (or the one --region names), each through
+  // that region's egress and frontend.
+  const wanted = parsed.values.region;
+  if (wanted !== undefined && !caller.regions.includes(wanted)) {
+    io.err(
+      `runnel: ${JSON.stringify(from)} does not run in ${JSON.stringify(wanted)} (fix: name one of ${caller.regions.map((r) => JSON.stringify(r)).join(', ')})`,
+    );
+    return 2;
+  }
+  const regions = wanted !== undefined ? [wanted] : caller.regions;
+  const proofs = callee
+    ? regions.map((r) => callPath(model, caller, callee, at(caller.calls, to, `${caller.path}.calls`), r))
+    : [usePath(model, caller, backend!, at(caller.uses, to, `${caller.path}.uses`))];
+  if (parsed.values.json) io.out(JSON.stringify(proofs.length === 1 ? proofs[0] : proofs, null, 2));
+  else
+    io.out(
+      proofs.map((p) => (p.region !== undefined && proofs.length > 1 ? `in ${p.region}:\n${formatProof(p)}` : formatProof(p))).join('\n'),
+    );
   // An undeclared pair is informational: the network may let it through, IAM should refuse it.
-  return !proof.declared || (proof.reachable && proof.private && proof.authorized) ? 0 : 1;
+  return proofs.every((proof) => !proof.declared || (proof.reachable && proof.private && proof.authorized)) ? 0 : 1;
 }
 
 function at(list: readonly string[], name: string, path: string): string | undefined {

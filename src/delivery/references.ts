@@ -1,4 +1,5 @@
 import { Manifest } from '../manifest';
+import { RunLabel } from '../annotations';
 /**
  * Checks that every Config Connector reference in an output resolves inside the same output:
  * `...Ref.name` to an object of the expected kind, and the serverless NEG paths the backend services use.
@@ -14,6 +15,8 @@ const REF_KINDS: Record<string, string> = {
   nameRef: 'ComputeSubnetwork',
   routerRef: 'ComputeRouter',
   addressRef: 'ComputeAddress',
+  // DNSRecordSet's health-checked internal load balancer targets (routingPolicy.geo[].healthCheckedTargets).
+  ipAddressRef: 'ComputeAddress',
   urlMapRef: 'ComputeURLMap',
   backendServiceRef: 'ComputeBackendService',
   targetHTTPProxyRef: 'ComputeTargetHTTPProxy',
@@ -136,7 +139,9 @@ export function checkReferences(objects: readonly Obj[]): ReferenceProblem[] {
   const index = new Set<string>();
   const problems: ReferenceProblem[] = [];
   for (const o of objects) {
-    const k = key(o.kind, o.metadata?.namespace, o.metadata?.name);
+    // A Knative Service is one per region: the same name in two regions is two services (the location label says which).
+    const location = String(o.apiVersion).startsWith('serving.knative.dev/') ? o.metadata?.labels?.[RunLabel.LOCATION] : undefined;
+    const k = key(o.kind, o.metadata?.namespace, o.metadata?.name) + (location !== undefined ? `\u0000${location}` : '');
     if (index.has(k)) problems.push({ object: `${o.kind}/${o.metadata?.name}`, field: 'metadata.name', message: 'is emitted twice' });
     index.add(k);
   }

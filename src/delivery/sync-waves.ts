@@ -34,6 +34,7 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
   const byKey = new Map(objects.map((o) => [keyOf(o), o]));
   const kcc = objects.filter(isKccObject);
   const proxyOnly = kcc.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec?.purpose === 'REGIONAL_MANAGED_PROXY');
+  const globalProxyOnly = kcc.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec?.purpose === 'GLOBAL_MANAGED_PROXY');
   const connections = kcc.filter((o) => o.kind === 'ServiceNetworkingConnection');
   const secretGrants = kcc.filter((o) => o.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/secretmanager.secretAccessor');
   const actAsGrants = kcc.filter((o) => o.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/iam.serviceAccountUser');
@@ -50,8 +51,17 @@ export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
       if (!isContext(o)) add(contexts.get(o.metadata?.namespace));
       if (!isContext(o) && !isApiService(o)) for (const a of apis) add(a);
       for (const ref of referencesOf(o)) add(byKey.get(objectKey(ref.kind, ref.namespace, ref.name)));
-      if (o.kind === 'ComputeForwardingRule' && o.spec?.loadBalancingScheme === 'INTERNAL_MANAGED') {
+      if (o.kind === 'ComputeForwardingRule' && o.spec?.loadBalancingScheme === 'INTERNAL_MANAGED' && o.spec.location !== 'global') {
         for (const s of proxyOnly) if (s.spec.networkRef?.name === o.spec.networkRef?.name && s.spec.region === o.spec.location) add(s);
+      }
+      // A cross-region internal load balancer's forwarding rule is global but sits in one region's subnet: it needs the
+      // GLOBAL_MANAGED_PROXY subnet of that region (https://cloud.google.com/load-balancing/docs/proxy-only-subnets).
+      if (o.kind === 'ComputeForwardingRule' && o.spec?.loadBalancingScheme === 'INTERNAL_MANAGED' && o.spec.location === 'global') {
+        const subnetName = o.spec.subnetworkRef?.name;
+        const subnet = subnetName !== undefined ? byKey.get(objectKey('ComputeSubnetwork', o.metadata?.namespace, subnetName)) : undefined;
+        for (const s of globalProxyOnly) {
+          if (s.spec.networkRef?.name === o.spec.networkRef?.name && s.spec.region === subnet?.spec?.region) add(s);
+        }
       }
       if (o.kind === 'RedisInstance' && o.spec?.connectMode === 'PRIVATE_SERVICE_ACCESS') {
         for (const c of connections) if (c.spec.networkRef?.name === o.spec.authorizedNetworkRef?.name) add(c);

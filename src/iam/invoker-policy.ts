@@ -56,7 +56,8 @@ export class InvokerPolicy extends Construct {
   private render(props: InvokerPolicyProps): string {
     const members = this.members;
     const comment = [
-      `Who may invoke Cloud Run service ${props.service}. Apply after the service exists, from the folder above this file's:`,
+      // The output folder: one above `cloud-run-iam/<service>.yaml`, two above a later region's `cloud-run-iam/<region>/...`.
+      `Who may invoke Cloud Run service ${props.service}. Apply after the service exists, from the folder ${props.outputPath.split('/').length > 2 ? 'two above' : 'above'} this file's:`,
       `  gcloud run services set-iam-policy ${[props.service, props.outputPath].map(shellQuote).join(' ')} --region ${shellQuote(props.region)} --project ${shellQuote(props.project)} --quiet`,
       "This replaces the service's whole IAM policy with the one below.",
       ...(members.length === 0 ? ['Nobody may invoke it: applying this revokes every earlier grant on the service.'] : []),

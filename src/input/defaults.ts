@@ -17,6 +17,7 @@ import {
   DeliverySpec,
   DnsSpec,
   EgressSpec,
+  FailoverSpec,
   LoadBalancingSpec,
   NatSpec,
   NetworkSpec,
@@ -54,6 +55,7 @@ interface DefaultsTable {
   readonly service: DeepPartial<ServiceSpec>;
   readonly egress: DeepPartial<EgressSpec>;
   readonly scaling: DeepPartial<ScalingSpec>;
+  readonly failover: DeepPartial<FailoverSpec>;
   readonly startupProbe: DeepPartial<StartupProbeSpec>;
   readonly secretRef: DeepPartial<SecretRefSpec>;
   readonly serviceSettings: DeepPartial<ServiceSettingsSpec>;

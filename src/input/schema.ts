@@ -34,6 +34,18 @@ const subnet = {
 
 const optionalString = { type: 'string', nullable: true } as const;
 
+/** The subnets of one region, by role. */
+const subnets = {
+  type: 'object',
+  additionalProperties: false,
+  required: [],
+  nullable: true,
+  properties: { workload: subnet, directVpc: subnet, connector: subnet, proxyOnly: subnet, globalProxyOnly: subnet },
+} as const;
+
+/** A list of region names (the rules check each name and that the list holds no name twice). */
+const regionList = { type: 'array', nullable: true, minItems: 1, items: { type: 'string' } } as const;
+
 /** `https` of a load balancer: where its certificate comes from. */
 const https = {
   type: 'object',
@@ -94,11 +106,13 @@ const backend = {
 export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
   type: 'object',
   additionalProperties: false,
-  required: ['project', 'region', 'network', 'services'],
+  required: ['project', 'network', 'services'],
   properties: {
     project: { type: 'string' },
     projectNumber: { type: 'string', nullable: true, pattern: '^[0-9]{6,20}$' },
-    region: { type: 'string' },
+    // Exactly one of region and regions: the rule regions-valid says which to keep, with the rest of the findings.
+    region: { type: 'string', nullable: true },
+    regions: { ...regionList },
     namespace: { type: 'string', nullable: true },
     network: {
       type: 'object',
@@ -108,12 +122,17 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
         name: { type: 'string' },
         project: { type: 'string', nullable: true, minLength: 1 },
         existing: { type: 'boolean', nullable: true },
-        subnets: {
+        subnets: { ...subnets },
+        regions: {
           type: 'object',
-          additionalProperties: false,
-          required: [],
           nullable: true,
-          properties: { workload: subnet, directVpc: subnet, connector: subnet, proxyOnly: subnet },
+          required: [],
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: [],
+            properties: { subnets: { ...subnets } },
+          },
         },
         connector: {
           type: 'object',
@@ -220,6 +239,14 @@ export const TOPOLOGY_SCHEMA: JSONSchemaType<TopologySpec> = {
           },
           ...SERVICE_SETTINGS_PROPERTIES,
           manifest: { type: 'string', nullable: true, minLength: 1 },
+          regions: { ...regionList },
+          failover: {
+            type: 'object',
+            additionalProperties: false,
+            required: [],
+            nullable: true,
+            properties: { minInstancesPerRegion: { type: 'integer', nullable: true, minimum: 0, maximum: INT32_MAX } },
+          },
           serviceAccount: { type: 'string', nullable: true },
           secrets: {
             type: 'object',

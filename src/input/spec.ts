@@ -32,8 +32,20 @@ export interface TopologySpec {
    * @default - none
    */
   readonly projectNumber?: string;
-  /** Region of every service and regional resource, e.g. `asia-northeast1`. */
-  readonly region: string;
+  /**
+   * Region of every service and regional resource, e.g. `asia-northeast1`: the one-region shorthand of `regions`.
+   * Exactly one of `region` and `regions`.
+   * @default - the first of `regions`
+   */
+  readonly region?: string;
+  /**
+   * The topology's regions, the first one first: it keeps every name a one-region topology has, and each later
+   * region's objects end in `-<region>`, so adding a region renames nothing. Services run in the first region unless
+   * `services[].regions` says otherwise. Exactly one of `region` and `regions`.
+   * @default - `[region]`
+   * @see https://cloud.google.com/run/docs/multiple-regions
+   */
+  readonly regions?: readonly string[];
   /**
    * Kubernetes namespace of the Config Connector objects.
    * @default - none: the namespace given to `kubectl apply -n`
@@ -283,6 +295,14 @@ export interface NetworkSpec {
   readonly existing?: boolean;
   /** @default - each subnet with its default name and range, created only when something needs it */
   readonly subnets?: SubnetsSpec;
+  /**
+   * The subnets of each region after the first (`regions`), by region name; the first region's are `subnets`. A
+   * later region's derived names end in `-<region>` and its default ranges are the first region's with the second
+   * octet raised by the region's position in `regions` (10.11.0.0/24 for the second region's workload subnet), so
+   * append regions: inserting one moves the default ranges of the regions after it.
+   * @default - each later region's subnets with derived names and ranges
+   */
+  readonly regions?: Readonly<Record<string, RegionNetworkSpec>>;
   /** @default - `<network>-conn`, 2..3 e2-micro instances, created only when a service egresses through it */
   readonly connector?: ConnectorSpec;
   /**
@@ -299,6 +319,11 @@ export interface NetworkSpec {
   readonly nat?: NatSpec;
 }
 
+export interface RegionNetworkSpec {
+  /** @default - each subnet with its derived name (`<network>-<role>-<region>`) and range */
+  readonly subnets?: SubnetsSpec;
+}
+
 export interface SubnetsSpec {
   /** Holds internal load balancer addresses. @default name `<network>-workload`, cidr `10.10.0.0/24` */
   readonly workload?: SubnetSpec;
@@ -308,6 +333,14 @@ export interface SubnetsSpec {
   readonly connector?: SubnetSpec;
   /** Proxy-only subnet of the internal load balancers. @default name `<network>-proxy-only`, cidr `10.10.10.0/23` */
   readonly proxyOnly?: SubnetSpec;
+  /**
+   * Proxy-only subnet (`GLOBAL_MANAGED_PROXY`) of the cross-region internal load balancers, needed in each region
+   * where a service running in several regions has a forwarding rule. It exists beside `proxyOnly`, which serves the
+   * regional load balancers.
+   * @default name `<network>-global-proxy`, cidr `10.10.12.0/23`
+   * @see https://cloud.google.com/load-balancing/docs/proxy-only-subnets
+   */
+  readonly globalProxyOnly?: SubnetSpec;
 }
 
 export interface SubnetSpec {
@@ -424,6 +457,31 @@ export interface ServiceSpec extends ServiceSettingsSpec {
    * @default - none: runnel writes the whole service
    */
   readonly manifest?: string;
+  /**
+   * Regions the service runs in, among the topology's `regions`: one Cloud Run service per region. Called in more
+   * than one region, it sits behind a cross-region internal Application Load Balancer (one serverless NEG per region
+   * on one global backend service with outlier detection, one forwarding rule per region), and its DNS name answers
+   * each caller with its own region's frontend. Running in several regions multiplies cost, so it is opted into.
+   * @default - the first region only
+   * @see https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-cross-reg-serverless
+   */
+  readonly regions?: readonly string[];
+  /**
+   * Failover between the service's regions: the warm instances each region keeps, so a region can take the traffic
+   * of another at once and Cloud Run service health can report its health.
+   * @default - none: each region keeps `scaling.minInstances`
+   * @see https://cloud.google.com/run/docs/configuring/configure-service-health
+   */
+  readonly failover?: FailoverSpec;
+}
+
+export interface FailoverSpec {
+  /**
+   * Instances each region keeps warm (the regional services' minimum instances, at least `scaling.minInstances`).
+   * Service health needs at least one per region.
+   * @default 1
+   */
+  readonly minInstancesPerRegion?: number;
 }
 
 export interface StartupProbeSpec {

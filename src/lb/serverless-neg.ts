@@ -19,6 +19,12 @@ export interface ServerlessNegProps {
    * @default false
    */
   readonly serviceInOutput?: boolean;
+  /**
+   * With `serviceInOutput`: the RunService object's name, when it differs from the service's (a later region's
+   * `<service>-<region>`).
+   * @default - `service`
+   */
+  readonly serviceObjectName?: string;
 }
 
 /**
@@ -47,7 +53,7 @@ export class ServerlessNeg extends Construct {
         cloudRun: {
           serviceRef:
             (props.serviceInOutput ?? DEFAULTS.constructs.loadBalancer.serviceInOutput)
-              ? { name: props.service }
+              ? { name: props.serviceObjectName ?? props.service }
               : { external: props.service },
         },
       },

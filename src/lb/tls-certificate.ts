@@ -58,6 +58,11 @@ export class TlsCertificate {
     return this.source.kind === 'secret';
   }
 
+  /** Whether it is a Certificate Manager certificate (what a cross-region load balancer needs). */
+  public get isCertificateManager(): boolean {
+    return this.source.kind === 'certificate-manager';
+  }
+
   /** The version carried in the created certificate's name. */
   public get version(): number | undefined {
     return this.source.kind === 'secret' ? this.source.version : undefined;

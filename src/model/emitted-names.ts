@@ -1,5 +1,5 @@
-import { derivedName, grantName, recordSetName, secretObjectName, sharedLoadBalancerNames } from '../names';
-import { ServiceModel, TopologyModel } from './model';
+import { derivedName, grantName, inRegion, recordSetName, secretObjectName, sharedLoadBalancerNames } from '../names';
+import { hasRegionalShared, ServiceModel, TopologyModel } from './model';
 import { connectivityTestPlans } from './paths';
 import { sharedVpcGrants } from './shared-vpc-grants';
 
@@ -46,14 +46,19 @@ export function emittedNames(model: TopologyModel): EmittedName[] {
   }
   // An existing network and its subnets are referenced, never emitted.
   if (!model.network.existing) add('ComputeNetwork', net, 'network.name', 'network');
-  for (const s of Object.values(model.subnets).filter((x) => x.needed && !model.network.existing)) {
-    // Subnets sharing a name are the rule unique-names' finding: one identity here, so it is reported once.
-    add('ComputeSubnetwork', s.name, s.nameDerived ? `network.subnets.${s.role}.name` : s.namePath, `${s.role} subnet`, 'subnet');
-  }
-  if (model.connector.needed) add('VPCAccessConnector', model.connector.name, 'network.connector.name', 'connector');
-  if (model.nat.subnets.length > 0) {
-    add('ComputeRouter', model.nat.routerName, 'network.nat.routerName', 'Cloud Router');
-    add('ComputeRouterNAT', model.nat.name, 'network.nat.name', 'Cloud NAT');
+  for (const r of model.regions) {
+    const base = r.primary ? 'network.subnets' : `network.regions.${r.name}.subnets`;
+    for (const s of Object.values(r.subnets).filter((x) => x.needed && !model.network.existing)) {
+      // Subnets sharing a name are the rule unique-names' finding: one identity here, so it is reported once.
+      add('ComputeSubnetwork', s.name, s.nameDerived ? `${base}.${s.role}.name` : s.namePath, `${s.role} subnet`, 'subnet');
+    }
+    const where = r.primary ? '' : ` in ${r.name}`;
+    if (model.connector.needed && r.subnets.connector.needed)
+      add('VPCAccessConnector', r.connectorName, 'network.connector.name', `connector${where}`);
+    if (r.natSubnets.length > 0) {
+      add('ComputeRouter', r.routerName, 'network.nat.routerName', `Cloud Router${where}`);
+      add('ComputeRouterNAT', r.natName, 'network.nat.name', `Cloud NAT${where}`);
+    }
   }
   const psa = model.privateServiceAccess;
   if (psa.needed) {
@@ -87,7 +92,13 @@ export function emittedNames(model: TopologyModel): EmittedName[] {
     add('IAMPolicyMember', g.name, 'network.project', grant, grant, true);
   }
   const kcc = model.delivery.cloudRun === 'config-connector';
-  for (const s of model.services) add(kcc ? 'RunService' : 'Service', s.name, `${s.path}.name`, `service ${s.name}`);
+  for (const s of model.services) {
+    // One Cloud Run service per region: the first region's named as the service, a later one's RunService `<name>-<region>`.
+    for (const region of s.regions) {
+      const name = kcc ? inRegion(s.name, region, region === model.region) : s.name;
+      add(kcc ? 'RunService' : 'Service', name, `${s.path}.name`, kcc ? `service ${s.name} in ${region}` : `service ${s.name}`);
+    }
+  }
   for (const t of connectivityTestPlans(model))
     add('NetworkManagementConnectivityTest', t.name, t.declaredAt, `Connectivity Test of ${t.kind} ${t.from} -> ${t.to}`);
   if (model.delivery.argocd) add('Application', model.delivery.argocd.name, 'delivery.argocd.name', 'Argo CD Application');
@@ -101,6 +112,10 @@ function loadBalancerNames(model: TopologyModel, s: ServiceModel, add: Add): voi
   if (!lb) return;
   const path = `${s.path}.name`;
   const of = `of service ${s.name}`;
+  if (lb.crossRegion) {
+    crossRegionNames(model, s, add);
+    return;
+  }
   add('ComputeRegionNetworkEndpointGroup', derivedName.neg(s.name), path, `serverless NEG ${of}`);
   add('ComputeBackendService', derivedName.backendService(s.name), path, `backend service ${of}`);
   if (lb.shared) {
@@ -127,12 +142,100 @@ function loadBalancerNames(model: TopologyModel, s: ServiceModel, add: Add): voi
   }
 }
 
+/** A service in several regions: `CrossRegionServerlessBackend` and `CrossRegionInternalLoadBalancer`'s objects. */
+function crossRegionNames(model: TopologyModel, s: ServiceModel, add: Add): void {
+  const lb = s.loadBalancer!;
+  const path = `${s.path}.name`;
+  const of = `of service ${s.name}`;
+  if (lb.shared) {
+    // Behind the shared cross-region load balancer: its NEGs, backend service and record; the rest is the shared one's.
+    for (const region of s.regions) {
+      const primary = region === model.region;
+      add(
+        'ComputeRegionNetworkEndpointGroup',
+        inRegion(derivedName.neg(s.name), region, primary),
+        path,
+        `serverless NEG ${of} in ${region}`,
+      );
+    }
+    add('ComputeBackendService', derivedName.backendService(s.name), path, `backend service ${of}`);
+    if (model.dns?.domain !== undefined) {
+      add('DNSRecordSet', recordSetName(model.dns.zoneName, s.name, 'A'), path, `DNS record ${of}`, undefined, true);
+    }
+    return;
+  }
+  for (const region of s.regions) {
+    add(
+      'ComputeRegionNetworkEndpointGroup',
+      inRegion(derivedName.neg(s.name), region, region === model.region),
+      path,
+      `serverless NEG ${of} in ${region}`,
+    );
+  }
+  add('ComputeBackendService', derivedName.backendService(s.name), path, `backend service ${of}`);
+  add('ComputeURLMap', derivedName.urlMap(s.name), path, `URL map ${of}`);
+  if (lb.http) add('ComputeTargetHTTPProxy', derivedName.targetProxy(s.name), path, `HTTP proxy ${of}`);
+  if (lb.https) add('ComputeTargetHTTPSProxy', derivedName.httpsProxy(s.name), path, `HTTPS proxy ${of}`);
+  for (const f of lb.frontends) {
+    const primary = f.region === model.region;
+    add('ComputeAddress', inRegion(derivedName.address(s.name), f.region, primary), path, `load balancer address ${of} in ${f.region}`);
+    if (lb.http) {
+      add(
+        'ComputeForwardingRule',
+        inRegion(derivedName.forwardingRule(s.name), f.region, primary),
+        path,
+        `HTTP forwarding rule ${of} in ${f.region}`,
+      );
+    }
+    if (lb.https) {
+      add(
+        'ComputeForwardingRule',
+        inRegion(derivedName.httpsForwardingRule(s.name), f.region, primary),
+        path,
+        `HTTPS forwarding rule ${of} in ${f.region}`,
+      );
+    }
+  }
+  if (model.dns?.domain !== undefined) {
+    add('DNSRecordSet', recordSetName(model.dns.zoneName, s.name, 'A'), path, `DNS record ${of}`, undefined, true);
+  }
+}
+
 /** The shared load balancer's own objects (`loadBalancing.mode: shared`), as `SharedInternalLoadBalancer` names them. */
 function sharedLoadBalancerNamesOf(model: TopologyModel, add: Add): void {
   const shared = model.loadBalancing.shared;
   if (!shared) return;
-  const names = sharedLoadBalancerNames(shared.name, shared.https?.certificateVersion);
   const path = shared.namePath === 'network.name' ? 'loadBalancing.name' : shared.namePath;
+  const cross = shared.crossRegion;
+  if (cross) {
+    // The shared cross-region load balancer (`CrossRegionInternalLoadBalancer` named `<name>-global`).
+    const g = sharedLoadBalancerNames(cross.name);
+    const ofGlobal = 'of the shared cross-region load balancer';
+    add('ComputeURLMap', g.urlMap, path, `URL map ${ofGlobal}`);
+    if (shared.http) add('ComputeTargetHTTPProxy', g.proxy, path, `HTTP proxy ${ofGlobal}`);
+    if (shared.https) add('ComputeTargetHTTPSProxy', g.httpsProxy, path, `HTTPS proxy ${ofGlobal}`);
+    for (const f of cross.frontends) {
+      const primary = f.region === model.region;
+      add('ComputeAddress', inRegion(g.address, f.region, primary), path, `address ${ofGlobal} in ${f.region}`);
+      if (shared.http)
+        add(
+          'ComputeForwardingRule',
+          inRegion(g.forwardingRule, f.region, primary),
+          path,
+          `HTTP forwarding rule ${ofGlobal} in ${f.region}`,
+        );
+      if (shared.https) {
+        add(
+          'ComputeForwardingRule',
+          inRegion(g.httpsForwardingRule, f.region, primary),
+          path,
+          `HTTPS forwarding rule ${ofGlobal} in ${f.region}`,
+        );
+      }
+    }
+  }
+  if (!hasRegionalShared(shared)) return;
+  const names = sharedLoadBalancerNames(shared.name, shared.https?.certificateVersion);
   const of = 'of the shared load balancer';
   add('ComputeURLMap', names.urlMap, path, `URL map ${of}`);
   if (shared.http) add('ComputeTargetHTTPProxy', names.proxy, path, `HTTP proxy ${of}`);
@@ -177,23 +280,41 @@ function identityNames(model: TopologyModel, add: Add): void {
   if (model.delivery.cloudRun !== 'config-connector') return;
   for (const callee of model.services) {
     for (const caller of model.callersByName.get(callee.name) ?? []) {
-      const grant = `roles/run.invoker on ${callee.name} for ${account(caller)}`;
-      add('IAMPolicyMember', grantName.invoker(callee.name, account(caller)), `${caller.path}.calls`, grant, grant, true);
+      // The same grant on each region's RunService, a later region's named after its object (`<name>-<region>`).
+      for (const region of callee.regions) {
+        const target = inRegion(callee.name, region, region === model.region);
+        const grant = `roles/run.invoker on ${target} for ${account(caller)}`;
+        add('IAMPolicyMember', grantName.invoker(target, account(caller)), `${caller.path}.calls`, grant, grant, true);
+      }
     }
+    // Grants to members outside the topology, and allUsers: the same on each region's RunService.
+    const later = callee.regions.filter((r) => r !== model.region);
+    const inEach = (name: string) => [
+      ...(callee.regions.includes(model.region) ? [name] : []),
+      ...later.map((r) => `${inRegion(callee.name, r, false)}${name.slice(callee.name.length)}`),
+    ];
     for (const [member, name] of grantName.outsideInvokers(callee.name, callee.invokers)) {
       const grant = `roles/run.invoker on ${callee.name} for ${member}`;
-      add(
-        'IAMPolicyMember',
-        name,
-        `${callee.path}.invokers`,
-        grant,
-        member.startsWith('serviceAccount:') ? `roles/run.invoker on ${callee.name} for ${member.slice(15)}` : grant,
-        true,
-      );
+      for (const n of inEach(name)) {
+        add(
+          'IAMPolicyMember',
+          n,
+          `${callee.path}.invokers`,
+          n === name ? grant : `${grant} (${n})`,
+          member.startsWith('serviceAccount:')
+            ? `roles/run.invoker on ${n.split('.')[0]} for ${member.slice(15)}`
+            : n === name
+              ? grant
+              : `${grant} (${n})`,
+          true,
+        );
+      }
     }
     if (callee.public) {
-      const grant = `roles/run.invoker on ${callee.name} for allUsers`;
-      add('IAMPolicyMember', grantName.publicInvoker(callee.name), `${callee.path}.public`, grant, grant, true);
+      for (const n of inEach(grantName.publicInvoker(callee.name))) {
+        const grant = `roles/run.invoker on ${n.split('.')[0]} for allUsers`;
+        add('IAMPolicyMember', n, `${callee.path}.public`, grant, grant, true);
+      }
     }
   }
 }

@@ -23,9 +23,17 @@ export interface TopologyModel {
   readonly spec: TopologySpec;
   readonly project: string;
   readonly projectNumber?: string;
+  /** The first region (`region`, or the first of `regions`): one-region names are its. */
   readonly region: string;
+  /**
+   * Every region, the first one first, each with its own subnets, connector and NAT. The first region's subnets are
+   * `subnets`.
+   */
+  readonly regions: readonly RegionModel[];
+  readonly regionsByName: ReadonlyMap<string, RegionModel>;
   readonly namespace?: string;
   readonly network: NetworkModel;
+  /** The first region's subnets. */
   readonly subnets: Readonly<Record<SubnetRole, SubnetModel>>;
   readonly connector: ConnectorModel;
   readonly nat: NatModel;
@@ -44,6 +52,24 @@ export interface TopologyModel {
   readonly servicesByName: ReadonlyMap<string, ServiceModel>;
   /** Callers of each service name, in file order (a name nobody calls is absent). */
   readonly callersByName: ReadonlyMap<string, readonly ServiceModel[]>;
+}
+
+/** One region of the topology and what runnel creates there. */
+export interface RegionModel {
+  readonly name: string;
+  /** Position in `regions` (0 for `region`). */
+  readonly index: number;
+  /** `regions[<index>]`, or `region` for the one-region shorthand. */
+  readonly path: string;
+  /** The first region: its objects keep the one-region names. */
+  readonly primary: boolean;
+  readonly subnets: Readonly<Record<SubnetRole, SubnetModel>>;
+  /** The connector services running here egress through (when one is needed here). */
+  readonly connectorName: string;
+  readonly routerName: string;
+  readonly natName: string;
+  /** Egress subnets of this region whose traffic Cloud NAT translates; empty when no NAT is needed here. */
+  readonly natSubnets: readonly SubnetRole[];
 }
 
 export interface NetworkModel {
@@ -224,8 +250,14 @@ export interface ServiceModel {
   readonly startupProbeTwice: boolean;
   /** Members outside the topology that may invoke it (`services[].invokers`). */
   readonly invokers: readonly string[];
-  /** The subnet the service egresses from, if any. */
+  /** The subnet the service egresses from, if any (the one of that role in each of its regions). */
   readonly egressSubnet?: SubnetRole;
+  /** The regions it runs in, first region first as in `regions` order given: `services[].regions`, else the first region. */
+  readonly regions: readonly string[];
+  /** `services[<index>].regions` */
+  readonly regionsPath: string;
+  /** `services[].failover`, when written. */
+  readonly failover?: { readonly minInstancesPerRegion: number; readonly path: string };
   /** Present when the service sits behind an internal load balancer. */
   readonly loadBalancer?: LoadBalancerModel;
 }
@@ -249,11 +281,46 @@ export interface SharedLoadBalancerModel {
   readonly https?: LoadBalancerModel['https'];
   /** The services behind it (one host rule, backend service and NEG each), in file order. */
   readonly services: readonly string[];
+  /**
+   * With several regions: the callees running in several regions are behind one shared cross-region internal
+   * Application Load Balancer instead (`<name>-global-*`: a global URL map with their host rules, a frontend per
+   * region); the regional one above then serves only the others, and exists only when there are others.
+   */
+  readonly crossRegion?: SharedCrossRegionModel;
+}
+
+export interface SharedCrossRegionModel {
+  /** Stem of its objects' names: `<loadBalancing.name>-global`. */
+  readonly name: string;
+  /** One frontend per region one of its services runs in, in the topology's order. */
+  readonly frontends: readonly FrontendModel[];
+  /** The services behind it, in file order. */
+  readonly services: readonly string[];
+}
+
+/** Whether the regional shared load balancer exists: some callee of shared mode runs in one region. */
+export function hasRegionalShared(shared: SharedLoadBalancerModel): boolean {
+  return shared.services.length > (shared.crossRegion?.services.length ?? 0);
+}
+
+/** Where callers in one region reach a load-balanced service: that region's forwarding rules and address. */
+export interface FrontendModel {
+  readonly region: string;
+  /** Static internal address in the region's workload subnet; undefined only when that range is unusable. */
+  readonly address?: string;
+  readonly addressPinned: boolean;
 }
 
 export interface LoadBalancerModel {
   /** Behind the shared load balancer (`loadBalancing.mode: shared`): address, http and https are the shared one's. */
   readonly shared?: boolean;
+  /**
+   * A service running in several regions: a cross-region internal Application Load Balancer, one frontend per region
+   * (`frontends`); `address` is its first region's.
+   */
+  readonly crossRegion?: boolean;
+  /** One frontend per region the service runs in (a regional load balancer has one, in the service's region). */
+  readonly frontends: readonly FrontendModel[];
   /** Static internal address; undefined only when the workload subnet's range is unusable. */
   readonly address?: string;
   readonly addressPinned: boolean;

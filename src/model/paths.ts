@@ -1,6 +1,6 @@
 import { quoted } from '../finding';
 import { addressAt, cidrProblem, isIpv4Address, isPrivate, parseCidr } from '../cidr';
-import { derivedName } from '../names';
+import { derivedName, inRegion } from '../names';
 import { BackendModel, ServiceModel, TopologyModel } from './model';
 
 /**
@@ -56,6 +56,11 @@ export interface PathProof {
   readonly private: boolean;
   /** Calls: the callee's IAM policy admits the caller. Uses: always true (backends check no IAM identity). */
   readonly authorized: boolean;
+  /**
+   * The region the caller's request starts in, when the topology has several (`regions`): each region's copy of the
+   * caller takes its own region's egress and frontend.
+   */
+  readonly region?: string;
   /** The first hop that breaks a verdict, if any. */
   readonly broken?: Hop;
 }
@@ -83,6 +88,7 @@ export const PATH_DOCS = {
   psc: 'https://cloud.google.com/vpc/docs/configure-private-service-connect-apis',
   pga: 'https://cloud.google.com/vpc/docs/private-google-access',
   internalAlb: 'https://cloud.google.com/load-balancing/docs/l7-internal',
+  crossRegionAlb: 'https://cloud.google.com/load-balancing/docs/l7-internal/setting-up-l7-cross-reg-serverless',
   serverlessNeg: 'https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts',
   ingress: 'https://cloud.google.com/run/docs/securing/ingress#settings',
   invoker: 'https://cloud.google.com/run/docs/authenticating/service-to-service',
@@ -149,10 +155,19 @@ export function sharedAccountCalls(model: TopologyModel): PathProof[] {
 }
 
 /** Proof of caller → callee. `declaredAt` is the `calls[i]` path when the topology declares the call. */
-export function callPath(model: TopologyModel, caller: ServiceModel, callee: ServiceModel, declaredAt?: string): PathProof {
-  const hops = callee.loadBalancer ? loadBalancerHops(model, caller, callee, declaredAt) : runAppHops(model, caller, callee, declaredAt);
+export function callPath(
+  model: TopologyModel,
+  caller: ServiceModel,
+  callee: ServiceModel,
+  declaredAt?: string,
+  region: string = caller.regions[0],
+): PathProof {
+  const hops = callee.loadBalancer
+    ? loadBalancerHops(model, caller, callee, declaredAt, region)
+    : runAppHops(model, caller, callee, declaredAt);
   hops.push(invokerHop(model, caller, callee, declaredAt));
-  return prove('call', caller.name, callee.name, hops, declaredAt);
+  const proof = prove('call', caller.name, callee.name, hops, declaredAt);
+  return model.regions.length > 1 ? { ...proof, region } : proof;
 }
 
 /** Proof of service → backend (network only: backends check no Google identity). */
@@ -289,7 +304,7 @@ function prove(kind: PathProof['kind'], from: string, to: string, hops: Hop[], d
 }
 
 /** The caller's way into the VPC: Direct VPC egress or the connector, from which subnet. */
-function egressHop(model: TopologyModel, s: ServiceModel): Hop {
+function egressHop(model: TopologyModel, s: ServiceModel, region: string = model.region): Hop {
   if (s.via === 'none') {
     return {
       kind: 'egress',
@@ -299,7 +314,10 @@ function egressHop(model: TopologyModel, s: ServiceModel): Hop {
       docUrl: PATH_DOCS.noVpcEgress,
     };
   }
-  const subnet = model.subnets[s.egressSubnet!];
+  // The caller's copy in `region` egresses through that region's subnet or connector.
+  const where = model.regionsByName.get(region) ?? model.regions[0];
+  const subnet = where.subnets[s.egressSubnet!];
+  const connectorName = where.primary ? model.connector.name : where.connectorName;
   return s.via === 'direct-vpc'
     ? {
         kind: 'egress',
@@ -310,20 +328,28 @@ function egressHop(model: TopologyModel, s: ServiceModel): Hop {
       }
     : {
         kind: 'egress',
-        detail: `${model.connector.existing !== undefined ? `existing connector ${model.connector.existing}` : `connector ${model.connector.name} in subnet ${subnet.name} (${subnet.cidr})`}, route ${s.route}; no firewall rule in the topology, so the VPC's implied allow-egress rule applies`,
+        detail: `${model.connector.existing !== undefined ? `existing connector ${model.connector.existing}` : `connector ${connectorName} in subnet ${subnet.name} (${subnet.cidr})`}, route ${s.route}; no firewall rule in the topology, so the VPC's implied allow-egress rule applies`,
         reachable: true,
         private: true,
         docUrl: PATH_DOCS.connector,
       };
 }
 
-function loadBalancerHops(model: TopologyModel, caller: ServiceModel, callee: ServiceModel, declaredAt?: string): Hop[] {
+function loadBalancerHops(
+  model: TopologyModel,
+  caller: ServiceModel,
+  callee: ServiceModel,
+  declaredAt: string | undefined,
+  region: string,
+): Hop[] {
   const lb = callee.loadBalancer!;
+  // A service in several regions: the frontend of the caller's region (its geo DNS item), else its first one.
+  const frontend = lb.crossRegion ? (lb.frontends.find((f) => f.region === region) ?? lb.frontends[0]) : undefined;
   const at = declaredAt ?? `${caller.path}.calls`;
   const hops: Hop[] = [];
   if (caller.via === 'none') {
     hops.push({
-      ...egressHop(model, caller),
+      ...egressHop(model, caller, region),
       reachable: false,
       broken: {
         verdict: 'reachable',
@@ -335,8 +361,8 @@ function loadBalancerHops(model: TopologyModel, caller: ServiceModel, callee: Se
     });
     return hops;
   }
-  hops.push(egressHop(model, caller));
-  const address = lb.address;
+  hops.push(egressHop(model, caller, region));
+  const address = frontend ? frontend.address : lb.address;
   const addressPrivate = address === undefined || !isIpv4Address(address) || isPrivate(parseCidr(`${address}/32`));
   hops.push({
     kind: 'route',
@@ -363,7 +389,9 @@ function loadBalancerHops(model: TopologyModel, caller: ServiceModel, callee: Se
   if (lb.dnsName) {
     hops.push({
       kind: 'dns',
-      detail: `${lb.dnsName} resolved by private zone ${model.dns!.zoneName} (visible to network ${model.network.name}) to ${address ?? 'the load balancer address'}`,
+      detail: frontend
+        ? `${lb.dnsName} resolved by private zone ${model.dns!.zoneName} (visible to network ${model.network.name}) with a geolocation policy: callers in ${region} get ${frontend.region}'s frontend ${address ?? 'address'}, the nearest other region's while it is unhealthy`
+        : `${lb.dnsName} resolved by private zone ${model.dns!.zoneName} (visible to network ${model.network.name}) to ${address ?? 'the load balancer address'}`,
       reachable: true,
       private: true,
       docUrl: PATH_DOCS.privateZone,
@@ -391,6 +419,34 @@ function loadBalancerHops(model: TopologyModel, caller: ServiceModel, callee: Se
     });
   }
   const ports = [lb.http ? 'HTTP :80' : undefined, https ? 'HTTPS :443' : undefined].filter(Boolean).join(', ');
+  if (frontend) {
+    const where = model.regionsByName.get(frontend.region)!;
+    const proxies = where.subnets.globalProxyOnly;
+    const neg = inRegion(derivedName.neg(callee.name), frontend.region, where.primary);
+    const others = callee.regions.filter((r) => r !== frontend.region);
+    hops.push({
+      kind: 'load-balancer',
+      detail: `${lb.shared ? `shared cross-region internal Application Load Balancer ${model.loadBalancing.shared?.crossRegion?.name}, host rule ${lb.dnsName ?? callee.name} to backend service ${derivedName.backendService(callee.name)},` : `cross-region internal Application Load Balancer ${callee.name}:`} forwarding rule in ${frontend.region} at ${address ?? '(no usable address)'} (${ports}), Envoy proxies in GLOBAL_MANAGED_PROXY subnet ${proxies.name} (${proxies.cidr}), global backend service ${derivedName.backendService(callee.name)} with outlier detection`,
+      reachable: address !== undefined,
+      private: true,
+      docUrl: PATH_DOCS.crossRegionAlb,
+    });
+    hops.push({
+      kind: 'neg',
+      detail: `serverless NEG ${neg} to Cloud Run service ${callee.name} in ${frontend.region} (the proxies' own region is preferred); when outlier detection ejects it, the NEGs in ${others.join(', ')}`,
+      reachable: true,
+      private: true,
+      docUrl: PATH_DOCS.crossRegionAlb,
+    });
+    hops.push({
+      kind: 'ingress',
+      detail: `ingress ${callee.ingress} admits requests through an internal Application Load Balancer`,
+      reachable: true,
+      private: true,
+      docUrl: PATH_DOCS.ingress,
+    });
+    return hops;
+  }
   hops.push({
     kind: 'load-balancer',
     detail: `${lb.shared ? `shared regional internal Application Load Balancer ${model.loadBalancing.shared?.name}, host rule ${lb.dnsName ?? callee.name} to backend service ${derivedName.backendService(callee.name)},` : `regional internal Application Load Balancer ${callee.name}`} at ${address ?? '(no usable address)'} (${ports}), Envoy proxies in subnet ${model.subnets.proxyOnly.name} (${model.subnets.proxyOnly.cidr}), same region ${model.region} as the caller`,

@@ -1,14 +1,16 @@
-import { backendEnvVar, derivedName, parseManagedZonePath, serviceAccountEmail, SUBNET_ROLES, SubnetRole } from '../names';
-import { cidrProblem, parseCidr } from '../cidr';
-import { allocateAddresses, derivedAddress } from './addresses';
+import { backendEnvVar, derivedName, inRegion, parseManagedZonePath, serviceAccountEmail, SUBNET_ROLES, SubnetRole } from '../names';
+import { addressAt, cidrProblem, containsAddress, isIpv4Address, offsetOf, parseCidr } from '../cidr';
+import { derivedAddress } from './addresses';
 import { DEFAULTS, REDIS_PORT } from '../defaults';
 import {
   BackendModel,
   DeliveryModel,
   DnsModel,
+  FrontendModel,
   LoadBalancerModel,
   LoadBalancingModel,
   PscModel,
+  RegionModel,
   ServiceModel,
   SubnetModel,
   TopologyModel,
@@ -22,8 +24,15 @@ import { ServiceManifest, ServiceManifests } from '../input/service-manifest';
  */
 export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests = new Map()): TopologyModel {
   const net = spec.network;
+  const regionNames = topologyRegions(spec);
   const services = spec.services.map((s, index) =>
-    resolveService(s, index, spec.project, s.manifest !== undefined ? (manifests.get(s.manifest) ?? unread(s.manifest)) : undefined),
+    resolveService(
+      s,
+      index,
+      spec.project,
+      regionNames,
+      s.manifest !== undefined ? (manifests.get(s.manifest) ?? unread(s.manifest)) : undefined,
+    ),
   );
   const dns = resolveDns(spec);
 
@@ -33,50 +42,28 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
   );
   const lbNames = new Set(lbServices.map((s) => s.name));
 
-  const uses = (via: ServiceModel['via']) => services.some((s) => s.via === via);
-  const needed: Record<SubnetRole, boolean> = {
-    workload: lbServices.length > 0,
-    proxyOnly: lbServices.length > 0,
-    directVpc: uses('direct-vpc'),
-    // An existing connector brings its own subnet.
-    connector: uses('connector') && net.connector?.existing === undefined,
-  };
-  const subnets = Object.fromEntries(
-    SUBNET_ROLES.map((role) => {
-      const given = net.subnets?.[role];
-      const model: SubnetModel = {
-        role,
-        name: given?.name ?? derivedName.subnet(net.name, role),
-        namePath: given?.name !== undefined ? `network.subnets.${role}.name` : 'network.name',
-        nameDerived: given?.name === undefined,
-        cidr: given?.cidr ?? DEFAULTS.subnets[role].cidr,
-        cidrPath: `network.subnets.${role}.cidr`,
-        privateGoogleAccess: role === 'proxyOnly' ? false : (given?.privateGoogleAccess ?? DEFAULTS.subnet.privateGoogleAccess),
-        pgaPath: `network.subnets.${role}.privateGoogleAccess`,
-        needed: needed[role],
-      };
-      return [role, model];
-    }),
-  ) as Record<SubnetRole, SubnetModel>;
+  // An existing network's NAT is the estate's: runnel adds one there (in the host project) only when asked.
+  const natEnabled = net.nat?.enabled ?? (!(net.existing ?? DEFAULTS.network.existing) && DEFAULTS.nat.enabled);
+  const regions = regionNames.map((name, index) => resolveRegion(spec, name, index, services, lbServices, natEnabled));
+  const subnets = regions[0].subnets;
 
   const workloadCidr = subnets.workload.cidr;
-  const loadBalancing = resolveLoadBalancing(spec, workloadCidr, lbServices);
+  const loadBalancing = resolveLoadBalancing(spec, workloadCidr, lbServices, regions);
   const shared = loadBalancing.shared;
-  const addresses =
-    cidrProblem(workloadCidr) || shared
-      ? new Map<string, string | undefined>()
-      : allocateAddresses(
-          parseCidr(workloadCidr),
-          lbServices.map((s) => ({ name: s.name, pinned: spec.services[s.index].loadBalancer?.address })),
-        );
+  const frontends = resolveFrontends(spec, regions, lbServices, shared);
   const withLb = services.map((s): ServiceModel => {
     if (!lbNames.has(s.name)) return s;
     if (shared) {
-      // One frontend for all: its address and protocols, the service's own DNS name (its host rule).
+      // One frontend for all: its address and protocols, the service's own DNS name (its host rule). A service in several
+      // regions is behind the shared cross-region one: its frontends in the service's regions.
+      const cross = s.regions.length > 1 ? shared.crossRegion : undefined;
+      const own = cross ? cross.frontends.filter((f) => s.regions.includes(f.region)) : (frontends.get(s.name) ?? []);
       const loadBalancer: LoadBalancerModel = {
         shared: true,
-        address: shared.address,
-        addressPinned: shared.addressPinned,
+        ...(cross ? { crossRegion: true } : {}),
+        address: cross ? own[0]?.address : shared.address,
+        addressPinned: cross ? false : shared.addressPinned,
+        frontends: own,
         http: shared.http,
         ...(shared.https ? { https: shared.https } : {}),
         ...(dns?.domain ? { dnsName: `${s.name}.${dns.domain}` } : {}),
@@ -84,9 +71,12 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
       return { ...s, loadBalancer };
     }
     const given = spec.services[s.index].loadBalancer;
+    const own = frontends.get(s.name) ?? [];
     const loadBalancer: LoadBalancerModel = {
-      address: addresses.get(s.name),
+      address: own[0]?.address,
       addressPinned: given?.address !== undefined,
+      ...(s.regions.length > 1 ? { crossRegion: true } : {}),
+      frontends: own,
       // HTTPS closes HTTP unless asked for: no clear-text requests (or ID tokens) beside it.
       http: given?.http ?? !given?.https,
       ...(given?.https ? { https: { ...given.https } } : {}),
@@ -96,17 +86,13 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
   });
   const backends = (spec.backends ?? DEFAULTS.topology.backends).map(resolveBackend);
 
-  // An existing network's NAT is the estate's: runnel adds one there (in the host project) only when asked.
-  const natEnabled = net.nat?.enabled ?? (!(net.existing ?? DEFAULTS.network.existing) && DEFAULTS.nat.enabled);
-  const natSubnets = natEnabled
-    ? [...new Set(withLb.filter((s) => s.internet && s.route === 'all-traffic' && s.egressSubnet).map((s) => s.egressSubnet!))].sort()
-    : [];
-
   return {
     spec,
     project: spec.project,
     projectNumber: spec.projectNumber,
-    region: spec.region,
+    region: regions[0].name,
+    regions,
+    regionsByName: indexByName(regions),
     namespace: spec.namespace,
     network: {
       name: net.name,
@@ -122,7 +108,7 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
       minInstances: net.connector?.minInstances ?? DEFAULTS.connector.minInstances,
       maxInstances: net.connector?.maxInstances ?? DEFAULTS.connector.maxInstances,
       machineType: net.connector?.machineType ?? DEFAULTS.connector.machineType,
-      needed: needed.connector,
+      needed: subnets.connector.needed,
       ...(net.connector?.existing !== undefined ? { existing: net.connector.existing } : {}),
     },
     nat: {
@@ -131,7 +117,7 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
       routerNamePath: net.nat?.routerName !== undefined ? 'network.nat.routerName' : 'network.name',
       name: net.nat?.name ?? derivedName.routerNat(net.name),
       namePath: net.nat?.name !== undefined ? 'network.nat.name' : 'network.name',
-      subnets: natSubnets,
+      subnets: regions[0].natSubnets,
     },
     privateServiceAccess: {
       name: net.privateServiceAccess?.name ?? derivedName.privateServiceAccess(net.name),
@@ -154,16 +140,148 @@ export function resolveTopology(spec: TopologySpec, manifests: ServiceManifests 
   };
 }
 
+/** The topology's region names, the first one first: `regions`, else `[region]`. */
+export function topologyRegions(spec: TopologySpec): string[] {
+  if (spec.regions && spec.regions.length > 0) return [...spec.regions];
+  return [spec.region ?? ''];
+}
+
+/** `10.10.0.0/24` for the region at `index`: the second octet raised by the index (0 keeps the range). */
+function rangeForRegion(cidr: string, index: number): string {
+  if (index === 0) return cidr;
+  const [a, b, ...rest] = cidr.split('.');
+  return [a, String(Number(b) + index), ...rest].join('.');
+}
+
+/**
+ * One region: its subnets (the first region's configured under `network.subnets`, a later one's under
+ * `network.regions.<region>.subnets`, with `-<region>` names and shifted ranges by default), each needed only when
+ * something running there uses it, and its connector, router and NAT names.
+ */
+function resolveRegion(
+  spec: TopologySpec,
+  name: string,
+  index: number,
+  services: readonly ServiceModel[],
+  lbServices: readonly ServiceModel[],
+  natEnabled: boolean,
+): RegionModel {
+  const net = spec.network;
+  const primary = index === 0;
+  const here = services.filter((s) => s.regions.includes(name));
+  const lbHere = lbServices.filter((s) => s.regions.includes(name));
+  const uses = (via: ServiceModel['via']) => here.some((s) => s.via === via);
+  const needed: Record<SubnetRole, boolean> = {
+    workload: lbHere.length > 0,
+    // A service in one region sits behind a regional load balancer, one in several behind a cross-region one.
+    proxyOnly: lbHere.some((s) => s.regions.length === 1),
+    globalProxyOnly: lbHere.some((s) => s.regions.length > 1),
+    directVpc: uses('direct-vpc'),
+    // An existing connector brings its own subnet.
+    connector: uses('connector') && net.connector?.existing === undefined,
+  };
+  const configured = primary ? net.subnets : net.regions?.[name]?.subnets;
+  const base = primary ? 'network.subnets' : `network.regions.${name}.subnets`;
+  const subnets = Object.fromEntries(
+    SUBNET_ROLES.map((role) => {
+      const given = configured?.[role];
+      const proxy = role === 'proxyOnly' || role === 'globalProxyOnly';
+      const model: SubnetModel = {
+        role,
+        name: given?.name ?? inRegion(derivedName.subnet(net.name, role), name, primary),
+        namePath: given?.name !== undefined ? `${base}.${role}.name` : 'network.name',
+        nameDerived: given?.name === undefined,
+        cidr: given?.cidr ?? rangeForRegion(DEFAULTS.subnets[role].cidr, index),
+        cidrPath: `${base}.${role}.cidr`,
+        privateGoogleAccess: proxy ? false : (given?.privateGoogleAccess ?? DEFAULTS.subnet.privateGoogleAccess),
+        pgaPath: `${base}.${role}.privateGoogleAccess`,
+        needed: needed[role],
+      };
+      return [role, model];
+    }),
+  ) as Record<SubnetRole, SubnetModel>;
+  const natSubnets = natEnabled
+    ? [...new Set(here.filter((s) => s.internet && s.route === 'all-traffic' && s.egressSubnet).map((s) => s.egressSubnet!))].sort()
+    : [];
+  return {
+    name,
+    index,
+    path: spec.regions && spec.regions.length > 0 ? `regions[${index}]` : 'region',
+    primary,
+    subnets,
+    connectorName: inRegion(net.connector?.name ?? derivedName.connector(net.name), name, primary),
+    routerName: inRegion(net.nat?.routerName ?? derivedName.router(net.name), name, primary),
+    natName: inRegion(net.nat?.name ?? derivedName.routerNat(net.name), name, primary),
+    natSubnets,
+  };
+}
+
+/**
+ * Each load-balanced service's frontends, one per region it runs in, each with an address in that region's workload
+ * subnet. In the service's first region the address is pinned (`loadBalancer.address`) or derived from the service's
+ * name and that range alone, as a one-region address is; in its later regions it takes the same place in their
+ * workload range (the same offset), so an address that is unique in the first region is unique in every region of the
+ * same size, and pinning it there moves them all. In shared mode, the shared load balancer's one frontend.
+ */
+function resolveFrontends(
+  spec: TopologySpec,
+  regions: readonly RegionModel[],
+  lbServices: readonly ServiceModel[],
+  shared: LoadBalancingModel['shared'],
+): Map<string, FrontendModel[]> {
+  const result = new Map<string, FrontendModel[]>();
+  const rangeOf = new Map(
+    regions.map((r) => [r.name, cidrProblem(r.subnets.workload.cidr) ? undefined : parseCidr(r.subnets.workload.cidr)]),
+  );
+  for (const s of lbServices) {
+    if (shared) {
+      result.set(
+        s.name,
+        s.regions.map((region) => ({ region, address: shared.address, addressPinned: shared.addressPinned })),
+      );
+      continue;
+    }
+    const pinned = spec.services[s.index].loadBalancer?.address;
+    const firstRange = rangeOf.get(s.regions[0]);
+    const first = pinned ?? (firstRange ? derivedAddress(firstRange, s.name) : undefined);
+    const offset =
+      first !== undefined && firstRange && isIpv4Address(first) && containsAddress(firstRange, first)
+        ? offsetOf(firstRange, first)
+        : undefined;
+    result.set(
+      s.name,
+      s.regions.map((region, i) => {
+        if (i === 0) return { region, address: first, addressPinned: pinned !== undefined };
+        const range = rangeOf.get(region);
+        const address =
+          range && offset !== undefined && offset >= 2 && offset < range.size - 2
+            ? addressAt(range, offset)
+            : range
+              ? derivedAddress(range, s.name)
+              : undefined;
+        return { region, address, addressPinned: false };
+      }),
+    );
+  }
+  return result;
+}
+
 /**
  * The load balancing mode, and in shared mode the one load balancer of every load-balanced service: its address
  * pinned or derived from its name alone (as a per-service address is from the service's), so adding a callee never
  * moves it.
  */
-function resolveLoadBalancing(spec: TopologySpec, workloadCidr: string, lbServices: readonly ServiceModel[]): LoadBalancingModel {
+function resolveLoadBalancing(
+  spec: TopologySpec,
+  workloadCidr: string,
+  lbServices: readonly ServiceModel[],
+  regions: readonly RegionModel[],
+): LoadBalancingModel {
   const given = spec.loadBalancing;
   const mode = given?.mode ?? DEFAULTS.loadBalancing.mode;
   if (mode !== 'shared' || lbServices.length === 0) return { mode };
   const name = given?.name ?? derivedName.sharedLoadBalancer(spec.network.name);
+  const cross = lbServices.filter((s) => s.regions.length > 1);
   const address = given?.address ?? (cidrProblem(workloadCidr) ? undefined : derivedAddress(parseCidr(workloadCidr), name));
   return {
     mode,
@@ -176,8 +294,35 @@ function resolveLoadBalancing(spec: TopologySpec, workloadCidr: string, lbServic
       http: given?.http ?? !given?.https,
       ...(given?.https ? { https: { ...given.https } } : {}),
       services: lbServices.map((s) => s.name),
+      ...(cross.length > 0 ? { crossRegion: resolveSharedCrossRegion(`${name}-global`, cross, regions) } : {}),
     },
   };
+}
+
+/**
+ * The shared cross-region load balancer of the callees running in several regions: a frontend in each region one of
+ * them runs in, its address derived from the name in the first such region and at the same place of the others' ranges
+ * (as a per-service cross-region frontend's is).
+ */
+function resolveSharedCrossRegion(name: string, cross: readonly ServiceModel[], regions: readonly RegionModel[]) {
+  const used = regions.filter((r) => cross.some((s) => s.regions.includes(r.name)));
+  const rangeOf = (r: RegionModel) => (cidrProblem(r.subnets.workload.cidr) ? undefined : parseCidr(r.subnets.workload.cidr));
+  const firstRange = rangeOf(used[0]);
+  const first = firstRange ? derivedAddress(firstRange, name) : undefined;
+  const offset = first !== undefined && firstRange ? offsetOf(firstRange, first) : undefined;
+  const frontends: FrontendModel[] = used.map((r, i) => {
+    const range = rangeOf(r);
+    const address =
+      i === 0
+        ? first
+        : range && offset !== undefined && offset < range.size - 2
+          ? addressAt(range, offset)
+          : range
+            ? derivedAddress(range, name)
+            : undefined;
+    return { region: r.name, ...(address !== undefined ? { address } : {}), addressPinned: false };
+  });
+  return { name, frontends, services: cross.map((s) => s.name) };
 }
 
 function resolveDelivery(spec: TopologySpec): DeliveryModel {
@@ -281,6 +426,7 @@ function resolveService(
   spec: TopologySpec['services'][number],
   index: number,
   project: string,
+  topologyRegionNames: readonly string[],
   manifest: ServiceManifest | undefined,
 ): ServiceModel {
   // Without `serviceAccount`, the account the user's own manifest runs as is the service's (an existing one).
@@ -320,6 +466,32 @@ function resolveService(
     ...resolveSettings(s),
     ...(manifest ? { manifest } : {}),
     egressSubnet: via === 'connector' ? 'connector' : via === 'direct-vpc' ? 'directVpc' : undefined,
+    ...resolveRegions(s, index, topologyRegionNames),
+  };
+}
+
+/**
+ * A service's regions in the topology's order, each once: `services[].regions` (names the topology does not have are
+ * left out here and reported by service-regions-known), else the first region.
+ */
+function resolveRegions(
+  s: TopologySpec['services'][number],
+  index: number,
+  topologyRegionNames: readonly string[],
+): Pick<ServiceModel, 'regions' | 'regionsPath' | 'failover'> {
+  const path = `services[${index}]`;
+  const known = s.regions ? topologyRegionNames.filter((r) => s.regions!.includes(r)) : [];
+  return {
+    regions: known.length > 0 ? known : [topologyRegionNames[0]],
+    regionsPath: `${path}.regions`,
+    ...(s.failover
+      ? {
+          failover: {
+            minInstancesPerRegion: s.failover.minInstancesPerRegion ?? DEFAULTS.failover.minInstancesPerRegion,
+            path: `${path}.failover.minInstancesPerRegion`,
+          },
+        }
+      : {}),
   };
 }
 
@@ -347,6 +519,8 @@ function resolveSettings(s: TopologySpec['services'][number]): Pick<ServiceModel
     serviceAccount: _serviceAccount,
     startupProbe,
     manifest: _manifest,
+    regions: _regions,
+    failover: _failover,
     ...settings
   } = s;
   const alias = startupProbe && !settings.probes?.startup;

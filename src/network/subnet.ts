@@ -11,6 +11,11 @@ import { DEFAULTS } from '../defaults';
 // Defined once with the other choices (src/input/choices.ts), offered here beside Subnet.
 export { SubnetPurpose };
 
+/** Whether a subnet of `purpose` is a proxy-only subnet (regional or cross-region). */
+export function isProxyOnly(purpose: SubnetPurpose): boolean {
+  return purpose === SubnetPurpose.REGIONAL_MANAGED_PROXY || purpose === SubnetPurpose.GLOBAL_MANAGED_PROXY;
+}
+
 export interface SubnetProps {
   /** Network the subnet belongs to. */
   readonly network: Network;
@@ -84,7 +89,7 @@ export class Subnet extends Construct {
     this.purpose = props.purpose ?? DEFAULTS.constructs.subnet.purpose;
     validateName(this, 'subnet', props.name);
     if (existing) return;
-    const proxyOnly = this.purpose === SubnetPurpose.REGIONAL_MANAGED_PROXY;
+    const proxyOnly = isProxyOnly(this.purpose);
     if (proxyOnly && props.privateGoogleAccess !== undefined) {
       throw new Error(`Subnet ${props.name}: privateGoogleAccess cannot be set on a proxy-only subnet`);
     }
@@ -96,7 +101,8 @@ export class Subnet extends Construct {
         networkRef: props.network.ref,
         purpose: this.purpose,
         // A proxy-only subnet must be ACTIVE to serve, and must not set logConfig or Private Google Access
-        // (k8s-config-connector #678).
+        // (k8s-config-connector #678). The cross-region kind is ACTIVE too: Cloud Foundation Fabric's net-vpc writes
+        // `role = ACTIVE` for its `global = true` proxy-only subnets (net-lb-app-int-cross-region's DNS recipe).
         ...(proxyOnly ? { role: 'ACTIVE' } : { privateIpGoogleAccess: props.privateGoogleAccess ?? DEFAULTS.subnet.privateGoogleAccess }),
       },
     });

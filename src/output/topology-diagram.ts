@@ -26,6 +26,7 @@ const ROLE_LABEL: Record<SubnetRole, string> = {
   directVpc: 'Direct VPC egress',
   connector: 'connector',
   proxyOnly: 'proxy-only',
+  globalProxyOnly: 'cross-region proxy-only',
 };
 
 /**
@@ -34,6 +35,7 @@ const ROLE_LABEL: Record<SubnetRole, string> = {
  * backends, and the call edges. Made from the same resolved model the manifests come from.
  */
 export function topologyDiagram(model: TopologyModel): string {
+  if (model.regions.length > 1) return regionsDiagram(model);
   const lines: string[] = ['flowchart LR'];
   const node = (line: string) => lines.push(`  ${line}`);
   const inVpc = (line: string) => lines.push(`    ${line}`);
@@ -110,6 +112,82 @@ export function topologyDiagram(model: TopologyModel): string {
   return lines.join('\n');
 }
 
+/**
+ * A topology in several regions, grouped by region: each region's subgraph holds its copies of the services and, inside
+ * the VPC, its subnets, connector and NAT; the cross-region load balancers are global, in the VPC outside any region,
+ * with a serverless NEG edge to each region's copy of their service and a dotted edge to each region's workload subnet
+ * (their forwarding rule there). Calls go from each copy to the callee's load balancer (or run.app).
+ */
+function regionsDiagram(model: TopologyModel): string {
+  const lines: string[] = ['flowchart LR'];
+  const node = (line: string) => lines.push(`  ${line}`);
+  const key = (name: string, region: string) => `${name}__${region}`;
+  node('internet((internet))');
+  for (const r of model.regions) {
+    lines.push(`  subgraph ${id('region', r.name)}[${label(`region ${r.name}${r.primary ? ' (first)' : ''}`)}]`);
+    for (const s of model.services.filter((x) => x.regions.includes(r.name))) {
+      const egress = s.via === 'none' ? 'no VPC egress' : `egress: ${s.via}, ${s.route}`;
+      lines.push(
+        `    ${id('svc', key(s.name, r.name))}[${label(`Cloud Run ${s.name}`, `ingress: ${s.ingress}${s.public ? ', public' : ''}`, egress)}]`,
+      );
+    }
+    lines.push('  end');
+  }
+  lines.push(`  subgraph vpc[${label(`VPC ${model.network.name}`)}]`);
+  for (const r of model.regions) {
+    lines.push(`    subgraph ${id('vpcregion', r.name)}[${label(`subnets in ${r.name}`)}]`);
+    for (const sub of Object.values(r.subnets).filter((x) => x.needed)) {
+      lines.push(`      ${id('subnet', key(sub.role, r.name))}[${label(`subnet ${sub.name}`, `${ROLE_LABEL[sub.role]} ${sub.cidr}`)}]`);
+    }
+    if (model.connector.needed && r.subnets.connector.needed) {
+      const name = r.primary ? model.connector.name : r.connectorName;
+      lines.push(
+        `      ${id('connector', r.name)}[${label(`connector ${name}`, `${model.connector.minInstances}..${model.connector.maxInstances} ${model.connector.machineType}`)}]`,
+      );
+    }
+    if (r.natSubnets.length > 0) lines.push(`      ${id('nat', r.name)}[${label(`Cloud NAT ${r.natName}`, `router ${r.routerName}`)}]`);
+    lines.push('    end');
+  }
+  for (const s of model.services.filter((x) => x.loadBalancer)) {
+    const lb = s.loadBalancer!;
+    const ports = [lb.http ? 'HTTP :80' : undefined, lb.https ? 'HTTPS :443' : undefined].filter(Boolean).join(', ');
+    const kind = lb.crossRegion ? 'cross-region internal load balancer' : `internal load balancer (${s.regions[0]})`;
+    const where = lb.frontends.map((f) => `${f.region} ${f.address ?? 'address assigned at apply'}`).join(', ');
+    lines.push(`    ${id('lb', s.name)}[${label(`${kind} ${s.name}`, lb.dnsName ?? where, where === lb.dnsName ? '' : where, ports)}]`);
+  }
+  for (const b of model.backends) lines.push(`    ${id('backend', b.name)}[(${label(...backendLines(b))})]`);
+  lines.push('  end');
+
+  for (const r of model.regions) {
+    for (const s of model.services.filter((x) => x.regions.includes(r.name))) {
+      const from = id('svc', key(s.name, r.name));
+      if (s.via === 'connector') node(`${from} -->|${s.route}| ${id('connector', r.name)}`);
+      if (s.via === 'direct-vpc') node(`${from} -->|${s.route}| ${id('subnet', key('directVpc', r.name))}`);
+      if (s.internet && s.via === 'none') node(`${from} --> internet`);
+      for (const callee of s.calls) {
+        const target = model.servicesByName.get(callee);
+        if (!target) continue;
+        if (target.loadBalancer) node(`${from} ==>|calls| ${id('lb', callee)}`);
+        else node(`${from} ==>|calls at run.app| ${id('svc', key(callee, target.regions[0]))}`);
+      }
+      for (const name of s.uses) if (model.backendsByName.has(name)) node(`${from} -->|uses| ${id('backend', name)}`);
+    }
+    if (model.connector.needed && r.subnets.connector.needed)
+      node(`${id('connector', r.name)} --> ${id('subnet', key('connector', r.name))}`);
+    for (const role of r.natSubnets) node(`${id('subnet', key(role, r.name))} -->|NAT| ${id('nat', r.name)}`);
+    if (r.natSubnets.length > 0) node(`${id('nat', r.name)} --> internet`);
+  }
+  for (const s of model.services.filter((x) => x.loadBalancer)) {
+    const lb = s.loadBalancer!;
+    for (const f of lb.frontends) {
+      node(`${id('lb', s.name)} -->|${label(`serverless NEG ${f.region}`)}| ${id('svc', key(s.name, f.region))}`);
+      node(`${id('lb', s.name)} -.-|address in| ${id('subnet', key('workload', f.region))}`);
+      node(`${id('lb', s.name)} -.-|proxies from| ${id('subnet', key(lb.crossRegion ? 'globalProxyOnly' : 'proxyOnly', f.region))}`);
+    }
+  }
+  return lines.join('\n');
+}
+
 function edgesOf(model: TopologyModel, s: ServiceModel, node: (line: string) => void): void {
   const from = id('svc', s.name);
   if (s.via === 'connector') node(`${from} -->|${s.route}| connector`);
@@ -138,7 +216,7 @@ function backendLines(b: BackendModel): string[] {
 export function topologyMarkdown(model: TopologyModel): string {
   return [
     `<!-- ${GENERATED_NOTICE} -->`,
-    `# Topology of ${model.project} / ${model.network.name} (${model.region})`,
+    `# Topology of ${model.project} / ${model.network.name} (${model.regions.map((r) => r.name).join(', ')})`,
     '',
     'Solid arrows: egress paths and calls (thick); dotted: where load balancers and peered backends live.',
     '',

@@ -13,17 +13,20 @@ export const connectorSubnetMustBe28 = defineRule({
   severity: 'error',
   summary: "The connector's subnet is a /28.",
   check(model: TopologyModel): Problem[] {
-    const subnet = model.subnets.connector;
-    if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
-    const message = connectorSubnetProblem(subnet.cidr);
-    if (message === undefined) return [];
-    const prefix = CONNECTOR_LIMITS.subnetPrefix;
-    return [
-      {
-        path: subnet.cidrPath,
-        message,
-        fix: `set ${subnet.cidrPath} to a free /${prefix}, e.g. ${resized(parseCidr(subnet.cidr), prefix)}`,
-      },
-    ];
+    // Every region's connector subnet (each region with a connector user has its own connector).
+    return model.regions.flatMap((r) => {
+      const subnet = r.subnets.connector;
+      if (!subnet.needed || cidrProblem(subnet.cidr)) return [];
+      const message = connectorSubnetProblem(subnet.cidr);
+      if (message === undefined) return [];
+      const prefix = CONNECTOR_LIMITS.subnetPrefix;
+      return [
+        {
+          path: subnet.cidrPath,
+          message,
+          fix: `set ${subnet.cidrPath} to a free /${prefix}, e.g. ${resized(parseCidr(subnet.cidr), prefix)}`,
+        },
+      ];
+    });
   },
 });

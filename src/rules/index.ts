@@ -4,6 +4,13 @@ import { existingZoneNeedsDomain } from './existing-zone-needs-domain';
 import { sharedVpcLoadBalancerGrant } from './shared-vpc-load-balancer-grant';
 import { sharedVpcNeedsProjectNumber } from './shared-vpc-needs-project-number';
 import { sharedVpcNetworkMustExist } from './shared-vpc-network-must-exist';
+import { regionsValid } from './regions-valid';
+import { serviceRegionsKnown } from './service-regions-known';
+import { callersInCalleeRegions } from './callers-in-callee-regions';
+import { failoverNeedsWarmInstances } from './failover-needs-warm-instances';
+import { crossRegionHttpsCertificateManager } from './cross-region-https-certificate-manager';
+import { multiRegionNeedsDnsDomain } from './multi-region-needs-dns-domain';
+import { multiRegionScope } from './multi-region-scope';
 import { InputRule } from '../check/input-rule';
 import { Rule } from '../check/rule';
 import { EnvironmentRule } from '../check/environment-rule';
@@ -75,6 +82,7 @@ export const MODEL_RULES: readonly Rule[] = [
   backendUserNeedsVpcEgress,
   callTargetExists,
   callerNeedsVpcEgress,
+  callersInCalleeRegions,
   cidrMustBePrivate,
   configConnectorServiceAccount,
   connectorInstancesInRange,
@@ -83,6 +91,7 @@ export const MODEL_RULES: readonly Rule[] = [
   containerDependenciesExist,
   cpuMemoryCombination,
   createNamespaceNeedsNamespace,
+  crossRegionHttpsCertificateManager,
   declaredPathIsProven,
   deployerIsAMember,
   directVpcNatColdStart,
@@ -93,6 +102,7 @@ export const MODEL_RULES: readonly Rule[] = [
   existingConnectorInRegion,
   existingSubnetNamed,
   existingZoneNeedsDomain,
+  failoverNeedsWarmInstances,
   fractionalCpuRequirements,
   httpsCertificateSource,
   httpsNeedsPrivateDns,
@@ -100,11 +110,14 @@ export const MODEL_RULES: readonly Rule[] = [
   lbAddressMustBeUsable,
   lbSettingsMatchMode,
   manifestAgreesWithTopology,
+  multiRegionNeedsDnsDomain,
+  multiRegionScope,
   noInternetMeansNoNat,
   probeLimits,
   proxyOnlySubnetSize,
   pscAddressUsable,
   publicNeedsIngressAll,
+  regionsValid,
   routeNeedsVpcEgress,
   runAppCallNeedsAllTraffic,
   runAppCallNeedsPrivateGoogleAccess,
@@ -112,6 +125,7 @@ export const MODEL_RULES: readonly Rule[] = [
   scalingMinNotAboveMax,
   secretEnvByReference,
   secretValueInEnv,
+  serviceRegionsKnown,
   settingNeedsKnativeFormat,
   sharedLbNeedsDnsDomain,
   sharedVpcLoadBalancerGrant,

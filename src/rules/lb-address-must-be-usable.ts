@@ -1,7 +1,7 @@
 import { cidrProblem, parseCidr } from '../cidr';
 import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
-import { TopologyModel } from '../model/model';
+import { hasRegionalShared, TopologyModel } from '../model/model';
 import { firstFreeAddress } from '../model/addresses';
 import { lbAddressProblem } from '../model/lb-checks';
 
@@ -26,7 +26,16 @@ export const lbAddressMustBeUsable = defineRule({
     // One entry per load balancer: each service's, or in shared mode the one of all.
     const shared = model.loadBalancing.shared;
     const lbs: Array<{ name: string; address?: string; addressPinned: boolean; path: string }> = shared
-      ? [{ name: shared.name, address: shared.address, addressPinned: shared.addressPinned, path: 'loadBalancing.address' }]
+      ? [
+          ...(hasRegionalShared(shared)
+            ? [{ name: shared.name, address: shared.address, addressPinned: shared.addressPinned, path: 'loadBalancing.address' }]
+            : []),
+          // The shared cross-region load balancer's frontend in this (the first) region, derived from its name.
+          ...(shared.crossRegion?.frontends
+            .filter((f) => f.region === model.region)
+            .map((f) => ({ name: shared.crossRegion!.name, address: f.address, addressPinned: false, path: 'loadBalancing.address' })) ??
+            []),
+        ]
       : model.services
           .filter((x) => x.loadBalancer)
           .map((s) => ({ name: s.name, ...s.loadBalancer!, path: `${s.path}.loadBalancer.address` }));
@@ -77,6 +86,43 @@ export const lbAddressMustBeUsable = defineRule({
             },
       );
     }
+    problems.push(...laterRegionProblems(model));
     return problems;
   },
 });
+
+/**
+ * The frontends of services in several regions, in each region after the first: each takes its first region's address's
+ * place in that region's range (resolveFrontends), so two meet there only when the ranges differ in size; that is
+ * refused too, with the region named.
+ */
+function laterRegionProblems(model: TopologyModel): Problem[] {
+  const problems: Problem[] = [];
+  for (const r of model.regions.filter((x) => !x.primary)) {
+    const owner = new Map<string, string>();
+    for (const s of model.services.filter((x) => x.loadBalancer && !x.loadBalancer.shared)) {
+      const f = s.loadBalancer!.frontends.find((x) => x.region === r.name);
+      if (!f) continue;
+      const path = `${s.path}.loadBalancer.address`;
+      if (f.address === undefined) {
+        problems.push({
+          path: r.subnets.workload.cidrPath,
+          message: `workload subnet ${r.subnets.workload.cidr} in ${r.name} has no usable address for ${quoted(s.name)}'s load balancer`,
+          fix: `widen ${r.subnets.workload.cidrPath}`,
+        });
+        continue;
+      }
+      const first = owner.get(f.address);
+      if (first === undefined) {
+        owner.set(f.address, s.name);
+        continue;
+      }
+      problems.push({
+        path,
+        message: `in ${r.name}, ${quoted(s.name)}'s load balancer address ${f.address} is already ${quoted(first)}'s`,
+        fix: `pin ${path} to another free address (each region takes the same place in its workload range), or give ${r.subnets.workload.cidrPath} the size of the first region's workload range`,
+      });
+    }
+  }
+  return problems;
+}

@@ -12,14 +12,14 @@ export const proxyOnlySubnetSize = defineRule({
   severity: 'error',
   summary: 'The proxy-only subnet is /26 or larger.',
   check(model: TopologyModel): Problem[] {
-    const subnet = model.subnets.proxyOnly;
-    if (!subnet.needed || cidrProblem(subnet.cidr) || parseCidr(subnet.cidr).prefix <= 26) return [];
-    return [
-      {
+    // The regional and the cross-region (GLOBAL_MANAGED_PROXY) proxy-only subnets of every region: the same sizes apply.
+    const subnets = model.regions.flatMap((r) => [r.subnets.proxyOnly, r.subnets.globalProxyOnly]);
+    return subnets
+      .filter((subnet) => subnet.needed && !cidrProblem(subnet.cidr) && parseCidr(subnet.cidr).prefix > 26)
+      .map((subnet) => ({
         path: subnet.cidrPath,
         message: `proxy-only subnet ${subnet.cidr} is smaller than /26`,
         fix: `set ${subnet.cidrPath} to a /26 or larger range (/23 recommended), e.g. ${resized(parseCidr(subnet.cidr), 23)}`,
-      },
-    ];
+      }));
   },
 });

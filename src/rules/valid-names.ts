@@ -1,5 +1,6 @@
 import {
   derivedName,
+  inRegion,
   kubernetesNameProblem,
   NameKind,
   nameProblem,
@@ -11,7 +12,7 @@ import { emittedNames } from '../model/emitted-names';
 import { connectivityTestPlans } from '../model/paths';
 import { Problem, quoted } from '../finding';
 import { defineRule } from '../check/rule';
-import { TopologyModel } from '../model/model';
+import { hasRegionalShared, TopologyModel } from '../model/model';
 
 /**
  * What is wrong with a DNS domain, or undefined: labels of 1-63 letters, digits and hyphens (not at either
@@ -48,21 +49,26 @@ export const validNames = defineRule({
     const derivedFix = (field: string) => `set \`${field}\` explicitly to a valid name, or shorten network.name`;
 
     check('project', model.project, 'project', 'use the project ID (not its display name), e.g. acme-prod');
-    check('region', model.region, 'region', 'use a region name such as asia-northeast1');
+    // `regions` entries are regions-valid's (named by their own path there); the one-region shorthand is checked here.
+    if (model.spec.regions === undefined) check('region', model.region, 'region', 'use a region name such as asia-northeast1');
     check('network', model.network.name, 'network.name', 'rename the network');
-    for (const subnet of Object.values(model.subnets).filter((s) => s.needed)) {
-      const fix = subnet.nameDerived ? derivedFix(`network.subnets.${subnet.role}.name`) : 'rename the subnet';
-      check('subnet', subnet.name, subnet.namePath, fix);
-    }
-    if (model.connector.needed) {
-      const fix = model.connector.nameDerived
-        ? `${derivedFix('network.connector.name')} (a connector name has at most ${NAME_RULES.connector.maxLength} characters)`
-        : `rename the connector to at most ${NAME_RULES.connector.maxLength} characters`;
-      check('connector', model.connector.name, model.connector.namePath, fix);
-    }
-    if (model.nat.subnets.length > 0) {
-      check('router', model.nat.routerName, model.nat.routerNamePath, derivedFix('network.nat.routerName'));
-      check('routerNat', model.nat.name, model.nat.namePath, derivedFix('network.nat.name'));
+    for (const r of model.regions) {
+      // A later region's derived names end in `-<region>`: each is checked as it will be written.
+      const base = r.primary ? 'network.subnets' : `network.regions.${r.name}.subnets`;
+      for (const subnet of Object.values(r.subnets).filter((s) => s.needed)) {
+        const fix = subnet.nameDerived ? derivedFix(`${base}.${subnet.role}.name`) : 'rename the subnet';
+        check('subnet', subnet.name, subnet.namePath, fix);
+      }
+      if (model.connector.needed && r.subnets.connector.needed) {
+        const fix = model.connector.nameDerived
+          ? `${derivedFix('network.connector.name')} (a connector name has at most ${NAME_RULES.connector.maxLength} characters${r.primary ? '' : `, with -${r.name} in ${r.name}`})`
+          : `rename the connector to at most ${NAME_RULES.connector.maxLength - (r.primary ? 0 : r.name.length + 1)} characters`;
+        check('connector', r.connectorName, model.connector.namePath, fix);
+      }
+      if (r.natSubnets.length > 0) {
+        check('router', r.routerName, model.nat.routerNamePath, derivedFix('network.nat.routerName'));
+        check('routerNat', r.natName, model.nat.namePath, derivedFix('network.nat.name'));
+      }
     }
     for (const s of model.services) {
       const before = problems.length;
@@ -96,6 +102,24 @@ export const validNames = defineRule({
         ['neg', derivedName.neg(s.name)],
         ['backendService', derivedName.backendService(s.name)],
       ];
+      if (s.loadBalancer.crossRegion) {
+        // One NEG, address and forwarding rule per region, the later regions' with `-<region>`.
+        for (const f of s.loadBalancer.frontends) {
+          const primary = f.region === model.region;
+          lbNames.push(['neg', inRegion(derivedName.neg(s.name), f.region, primary)]);
+          // Behind the shared cross-region load balancer, its addresses and rules are the shared one's (checked below).
+          if (s.loadBalancer.shared) continue;
+          lbNames.push(
+            ['address', inRegion(derivedName.address(s.name), f.region, primary)],
+            ...(s.loadBalancer.http
+              ? [['forwardingRule', inRegion(derivedName.forwardingRule(s.name), f.region, primary)] as [NameKind, string]]
+              : []),
+            ...(s.loadBalancer.https
+              ? [['forwardingRule', inRegion(derivedName.httpsForwardingRule(s.name), f.region, primary)] as [NameKind, string]]
+              : []),
+          );
+        }
+      }
       // Behind the shared load balancer a service has only its NEG and backend service; the rest is checked below.
       if (s.loadBalancer.shared) {
         for (const [kind, name] of lbNames) check(kind, name, `${s.path}.name`, 'shorten the service name');
@@ -136,7 +160,21 @@ export const validNames = defineRule({
       check('kubernetesObject', argo.project, 'delivery.argocd.project', 'use the name of an Argo CD AppProject, e.g. default');
     }
     const shared = model.loadBalancing.shared;
-    if (shared) {
+    if (shared?.crossRegion) {
+      // The shared cross-region load balancer's names (`<name>-global-*`, a later region's with `-<region>`).
+      const g = sharedLoadBalancerNames(shared.crossRegion.name);
+      const fix = shared.namePath === 'loadBalancing.name' ? 'shorten loadBalancing.name' : derivedFix('loadBalancing.name');
+      check('urlMap', g.urlMap, shared.namePath, fix);
+      if (shared.http) check('targetProxy', g.proxy, shared.namePath, fix);
+      if (shared.https) check('targetProxy', g.httpsProxy, shared.namePath, fix);
+      for (const f of shared.crossRegion.frontends) {
+        const primary = f.region === model.region;
+        check('address', inRegion(g.address, f.region, primary), shared.namePath, fix);
+        if (shared.http) check('forwardingRule', inRegion(g.forwardingRule, f.region, primary), shared.namePath, fix);
+        if (shared.https) check('forwardingRule', inRegion(g.httpsForwardingRule, f.region, primary), shared.namePath, fix);
+      }
+    }
+    if (shared && hasRegionalShared(shared)) {
       const names = sharedLoadBalancerNames(shared.name, shared.https?.certificateVersion);
       const fix = shared.namePath === 'loadBalancing.name' ? 'shorten loadBalancing.name' : derivedFix('loadBalancing.name');
       const lbNames: Array<[NameKind, string]> = [

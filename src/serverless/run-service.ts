@@ -131,6 +131,14 @@ export interface RunServiceProps extends ServiceSettingsSpec {
    */
   readonly format?: ServiceFormat;
   /**
+   * `ServiceFormat.CONFIG_CONNECTOR` only: `metadata.name` of the RunService when it differs from the service's name,
+   * as a later region's copy of a service in several regions does (`<name>-<region>`); the service's name then goes in
+   * `spec.resourceID` (RunService CRD: "The name of the resource. Used for creation and acquisition. When unset, the
+   * value of `metadata.name` is used as the default").
+   * @default - `name`
+   */
+  readonly objectName?: string;
+  /**
    * `ServiceFormat.CONFIG_CONNECTOR` only: namespace of the RunService object.
    * @default - none: `kubectl apply -n` decides
    */
@@ -333,7 +341,8 @@ export class RunService extends Construct {
     const vpcAccess = this.egress._vpcAccess();
     const settings = settingsOf(props);
     const revision = revisionName(props.name, settings);
-    const metadata = kccMetadata(props.name, { project: props.project, namespace: props.namespace });
+    const objectName = props.objectName ?? props.name;
+    const metadata = kccMetadata(objectName, { project: props.project, namespace: props.namespace });
     return new ConfigConnectorService(this, 'Resource', props.baseManifest, {
       // Config Connector writes an object's metadata.labels as the GCP resource's labels.
       // https://cloud.google.com/config-connector/docs/how-to/managing-labels
@@ -341,6 +350,7 @@ export class RunService extends Construct {
       spec: {
         ...(settings.annotations && Object.keys(settings.annotations).length ? { annotations: { ...settings.annotations } } : {}),
         location: props.region,
+        ...(objectName !== props.name ? { resourceId: props.name } : {}),
         projectRef: { external: resourcePath.project(props.project) },
         ingress: KCC_INGRESS[this.ingress],
         // What the API reports back when nothing preview is used: written so a GitOps diff stays empty.
@@ -431,7 +441,8 @@ class InvokerGrants {
   ) {}
 
   public grant(grantee: Grantee, name?: string): void {
-    const service = this.props.name;
+    // The RunService object granted on: a later region's copy is `<name>-<region>` (objectName), and its grants are named so.
+    const service = this.props.objectName ?? this.props.name;
     const grant =
       name ??
       (typeof grantee !== 'string' || grantee.startsWith('serviceAccount:')
@@ -455,8 +466,9 @@ class InvokerGrants {
   private chartOf(): RunnelChart {
     if (!this.chart) {
       const serviceChart = Chart.of(this.service);
-      this.chart = new RunnelChart(serviceChart.node.scope ?? serviceChart, `invokers-${this.props.name}`, {
-        outputPath: this.props.invokerGrantsPath ?? outputPath.invokerGrants(this.props.name),
+      const service = this.props.objectName ?? this.props.name;
+      this.chart = new RunnelChart(serviceChart.node.scope ?? serviceChart, `invokers-${service}`, {
+        outputPath: this.props.invokerGrantsPath ?? outputPath.invokerGrants(service),
       });
     }
     return this.chart;

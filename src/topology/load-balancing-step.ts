@@ -6,6 +6,8 @@ import { TlsCertificate } from '../lb/tls-certificate';
 import { LoadBalancerModel, ServiceModel, TopologyModel } from '../model/model';
 import { sharedLoadBalancerNames } from '../names';
 import { TopologyFiles } from './files';
+import { CrossRegionInternalLoadBalancer } from '../lb/cross-region-internal-lb';
+import { createCrossRegionLoadBalancers, createSharedCrossRegionLoadBalancer } from './regions';
 import { kccScopeOf, NetworkParts } from './network-step';
 
 /** The load balancers in front of the called services, and the URLs they give callers. */
@@ -15,16 +17,18 @@ export class LoadBalancers {
     public readonly perService: ReadonlyMap<string, InternalLoadBalancer>,
     /** Shared mode (`loadBalancing.mode: shared`): the one load balancer of every callee. */
     public readonly shared?: SharedInternalLoadBalancer,
+    /** Services in several regions: each one's cross-region load balancer, by service. */
+    public readonly crossRegion: ReadonlyMap<string, CrossRegionInternalLoadBalancer> = new Map(),
   ) {}
 
   /** The URL callers of `service` get, when a load balancer fronts it and its host is known at synth time. */
   public urlOf(service: string): string | undefined {
-    return this.shared?.urlOf(service) ?? this.perService.get(service)?.url;
+    return this.shared?.urlOf(service) ?? this.crossRegion.get(service)?.urlOf(service) ?? this.perService.get(service)?.url;
   }
 
   /** Every URL `service` is answered on: the custom audiences it must accept. */
   public urlsOf(service: string): readonly string[] {
-    return this.shared?.urlsOf(service) ?? this.perService.get(service)?.urls ?? [];
+    return this.shared?.urlsOf(service) ?? this.crossRegion.get(service)?.urlsOf(service) ?? this.perService.get(service)?.urls ?? [];
   }
 }
 
@@ -59,8 +63,15 @@ export function buildLoadBalancers(files: TopologyFiles, model: TopologyModel, n
   };
   const shared = model.loadBalancing.shared;
   if (!shared) {
+    // A service in several regions: a cross-region load balancer with a geo record (src/topology/regions.ts).
+    const subnetsOf = (region: string) =>
+      net.laterRegions.get(region)?.subnets ?? {
+        workload: net.subnets.get('workload'),
+        globalProxyOnly: net.subnets.get('globalProxyOnly'),
+      };
+    const crossRegion = createCrossRegionLoadBalancers(serviceFile, model, kcc, subnetsOf, zone, net.network);
     const perService = new Map<string, InternalLoadBalancer>();
-    for (const { s, lb } of behind) {
+    for (const { s, lb } of behind.filter((x) => !x.lb.crossRegion)) {
       const balancer = new InternalLoadBalancer(serviceFile(s), 'LoadBalancer', {
         service: s.name,
         serviceInOutput,
@@ -75,12 +86,20 @@ export function buildLoadBalancers(files: TopologyFiles, model: TopologyModel, n
       perService.set(s.name, balancer);
       addRecord(s, { addressName: balancer.addressName }, lb.address);
     }
-    return new LoadBalancers(perService);
+    return new LoadBalancers(perService, undefined, crossRegion);
   }
   // Shared mode: each callee's NEG, backend service and record in its own file (adding a callee adds a file and one
   // host rule); the one URL map, proxies, address and forwarding rules in `load-balancer.yaml`. Shared mode needs
   // dns.domain (rule shared-lb-needs-dns-domain), so every callee has its host name.
-  const callees = behind.map(({ s, lb }) => {
+  const subnetsOf = (region: string) =>
+    net.laterRegions.get(region)?.subnets ?? { workload: net.subnets.get('workload'), globalProxyOnly: net.subnets.get('globalProxyOnly') };
+  const sharedFile = files.of(model.project, 'load-balancer.yaml');
+  // Callees in several regions: the shared cross-region load balancer (src/topology/regions.ts).
+  const global = createSharedCrossRegionLoadBalancer(serviceFile, sharedFile, model, kcc, subnetsOf, zone, net.network);
+  const crossRegion = new Map(global ? (shared.crossRegion?.services ?? []).map((name) => [name, global] as const) : []);
+  const regional = behind.filter(({ lb }) => !lb.crossRegion);
+  if (regional.length === 0) return new LoadBalancers(new Map(), undefined, crossRegion);
+  const callees = regional.map(({ s, lb }) => {
     const backend = new ServerlessBackend(serviceFile(s), 'Backend', {
       scope: kcc,
       region: model.region,
@@ -91,7 +110,7 @@ export function buildLoadBalancers(files: TopologyFiles, model: TopologyModel, n
     if (lb.dnsName === undefined) throw new Error(`runnel bug: ${s.name} has no host name in shared mode (shared-lb-needs-dns-domain)`);
     return { service: s.name, hostname: lb.dnsName, backendServiceName: backend.backendServiceName };
   });
-  const balancer = new SharedInternalLoadBalancer(files.of(model.project, 'load-balancer.yaml'), 'LoadBalancer', {
+  const balancer = new SharedInternalLoadBalancer(sharedFile, 'LoadBalancer', {
     name: shared.name,
     callees,
     subnet: subnet(),
@@ -101,5 +120,5 @@ export function buildLoadBalancers(files: TopologyFiles, model: TopologyModel, n
     https: certificateOf(shared.https),
     scope: kcc,
   });
-  return new LoadBalancers(new Map(), balancer);
+  return new LoadBalancers(new Map(), balancer, crossRegion);
 }

@@ -9,6 +9,7 @@ import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
 import { IVpcConnector, VpcConnector } from '../serverless/vpc-connector';
 import { TopologyFiles } from './files';
+import { createLaterRegionNetworks, RegionNetwork, subnetPurposeOf } from './regions';
 
 export function kccScopeOf(model: TopologyModel): KccScope {
   return { project: model.project, namespace: model.namespace, abandonStateful: model.delivery.abandonStateful };
@@ -38,6 +39,8 @@ export interface NetworkParts {
   readonly connector?: IVpcConnector;
   readonly privateServiceAccess?: PrivateServiceAccess;
   readonly googleApis?: GoogleApisEndpoint;
+  /** The regions after the first (`regions`): their subnets and connectors, by region. */
+  readonly laterRegions: ReadonlyMap<string, RegionNetwork>;
 }
 
 /**
@@ -53,8 +56,8 @@ export function buildNetwork(scope: Construct, files: TopologyFiles, model: Topo
     : new Network(networkFile(), 'Network', { name: model.network.name, ...kccScopeOf(model) });
   const byRole = new Map<SubnetRole, Subnet>();
   for (const s of Object.values(model.subnets).filter((x) => x.needed)) {
-    const proxyOnly = s.role === 'proxyOnly';
-    const purpose = proxyOnly ? SubnetPurpose.REGIONAL_MANAGED_PROXY : SubnetPurpose.PRIVATE;
+    const purpose = subnetPurposeOf(s.role);
+    const proxyOnly = purpose !== SubnetPurpose.PRIVATE;
     const props = { network, name: s.name, region: model.region, cidr: s.cidr, purpose };
     byRole.set(
       s.role,
@@ -75,6 +78,10 @@ export function buildNetwork(scope: Construct, files: TopologyFiles, model: Topo
       subnets: model.nat.subnets.map((role) => subnets.get(role)),
     });
   }
+  // Several regions (multi-region-scope keeps them to a network runnel creates): each later region's subnets, connector
+  // and NAT, in the same file.
+  const laterRegions =
+    model.regions.length > 1 ? createLaterRegionNetworks(networkFile(), model, network) : new Map<string, RegionNetwork>();
   const psa = model.privateServiceAccess;
   const privateServiceAccess = psa.needed
     ? new PrivateServiceAccess(networkFile(), 'PrivateServiceAccess', { network, name: psa.name, cidr: psa.cidr })
@@ -87,7 +94,7 @@ export function buildNetwork(scope: Construct, files: TopologyFiles, model: Topo
         zoneName: model.psc.zoneName,
       })
     : undefined;
-  return { network, subnets, connector, privateServiceAccess, googleApis };
+  return { network, subnets, connector, privateServiceAccess, googleApis, laterRegions };
 }
 
 function buildConnector(files: TopologyFiles, model: TopologyModel, subnets: Subnets): IVpcConnector | undefined {

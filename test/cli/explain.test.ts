@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { runnelHere, ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
-import { baseTopology } from '../helpers/synth';
+import { baseTopology, twoRegions } from '../helpers/synth';
 
 const topologyFile = (t: unknown) => {
   const file = join(tempDir('explain'), 'topology.yaml');
@@ -75,5 +75,37 @@ describe('runnel explain (the command runner, on the default topology.yaml)', ()
     expect((await runnelHere(['explain', 'client-service'], { cwd: ROOT })).status).toBe(2);
     expect((await runnelHere(['explain', '--help'])).stdout).toContain('usage: runnel explain CALLER CALLEE');
     expect((await runnelHere(['--help'])).stdout).toContain('explain');
+  });
+});
+
+describe('runnel explain on a topology in two regions', () => {
+  const file = topologyFile(twoRegions(baseTopology()));
+
+  test("one path per region the caller runs in, each through that region's egress, DNS answer, frontend and NEG", () => {
+    const r = runnel(['explain', 'client-service', 'server-service', '--topology', file]);
+    expect(r.status).toBe(0);
+    const [first, second] = r.stdout.split(/^in asia-northeast2:$/m);
+    expect(first).toMatch(/^in asia-northeast1:/);
+    expect(first).toMatch(/Direct VPC egress from subnet run-vpc-direct \(10\.10\.4\.0\/22\)/);
+    expect(first).toMatch(/forwarding rule in asia-northeast1 at 10\.10\.0\.\d+/);
+    expect(first).toMatch(/serverless NEG server-service-neg to Cloud Run service server-service in asia-northeast1/);
+    expect(second).toMatch(/Direct VPC egress from subnet run-vpc-direct-asia-northeast2 \(10\.11\.4\.0\/22\)/);
+    expect(second).toMatch(/callers in asia-northeast2 get asia-northeast2's frontend 10\.11\.0\.\d+/);
+    expect(second).toMatch(/GLOBAL_MANAGED_PROXY subnet run-vpc-global-proxy-asia-northeast2/);
+    expect(second).toMatch(
+      /serverless NEG server-service-neg-asia-northeast2 .* when outlier detection ejects it, the NEGs in asia-northeast1/,
+    );
+  });
+
+  test('--region picks one; --json then prints that proof with its region', () => {
+    const r = runnel(['explain', 'client-service', 'server-service', '--topology', file, '--region', 'asia-northeast2', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ region: 'asia-northeast2', reachable: true, private: true, authorized: true });
+  });
+
+  test('a region the caller does not run in is a usage error naming its regions', () => {
+    const r = runnel(['explain', 'client-service', 'server-service', '--topology', file, '--region', 'europe-west4']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/does not run in "europe-west4" \(fix: name one of "asia-northeast1", "asia-northeast2"\)/);
   });
 });

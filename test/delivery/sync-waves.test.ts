@@ -50,8 +50,14 @@ describe.each(topologies)('sync waves of %s', (_name, input, manifests) => {
   });
 
   test('nor before what it needs without naming it: the proxy-only subnet, the NEG path, the peering, the namespace', () => {
-    const proxyOnly = applied.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec.purpose === 'REGIONAL_MANAGED_PROXY');
+    const regionalProxyOnly = applied.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec.purpose === 'REGIONAL_MANAGED_PROXY');
     for (const rule of applied.filter((o) => o.kind === 'ComputeForwardingRule' && o.spec.loadBalancingScheme === 'INTERNAL_MANAGED')) {
+      // A cross-region load balancer's (global) rule needs the GLOBAL_MANAGED_PROXY subnet of its own subnet's region.
+      const region = applied.find((o) => o.kind === 'ComputeSubnetwork' && o.metadata.name === rule.spec.subnetworkRef?.name)?.spec.region;
+      const proxyOnly =
+        rule.spec.location === 'global'
+          ? applied.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec.purpose === 'GLOBAL_MANAGED_PROXY' && o.spec.region === region)
+          : regionalProxyOnly;
       // On an existing network the proxy-only subnet exists already (the rule names its subnet by path).
       if (rule.spec.subnetworkRef?.external !== undefined) {
         expect(proxyOnly).toEqual([]);

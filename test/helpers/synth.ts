@@ -55,5 +55,31 @@ export function all(objects: Obj[], kind: string): Obj[] {
  * such a name: a Cloud Run service's name holds no dot.
  */
 export function topologyNamedIds(objects: Obj[]): string[] {
-  return objects.filter((o) => !String(o.apiVersion).startsWith('serviceusage.')).map((o) => `${o.kind}/${o.metadata.name}`);
+  // A Knative Service of one name in several regions is one name (each region's copy is its own Cloud Run service).
+  const knative = new Map<string, string>();
+  return objects
+    .filter((o) => !String(o.apiVersion).startsWith('serviceusage.'))
+    .filter((o) => {
+      if (!String(o.apiVersion).startsWith('serving.knative.dev/')) return true;
+      const location = o.metadata.labels?.['cloud.googleapis.com/location'];
+      const first = knative.get(o.metadata.name);
+      if (first === undefined) knative.set(o.metadata.name, location);
+      return first === undefined || first === location;
+    })
+    .map((o) => `${o.kind}/${o.metadata.name}`);
+}
+
+/**
+ * Turns the base topology (or one like it) into a two-region one: both services in asia-northeast1 and
+ * asia-northeast2 with a warm instance each, callers reaching the server by its private DNS name.
+ */
+export function twoRegions(t: any): any {
+  delete t.region;
+  t.regions = ['asia-northeast1', 'asia-northeast2'];
+  t.dns = { domain: 'internal.acme.example' };
+  for (const s of t.services) {
+    s.regions = ['asia-northeast1', 'asia-northeast2'];
+    s.failover = { minInstancesPerRegion: 1 };
+  }
+  return t;
 }

@@ -108,6 +108,6 @@ describe('choices', () => {
     expect(Ingress).toEqual({ ALL: 'all', INTERNAL: 'internal', INTERNAL_AND_CLOUD_LOAD_BALANCING: 'internal-and-cloud-load-balancing' });
     expect(choices(EgressRoute)).toEqual(['private-ranges-only', 'all-traffic']);
     expect(choices(ServiceFormat)).toEqual(['knative', 'config-connector']);
-    expect(choices(SubnetPurpose)).toEqual(['PRIVATE', 'REGIONAL_MANAGED_PROXY']);
+    expect(choices(SubnetPurpose)).toEqual(['PRIVATE', 'REGIONAL_MANAGED_PROXY', 'GLOBAL_MANAGED_PROXY']);
   });
 });

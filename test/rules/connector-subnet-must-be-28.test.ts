@@ -1,5 +1,6 @@
 import { connectorSubnetMustBe28 } from '../../src/rules/connector-subnet-must-be-28';
 import { describeRule } from '../helpers/rule-cases';
+import { twoRegions } from '../helpers/synth';
 
 const useConnector = (t: any) => {
   t.services[0].egress.via = 'connector';
@@ -16,6 +17,16 @@ describeRule(connectorSubnetMustBe28, {
     },
   ],
   invalid: [
+    {
+      name: "the second region's connector subnet",
+      mutate: (t) => {
+        twoRegions(t);
+        t.network.connector = { name: 'conn' };
+        t.services[0].egress = { via: 'connector' };
+        t.network.regions = { 'asia-northeast2': { subnets: { connector: { cidr: '10.11.8.0/27' } } } };
+      },
+      path: 'network.regions.asia-northeast2.subnets.connector.cidr',
+    },
     {
       name: 'a /24',
       mutate: (t) => {

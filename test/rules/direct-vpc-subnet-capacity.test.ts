@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadTopologyFile } from '../../src/input/load';
 import { validateTopology } from '../../src/validate/engine';
 import { describeRule } from '../helpers/rule-cases';
+import { twoRegions } from '../helpers/synth';
 
 describeRule(directVpcSubnetCapacity, {
   valid: [
@@ -23,6 +24,16 @@ describeRule(directVpcSubnetCapacity, {
     },
   ],
   invalid: [
+    {
+      name: "the second region's Direct VPC subnet, too small for the services running there",
+      mutate: (t) => {
+        twoRegions(t);
+        t.network.regions = { 'asia-northeast2': { subnets: { directVpc: { cidr: '10.11.4.0/26' } } } };
+        t.services[0].scaling = { maxInstances: 100 };
+      },
+      path: 'network.regions.asia-northeast2.subnets.directVpc.cidr',
+      message: /asia-northeast2|10\.11\.4\.0\/26/,
+    },
     {
       name: 'a /27',
       mutate: (t) => {

@@ -1,5 +1,6 @@
 import { lbAddressMustBeUsable } from '../../src/rules/lb-address-must-be-usable';
 import { describeRule } from '../helpers/rule-cases';
+import { twoRegions } from '../helpers/synth';
 import { parseCidr } from '../../src/cidr';
 import { derivedAddress } from '../../src/model/addresses';
 import { lbAddressMustBeUsable as rule } from '../../src/rules/lb-address-must-be-usable';
@@ -102,6 +103,27 @@ describeRule(lbAddressMustBeUsable, {
         t.network.subnets = { workload: { cidr: '10.10.0.0/30' } };
       },
       path: 'network.subnets.workload.cidr',
+    },
+  ],
+});
+
+// In a /26 second region, 10.10.0.200's place does not exist, so server-service derives one there; client-service pinned
+// at that same place in the first region's range meets it.
+const meetingInSecondRegion = derivedAddress(parseCidr('10.11.0.0/26'), 'server-service')!.replace(/^10\.11\./, '10.10.');
+
+describeRule(lbAddressMustBeUsable, {
+  valid: [{ name: 'two regions: each frontend takes its first-region address place', mutate: (t) => twoRegions(t) }],
+  invalid: [
+    {
+      name: 'two regions: a smaller later range makes two frontends meet',
+      mutate: (t) => {
+        twoRegions(t);
+        t.services[0].loadBalancer = { address: meetingInSecondRegion };
+        t.services[1].loadBalancer = { address: '10.10.0.200' };
+        t.network.regions = { 'asia-northeast2': { subnets: { workload: { cidr: '10.11.0.0/26' } } } };
+      },
+      path: 'services[1].loadBalancer.address',
+      message: /in asia-northeast2/,
     },
   ],
 });
