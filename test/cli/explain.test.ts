@@ -82,7 +82,7 @@ describe('runnel explain on a topology in two regions', () => {
   const file = topologyFile(twoRegions(baseTopology()));
 
   test("one path per region the caller runs in, each through that region's egress, DNS answer, frontend and NEG", () => {
-    const r = runnel(['explain', 'client-service', 'server-service', '--topology', file]);
+    const r = runnelHere(['explain', 'client-service', 'server-service', '--topology', file]);
     expect(r.status).toBe(0);
     const [first, second] = r.stdout.split(/^in asia-northeast2:$/m);
     expect(first).toMatch(/^in asia-northeast1:/);
@@ -98,13 +98,13 @@ describe('runnel explain on a topology in two regions', () => {
   });
 
   test('--region picks one; --json then prints that proof with its region', () => {
-    const r = runnel(['explain', 'client-service', 'server-service', '--topology', file, '--region', 'asia-northeast2', '--json']);
+    const r = runnelHere(['explain', 'client-service', 'server-service', '--topology', file, '--region', 'asia-northeast2', '--json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ region: 'asia-northeast2', reachable: true, private: true, authorized: true });
   });
 
   test('a region the caller does not run in is a usage error naming its regions', () => {
-    const r = runnel(['explain', 'client-service', 'server-service', '--topology', file, '--region', 'europe-west4']);
+    const r = runnelHere(['explain', 'client-service', 'server-service', '--topology', file, '--region', 'europe-west4']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/does not run in "europe-west4" \(fix: name one of "asia-northeast1", "asia-northeast2"\)/);
   });
