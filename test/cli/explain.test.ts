@@ -81,8 +81,8 @@ describe('runnel explain (the command runner, on the default topology.yaml)', ()
 describe('runnel explain on a topology in two regions', () => {
   const file = topologyFile(twoRegions(baseTopology()));
 
-  test("one path per region the caller runs in, each through that region's egress, DNS answer, frontend and NEG", () => {
-    const r = runnelHere(['explain', 'client-service', 'server-service', '--topology', file]);
+  test("one path per region the caller runs in, each through that region's egress, DNS answer, frontend and NEG", async () => {
+    const r = await runnelHere(['explain', 'client-service', 'server-service', '--topology', file]);
     expect(r.status).toBe(0);
     const [first, second] = r.stdout.split(/^in asia-northeast2:$/m);
     expect(first).toMatch(/^in asia-northeast1:/);
@@ -97,14 +97,23 @@ describe('runnel explain on a topology in two regions', () => {
     );
   });
 
-  test('--region picks one; --json then prints that proof with its region', () => {
-    const r = runnelHere(['explain', 'client-service', 'server-service', '--topology', file, '--region', 'asia-northeast2', '--json']);
+  test('--region picks one; --json then prints that proof with its region', async () => {
+    const r = await runnelHere([
+      'explain',
+      'client-service',
+      'server-service',
+      '--topology',
+      file,
+      '--region',
+      'asia-northeast2',
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ region: 'asia-northeast2', reachable: true, private: true, authorized: true });
   });
 
-  test('a region the caller does not run in is a usage error naming its regions', () => {
-    const r = runnelHere(['explain', 'client-service', 'server-service', '--topology', file, '--region', 'europe-west4']);
+  test('a region the caller does not run in is a usage error naming its regions', async () => {
+    const r = await runnelHere(['explain', 'client-service', 'server-service', '--topology', file, '--region', 'europe-west4']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/does not run in "europe-west4" \(fix: name one of "asia-northeast1", "asia-northeast2"\)/);
   });
