@@ -61,14 +61,11 @@ export function buildLoadBalancers(files: TopologyFiles, model: TopologyModel, n
       zone.addRecord(files.of(zone.project, 'dns.yaml'), `DnsRecord-${s.name}`, { label: s.name, type: 'A', data: { rrdatas: [address] } });
     }
   };
+  // Each region's subnets, for the cross-region load balancers' frontends (src/topology/regions.ts).
+  const subnetsOf = (region: string) => net.laterRegions.get(region)?.subnets ?? net.subnets;
   const shared = model.loadBalancing.shared;
   if (!shared) {
     // A service in several regions: a cross-region load balancer with a geo record (src/topology/regions.ts).
-    const subnetsOf = (region: string) =>
-      net.laterRegions.get(region)?.subnets ?? {
-        workload: net.subnets.get('workload'),
-        globalProxyOnly: net.subnets.get('globalProxyOnly'),
-      };
     const crossRegion = createCrossRegionLoadBalancers(serviceFile, model, kcc, subnetsOf, zone, net.network);
     const perService = new Map<string, InternalLoadBalancer>();
     for (const { s, lb } of behind.filter((x) => !x.lb.crossRegion)) {
@@ -91,8 +88,6 @@ export function buildLoadBalancers(files: TopologyFiles, model: TopologyModel, n
   // Shared mode: each callee's NEG, backend service and record in its own file (adding a callee adds a file and one
   // host rule); the one URL map, proxies, address and forwarding rules in `load-balancer.yaml`. Shared mode needs
   // dns.domain (rule shared-lb-needs-dns-domain), so every callee has its host name.
-  const subnetsOf = (region: string) =>
-    net.laterRegions.get(region)?.subnets ?? { workload: net.subnets.get('workload'), globalProxyOnly: net.subnets.get('globalProxyOnly') };
   const sharedFile = files.of(model.project, 'load-balancer.yaml');
   // Callees in several regions: the shared cross-region load balancer (src/topology/regions.ts).
   const global = createSharedCrossRegionLoadBalancer(serviceFile, sharedFile, model, kcc, subnetsOf, zone, net.network);

@@ -6,10 +6,13 @@ import { TopologyModel } from '../model/model';
 import { SubnetRole } from '../names';
 import { CloudNat } from '../nat/cloud-nat';
 import { Network } from '../network/network';
-import { Subnet, SubnetPurpose } from '../network/subnet';
+import { Subnet } from '../network/subnet';
 import { IVpcConnector, VpcConnector } from '../serverless/vpc-connector';
 import { TopologyFiles } from './files';
-import { createLaterRegionNetworks, RegionNetwork, subnetPurposeOf } from './regions';
+import { createLaterRegionNetworks, createSubnet, RegionNetwork, subnetPurposeOf } from './regions';
+import { Subnets } from './subnets';
+
+export { Subnets } from './subnets';
 
 export function kccScopeOf(model: TopologyModel): KccScope {
   return { project: model.project, namespace: model.namespace, abandonStateful: model.delivery.abandonStateful };
@@ -18,18 +21,6 @@ export function kccScopeOf(model: TopologyModel): KccScope {
 /** Where the network's own objects go (NAT, grants on its subnets, its zones): its project, a Shared VPC's host. */
 export function networkScopeOf(model: TopologyModel): KccScope {
   return { ...kccScopeOf(model), project: model.network.project };
-}
-
-/** The subnets the topology needs, by role. */
-export class Subnets {
-  constructor(private readonly byRole: ReadonlyMap<SubnetRole, Subnet>) {}
-
-  /** The subnet of `role`; the model builds every subnet something uses, so a missing one is a runnel bug. */
-  public get(role: SubnetRole): Subnet {
-    const subnet = this.byRole.get(role);
-    if (!subnet) throw new Error(`runnel bug: the ${role} subnet is used but was not built (SubnetModel.needed)`);
-    return subnet;
-  }
 }
 
 /** The network and what lives on it, for the steps that attach to it. */
@@ -56,14 +47,17 @@ export function buildNetwork(scope: Construct, files: TopologyFiles, model: Topo
     : new Network(networkFile(), 'Network', { name: model.network.name, ...kccScopeOf(model) });
   const byRole = new Map<SubnetRole, Subnet>();
   for (const s of Object.values(model.subnets).filter((x) => x.needed)) {
-    const purpose = subnetPurposeOf(s.role);
-    const proxyOnly = purpose !== SubnetPurpose.PRIVATE;
-    const props = { network, name: s.name, region: model.region, cidr: s.cidr, purpose };
     byRole.set(
       s.role,
       existing
-        ? Subnet.fromExisting(scope, `ExistingSubnet-${s.role}`, props)
-        : new Subnet(networkFile(), `Subnet-${s.role}`, { ...props, privateGoogleAccess: proxyOnly ? undefined : s.privateGoogleAccess }),
+        ? Subnet.fromExisting(scope, `ExistingSubnet-${s.role}`, {
+            network,
+            name: s.name,
+            region: model.region,
+            cidr: s.cidr,
+            purpose: subnetPurposeOf(s.role),
+          })
+        : createSubnet(networkFile(), `Subnet-${s.role}`, network, model.region, s),
     );
   }
   const subnets = new Subnets(byRole);

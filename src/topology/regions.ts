@@ -9,9 +9,9 @@ import { KccScope } from '../kcc';
 import { derivedName, inRegion, outputPath, sharedLoadBalancerNames, SubnetRole } from '../names';
 import { Network } from '../network/network';
 import { Subnet, SubnetPurpose } from '../network/subnet';
-import { EgressRoute, VpcEgress } from '../serverless/egress';
 import { IVpcConnector, VpcConnector } from '../serverless/vpc-connector';
 import { RegionModel, ServiceModel, SubnetModel, TopologyModel } from '../model/model';
+import { Subnets } from './subnets';
 
 /*
  * The builder steps of a topology in several regions (`regions`): each later region's subnets, connector and NAT, the
@@ -31,7 +31,7 @@ export function subnetPurposeOf(role: SubnetRole): SubnetPurpose {
 /** One region's subnets and connector, as the builder steps made them. */
 export interface RegionNetwork {
   readonly region: RegionModel;
-  readonly subnets: Partial<Record<SubnetRole, Subnet>>;
+  readonly subnets: Subnets;
   readonly connector?: IVpcConnector;
 }
 
@@ -56,14 +56,16 @@ export function createSubnet(scope: Construct, id: string, network: Network, reg
 export function createLaterRegionNetworks(chart: Construct, model: TopologyModel, network: Network): Map<string, RegionNetwork> {
   const result = new Map<string, RegionNetwork>();
   for (const r of model.regions.filter((x) => !x.primary)) {
-    const subnets: Partial<Record<SubnetRole, Subnet>> = {};
+    const byRole = new Map<SubnetRole, Subnet>();
     for (const s of Object.values(r.subnets).filter((x) => x.needed)) {
-      subnets[s.role] = createSubnet(chart, `Subnet-${s.role}-${r.name}`, network, r.name, s);
+      byRole.set(s.role, createSubnet(chart, `Subnet-${s.role}-${r.name}`, network, r.name, s));
     }
-    const connector = subnets.connector
+    const subnets = new Subnets(byRole);
+    const connectorSubnet = byRole.get('connector');
+    const connector = connectorSubnet
       ? new VpcConnector(chart, `Connector-${r.name}`, {
           name: r.connectorName,
-          subnet: subnets.connector,
+          subnet: connectorSubnet,
           minInstances: model.connector.minInstances,
           maxInstances: model.connector.maxInstances,
           machineType: model.connector.machineType,
@@ -76,20 +78,12 @@ export function createLaterRegionNetworks(chart: Construct, model: TopologyModel
         region: r.name,
         routerName: r.routerName,
         natName: r.natName,
-        subnets: r.natSubnets.map((role) => subnets[role]!),
+        subnets: r.natSubnets.map((role) => subnets.get(role)),
       });
     }
     result.set(r.name, { region: r, subnets, ...(connector ? { connector } : {}) });
   }
   return result;
-}
-
-/** How a service's egress enters the VPC in one region: that region's connector or Direct VPC subnet. */
-export function egressIn(s: ServiceModel, net: Pick<RegionNetwork, 'subnets' | 'connector'>): VpcEgress {
-  const route = s.route === 'all-traffic' ? EgressRoute.ALL_TRAFFIC : EgressRoute.PRIVATE_RANGES_ONLY;
-  if (s.via === 'connector') return VpcEgress.connector(net.connector!, route);
-  if (s.via === 'direct-vpc') return VpcEgress.directVpc(net.subnets.directVpc!, route);
-  return VpcEgress.none();
 }
 
 /** Where one region's copy of a service goes. */
@@ -123,6 +117,53 @@ export function serviceCopies(model: TopologyModel, s: ServiceModel): ServiceCop
   });
 }
 
+/** A callee's global backend service with one serverless NEG per region it runs in, each on that region's copy. */
+function crossRegionBackend(file: Construct, model: TopologyModel, kcc: KccScope, s: ServiceModel): CrossRegionServerlessBackend {
+  const inOutput = model.delivery.cloudRun === 'config-connector';
+  return new CrossRegionServerlessBackend(file, 'Backend', {
+    scope: kcc,
+    service: s.name,
+    regions: serviceCopies(model, s).map((c) => ({
+      region: c.region,
+      primary: c.primary,
+      ...(inOutput ? { runServiceObject: c.objectName } : {}),
+    })),
+  });
+}
+
+/** A cross-region load balancer's frontend in each of `frontends`' regions, on that region's subnets. */
+function frontendsIn(
+  frontends: readonly { readonly region: string; readonly address?: string }[],
+  model: TopologyModel,
+  subnetsOf: (region: string) => Subnets,
+) {
+  return frontends.map((f) => {
+    const subnets = subnetsOf(f.region);
+    return {
+      subnet: subnets.get('workload'),
+      proxyOnlySubnet: subnets.get('globalProxyOnly'),
+      primary: f.region === model.region,
+      ...(f.address !== undefined ? { address: f.address } : {}),
+    };
+  });
+}
+
+/** The geo items of a callee's record: each of its regions answered with the frontend there, on every port served. */
+function geoItems(balancer: CrossRegionInternalLoadBalancer, regions: readonly string[], network: Network, kcc: KccScope): GeoItem[] {
+  return balancer.frontends
+    .filter((f) => regions.includes(f.region))
+    .map((f) => ({
+      location: f.region,
+      frontends: balancer.ports.map((port) => ({
+        addressName: f.addressName,
+        port,
+        loadBalancerType: 'globalL7ilb' as const,
+        network: network.ref,
+        project: kcc.project,
+      })),
+    }));
+}
+
 /**
  * Each service running in several regions behind its own cross-region internal Application Load Balancer, in
  * `load-balancer-<service>.yaml`: one serverless NEG per region on one global backend service with outlier detection,
@@ -134,36 +175,21 @@ export function createCrossRegionLoadBalancers(
   fileOf: (s: ServiceModel) => Construct,
   model: TopologyModel,
   kcc: KccScope,
-  subnetsOf: (region: string) => Partial<Record<SubnetRole, Subnet>>,
+  subnetsOf: (region: string) => Subnets,
   zone: PrivateDnsZone | undefined,
   network: Network,
 ): Map<string, CrossRegionInternalLoadBalancer> {
   const result = new Map<string, CrossRegionInternalLoadBalancer>();
-  const inOutput = model.delivery.cloudRun === 'config-connector';
-  for (const s of model.services.filter((x) => x.loadBalancer?.crossRegion)) {
-    const lb = s.loadBalancer!;
+  for (const [s, lb] of model.services.flatMap((x) => (x.loadBalancer?.crossRegion ? [[x, x.loadBalancer] as const] : []))) {
     const chart = fileOf(s);
-    const copies = serviceCopies(model, s);
-    const backend = new CrossRegionServerlessBackend(chart, 'Backend', {
-      scope: kcc,
-      service: s.name,
-      regions: copies.map((c) => ({ region: c.region, primary: c.primary, ...(inOutput ? { runServiceObject: c.objectName } : {}) })),
-    });
+    const backend = crossRegionBackend(chart, model, kcc, s);
     const https = lb.https?.certificateManagerCertificate
       ? TlsCertificate.fromCertificateManager(lb.https.certificateManagerCertificate)
       : undefined;
     const balancer = new CrossRegionInternalLoadBalancer(chart, 'LoadBalancer', {
       name: s.name,
       callees: [{ service: s.name, hostname: zone ? lb.dnsName : undefined, backendServiceName: backend.backendServiceName }],
-      frontends: lb.frontends.map((f) => {
-        const subnets = subnetsOf(f.region);
-        return {
-          subnet: subnets.workload!,
-          proxyOnlySubnet: subnets.globalProxyOnly!,
-          primary: f.region === model.region,
-          ...(f.address !== undefined ? { address: f.address } : {}),
-        };
-      }),
+      frontends: frontendsIn(lb.frontends, model, subnetsOf),
       http: lb.http,
       https,
       scope: kcc,
@@ -171,17 +197,7 @@ export function createCrossRegionLoadBalancers(
     result.set(s.name, balancer);
     if (zone) {
       // One item per region the service runs in, answering with that region's frontend on each port it serves.
-      const geo: GeoItem[] = balancer.frontends.map((f) => ({
-        location: f.region,
-        frontends: balancer.ports.map((port) => ({
-          addressName: f.addressName,
-          port,
-          loadBalancerType: 'globalL7ilb' as const,
-          network: network.ref,
-          project: kcc.project,
-        })),
-      }));
-      zone.addRecord(chart, 'DnsRecord', { label: s.name, type: 'A', data: { geo } });
+      zone.addRecord(chart, 'DnsRecord', { label: s.name, type: 'A', data: { geo: geoItems(balancer, s.regions, network, kcc) } });
     }
   }
   return result;
@@ -207,29 +223,22 @@ export function createSharedCrossRegionLoadBalancer(
   sharedFile: Construct,
   model: TopologyModel,
   kcc: KccScope,
-  subnetsOf: (region: string) => Partial<Record<SubnetRole, Subnet>>,
+  subnetsOf: (region: string) => Subnets,
   zone: PrivateDnsZone | undefined,
   network: Network,
 ): CrossRegionInternalLoadBalancer | undefined {
   const shared = model.loadBalancing.shared;
   const cross = shared?.crossRegion;
   if (!shared || !cross) return undefined;
-  const inOutput = model.delivery.cloudRun === 'config-connector';
   const names = sharedLoadBalancerNames(cross.name);
   const callees = model.services
     .filter((s) => cross.services.includes(s.name))
     .map((s) => {
-      const backend = new CrossRegionServerlessBackend(fileOf(s), 'Backend', {
-        scope: kcc,
-        service: s.name,
-        regions: serviceCopies(model, s).map((c) => ({
-          region: c.region,
-          primary: c.primary,
-          ...(inOutput ? { runServiceObject: c.objectName } : {}),
-        })),
-      });
+      const backend = crossRegionBackend(fileOf(s), model, kcc, s);
       // Shared mode needs dns.domain (shared-lb-needs-dns-domain): every callee has its host.
-      return { s, service: s.name, hostname: s.loadBalancer!.dnsName!, backendServiceName: backend.backendServiceName };
+      const hostname = s.loadBalancer?.dnsName;
+      if (hostname === undefined) throw new Error(`runnel bug: ${s.name} has no host name in shared mode (shared-lb-needs-dns-domain)`);
+      return { s, service: s.name, hostname, backendServiceName: backend.backendServiceName };
     });
   const https = shared.https?.certificateManagerCertificate
     ? TlsCertificate.fromCertificateManager(shared.https.certificateManagerCertificate)
@@ -237,15 +246,7 @@ export function createSharedCrossRegionLoadBalancer(
   const balancer = new CrossRegionInternalLoadBalancer(sharedFile, 'CrossRegionLoadBalancer', {
     name: cross.name,
     callees: callees.map(({ service, hostname, backendServiceName }) => ({ service, hostname, backendServiceName })),
-    frontends: cross.frontends.map((f) => {
-      const subnets = subnetsOf(f.region);
-      return {
-        subnet: subnets.workload!,
-        proxyOnlySubnet: subnets.globalProxyOnly!,
-        primary: f.region === model.region,
-        ...(f.address !== undefined ? { address: f.address } : {}),
-      };
-    }),
+    frontends: frontendsIn(cross.frontends, model, subnetsOf),
     http: shared.http,
     https,
     scope: kcc,
@@ -254,19 +255,7 @@ export function createSharedCrossRegionLoadBalancer(
   if (zone) {
     for (const { s } of callees) {
       // Each callee's name answers each of its regions with the shared frontend there.
-      const geo: GeoItem[] = balancer.frontends
-        .filter((f) => s.regions.includes(f.region))
-        .map((f) => ({
-          location: f.region,
-          frontends: balancer.ports.map((port) => ({
-            addressName: f.addressName,
-            port,
-            loadBalancerType: 'globalL7ilb' as const,
-            network: network.ref,
-            project: kcc.project,
-          })),
-        }));
-      zone.addRecord(fileOf(s), 'DnsRecord', { label: s.name, type: 'A', data: { geo } });
+      zone.addRecord(fileOf(s), 'DnsRecord', { label: s.name, type: 'A', data: { geo: geoItems(balancer, s.regions, network, kcc) } });
     }
   }
   return balancer;

@@ -5,7 +5,7 @@ import { Secret } from '../secrets/secret';
 import { VpcEgress } from '../serverless/egress';
 import { RunService } from '../serverless/run-service';
 import { TopologyFiles } from './files';
-import { egressIn, ServiceCopy, serviceCopies } from './regions';
+import { ServiceCopy, serviceCopies } from './regions';
 import { accountKeyOf, Identities } from './identity-step';
 import { LoadBalancers } from './load-balancing-step';
 import { NetworkParts } from './network-step';
@@ -18,7 +18,8 @@ export interface ServiceDependencies {
   readonly secrets: ReadonlyMap<string, Secret>;
 }
 
-function egressOf(s: ServiceModel, net: NetworkParts): VpcEgress {
+/** How a service's egress enters the VPC in one region: that region's connector or Direct VPC subnet. */
+function egressOf(s: ServiceModel, net: Pick<NetworkParts, 'subnets' | 'connector'>): VpcEgress {
   if (s.via === 'connector') {
     if (!net.connector) throw new Error(`runnel bug: ${s.name} egresses through a connector, but none was built`);
     return VpcEgress.connector(net.connector, s.route);
@@ -53,7 +54,7 @@ export function buildServices(files: TopologyFiles, model: TopologyModel, deps: 
         image: s.image,
         port: s.port,
         ingress: s.ingress,
-        egress: later ? egressIn(s, later) : egressOf(s, deps.net),
+        egress: egressOf(s, later ?? deps.net),
         env: s.env,
         secretEnv: Object.fromEntries(
           Object.entries(s.secretEnv).map(([name, ref]) => [
