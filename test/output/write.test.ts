@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runnel } from '../helpers/cli';
+import { ROOT, runnelHere } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 /** Inode of every file under `dir`, by path. */
@@ -20,21 +20,22 @@ describe('synth writes only what changed', () => {
   const dir = tempDir('write');
   const topology = join(dir, 'topology.yaml');
   writeFileSync(topology, readFileSync(join(ROOT, 'topology.yaml')));
-  const synth = () => runnel(['synth'], { cwd: dir });
+  // In process: what is tested is which files synth writes, not the process (test/helpers/cli.ts).
+  const synth = () => runnelHere(['synth'], { cwd: dir });
 
-  test('an unchanged re-synth touches nothing and says so', () => {
-    expect(synth().status).toBe(0);
+  test('an unchanged re-synth touches nothing and says so', async () => {
+    expect((await synth()).status).toBe(0);
     const before = inodes(join(dir, 'dist'));
     const mtime = statSync(join(dir, 'dist')).mtimeMs;
-    const again = synth();
+    const again = await synth();
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/runnel: dist already holds this output: nothing written/);
     expect(inodes(join(dir, 'dist'))).toEqual(before);
     expect(statSync(join(dir, 'dist')).mtimeMs).toBe(mtime);
   });
 
-  test('a one-service change writes that service’s file anew and keeps every other file (same inode)', () => {
-    expect(synth().status).toBe(0);
+  test('a one-service change writes that service’s file anew and keeps every other file (same inode)', async () => {
+    expect((await synth()).status).toBe(0);
     // Knative mode: the service's file is in the gcloud folder beside dist/ (dist/ itself does not change).
     const both = () =>
       new Map([
@@ -43,7 +44,7 @@ describe('synth writes only what changed', () => {
       ]);
     const before = both();
     writeFileSync(topology, readFileSync(topology, 'utf8').replace('run/batch:0.9.1', 'run/batch:0.9.2'));
-    expect(synth().status).toBe(0);
+    expect((await synth()).status).toBe(0);
     const after = both();
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     const renewed = [...after].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
@@ -51,8 +52,8 @@ describe('synth writes only what changed', () => {
     expect(readFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'batch-service.yaml'), 'utf8')).toContain('run/batch:0.9.2');
   });
 
-  test('the previous output is compared byte for byte: a same-size edit, a stray file and a stray link are replaced, the rest kept', () => {
-    expect(synth().status).toBe(0);
+  test('the previous output is compared byte for byte: a same-size edit, a stray file and a stray link are replaced, the rest kept', async () => {
+    expect((await synth()).status).toBe(0);
     // Knative mode: the service files are in the gcloud folder beside dist/, written the same way.
     const expected = readFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'batch-service.yaml'), 'utf8');
     const before = inodes(join(dir, 'dist-gcloud'));
@@ -63,7 +64,7 @@ describe('synth writes only what changed', () => {
     writeFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'batch-service.yaml'), edited);
     writeFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'stray.yaml'), 'stray: true\n');
     symlinkSync('batch-service.yaml', join(dir, 'dist-gcloud', 'cloud-run', 'link.yaml'));
-    const r = synth();
+    const r = await synth();
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/dist-gcloud already holds this output/);
     expect(readFileSync(join(dir, 'dist-gcloud', 'cloud-run', 'batch-service.yaml'), 'utf8')).toBe(expected);
@@ -75,14 +76,14 @@ describe('synth writes only what changed', () => {
     expect(renewed).toEqual(['cloud-run/batch-service.yaml']);
   });
 
-  test('an empty folder left in the output is no change (as before): nothing is written', () => {
-    expect(synth().status).toBe(0);
+  test('an empty folder left in the output is no change (as before): nothing is written', async () => {
+    expect((await synth()).status).toBe(0);
     mkdirSync(join(dir, 'dist', 'notes', 'empty'), { recursive: true });
-    const again = synth();
+    const again = await synth();
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/nothing written/);
     writeFileSync(join(dir, 'dist', 'notes', 'empty', 'kept.txt'), 'mine\n');
-    expect(synth().status).toBe(0);
+    expect((await synth()).status).toBe(0);
     expect(existsSync(join(dir, 'dist', 'notes'))).toBe(false);
   });
 });
