@@ -124,7 +124,7 @@ describe('synth never replaces a folder it must not (item 1)', () => {
 });
 
 describe('replacing dist/ under faults (items 4-8)', () => {
-  test('a kill between the two renames leaves dist/ recoverable, and the next synth restores it first (item 4)', () => {
+  test('a kill between the two renames leaves dist/ recoverable, and the next synth restores it first (item 4)', async () => {
     const dir = project();
     const before = snapshot(join(dir, 'dist'));
     const killed = runnel(['synth'], { cwd: dir, env: { RUNNEL_FAULT: 'old-moved:kill' } });
@@ -133,14 +133,15 @@ describe('replacing dist/ under faults (items 4-8)', () => {
     const old = leftovers(dir).find((n) => n.endsWith('.old'))!;
     expect(snapshot(join(dir, old))).toEqual(before);
 
-    // The next synth repairs the window first, even when its own write then fails (an injected fault).
-    const next = runnel(['synth'], { cwd: dir, env: { RUNNEL_FAULT: 'staged:fail' } });
+    // The next synth repairs the window first, even when its own write then fails (an injected fault). The kill
+    // needs a process; the repair is the command runner's, run in process (test/helpers/cli.ts).
+    const next = await runnelHere(['synth'], { cwd: dir, env: { RUNNEL_FAULT: 'staged:fail' } });
     expect(next.status).toBe(2);
     expect(next.stderr).toMatch(/restored "dist" from ".*\.old", left by a synth stopped while replacing it/);
     expect(snapshot(join(dir, 'dist'))).toEqual(before);
     expect(leftovers(dir)).toEqual([]);
 
-    const ok = runnel(['synth'], { cwd: dir });
+    const ok = await runnelHere(['synth'], { cwd: dir });
     expect(ok.status).toBe(0);
     expect(snapshot(join(dir, 'dist'))).toEqual(EXPECTED);
     expect(leftovers(dir)).toEqual([]);
@@ -159,14 +160,15 @@ describe('replacing dist/ under faults (items 4-8)', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  test('staging left by a hard kill is swept by the next synth, which holds the lock (item 5)', () => {
+  test('staging left by a hard kill is swept by the next synth, which holds the lock (item 5)', async () => {
     const dir = project();
     expect(runnel(['synth'], { cwd: dir, env: { RUNNEL_FAULT: 'file-written:kill' } }).signal).toBe('SIGKILL');
     expect(leftovers(dir).some((n) => /^\.runnel-dist-[A-Za-z0-9]{6}$/.test(n))).toBe(true);
     // A sibling output's staging is not ours to sweep; a lock file written aside by a dead run is.
     mkdirSync(join(dir, '.runnel-dist-foo-AbC123'));
     writeFileSync(join(dir, `.runnel-dist.lock.${2 ** 22 + 7}`), `${2 ** 22 + 7}\n`);
-    const r = runnel(['synth'], { cwd: dir });
+    // The sweep is the command runner's: in process (the kill above is the process's).
+    const r = await runnelHere(['synth'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/removed 2 leftover\(s\) of stopped synths/);
     expect(leftovers(dir)).toEqual(['.runnel-dist-foo-AbC123']);
