@@ -67,9 +67,11 @@ test('adding or removing a service changes no other service objects', () => {
         delivery: { cloudRun },
         services: list,
       });
+      // Refused (about half the drawn topologies): nothing to compare, so the smaller one is not synthesized for nothing.
       const withIt = synthesizeTopology(topology(services));
+      if (withIt.files.length === 0) return;
       const without = synthesizeTopology(topology(services.filter((s) => s.name !== gone)));
-      if (withIt.files.length === 0 || without.files.length === 0) return; // refused: nothing to compare
+      if (without.files.length === 0) return; // refused: nothing to compare
       compared++;
       const calledByIt = new Set(services[toggled].calls);
       for (const other of names.filter((n) => n !== gone && !calledByIt.has(n))) {
@@ -109,8 +111,9 @@ test('shared load balancing: adding or removing a service changes no other servi
         services: list,
       });
       const withIt = synthesizeTopology(topology(services));
+      if (withIt.files.length === 0) return; // refused: nothing to compare
       const without = synthesizeTopology(topology(services.filter((s) => s.name !== gone)));
-      if (withIt.files.length === 0 || without.files.length === 0) return;
+      if (without.files.length === 0) return;
       compared++;
       const calledByIt = new Set(services[toggled].calls);
       for (const other of names.filter((n) => n !== gone && !calledByIt.has(n))) {
