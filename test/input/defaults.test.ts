@@ -83,7 +83,10 @@ interface DefaultDoc {
 /** Every `@default` on a property of an interface (or of an object type inside one) in `file`. */
 function defaultDocs(file: string): DefaultDoc[] {
   const rel = relative(root, file);
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const content = readFileSync(file, 'utf8');
+  // A tag is its text: a file without "@default" has none, and is not parsed (28 of ~180 files have one).
+  if (!content.includes('@default')) return [];
+  const source = ts.createSourceFile(file, content, ts.ScriptTarget.Latest, true);
   const out: DefaultDoc[] = [];
   const members = (interfaceName: string, path: readonly string[], nodes: ts.NodeArray<ts.TypeElement>) => {
     for (const m of nodes) {
