@@ -31,22 +31,25 @@ describe.each(topologies)('sync waves of %s', (_name, input, manifests) => {
   const { objects } = synth(input, manifests);
   const applied = objects.filter((o) => isKccObject(o) || o.kind === 'Namespace');
 
+  // Each check lists the objects that break it and asserts the list is empty: the bench topologies have hundreds of
+  // objects and references, and jest's expect() costs ~0.1 ms a call (it builds every matcher).
   test('every applied object has a wave; Knative Services have none', () => {
-    for (const o of applied) expect(Number.isInteger(wave(o))).toBe(true);
-    for (const o of objects.filter((x) => x.apiVersion === 'serving.knative.dev/v1'))
-      expect(o.metadata.annotations['argocd.argoproj.io/sync-wave']).toBeUndefined();
+    expect(applied.filter((o) => !Number.isInteger(wave(o))).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([]);
+    const knative = objects.filter((x) => x.apiVersion === 'serving.knative.dev/v1');
+    expect(knative.filter((o) => o.metadata.annotations['argocd.argoproj.io/sync-wave'] !== undefined).map((o) => o.metadata.name)).toEqual(
+      [],
+    );
   });
 
   test('no object comes before anything it references', () => {
+    const misordered: string[] = [];
     for (const o of applied) {
       for (const ref of referencesOf(o)) {
         const target = named(objects, ref.kind!, ref.name);
-        expect([`${o.kind}/${o.metadata.name} -> ${target.kind}/${target.metadata.name}`, wave(target) < wave(o)]).toEqual([
-          expect.any(String),
-          true,
-        ]);
+        if (!(wave(target) < wave(o))) misordered.push(`${o.kind}/${o.metadata.name} -> ${target.kind}/${target.metadata.name}`);
       }
     }
+    expect(misordered).toEqual([]);
   });
 
   test('nor before what it needs without naming it: the proxy-only subnet, the NEG path, the peering, the namespace', () => {
@@ -78,6 +81,6 @@ describe.each(topologies)('sync waves of %s', (_name, input, manifests) => {
       expect(wave(applied.find((o) => o.kind === 'ServiceNetworkingConnection')!)).toBeLessThan(wave(redis));
     }
     const ns = applied.find((o) => o.kind === 'Namespace');
-    if (ns) for (const o of applied.filter((x) => x !== ns)) expect(wave(ns)).toBeLessThan(wave(o));
+    if (ns) expect(applied.filter((x) => x !== ns && !(wave(ns) < wave(x))).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([]);
   });
 });
