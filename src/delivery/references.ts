@@ -165,16 +165,38 @@ function key(kind: string, namespace: string | undefined, name: string): string 
   return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }
 
-function walk(value: unknown, path: string, onRef: (field: string, ref: Obj, path: string) => void): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => walk(v, `${path}[${i}]`, onRef));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = `${path}.${k}`;
-      if (k.endsWith('Ref') && v && typeof v === 'object' && !Array.isArray(v)) onRef(k, v as Obj, p);
-      else if (k in REF_LISTS && Array.isArray(v)) {
-        v.forEach((item, i) => onRef(k, REF_LISTS[k] && !item.kind ? { ...item, kind: REF_LISTS[k] } : item, `${p}[${i}]`));
-      } else walk(v, p, onRef);
+/**
+ * Calls `onRef` for every reference under `value` (at `root`): a `...Ref` map, or an item of a reference list. The
+ * path of a reference (`spec.target.targetHTTPProxyRef`, `spec.sslCertificates[0]`) is written only for references:
+ * walking the rest of every object builds no strings (at 1,000 services, two walks of ~6,000 objects).
+ */
+function walk(value: unknown, root: string, onRef: (field: string, ref: Obj, path: string) => void): void {
+  const at: (string | number)[] = [];
+  const pathTo = (last: string | number): string =>
+    [...at, last].reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : `${p}.${part}`), root);
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        at.push(i);
+        visit(v[i]);
+        at.pop();
+      }
+      return;
     }
-  }
+    if (!v || typeof v !== 'object') return;
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (k.endsWith('Ref') && x && typeof x === 'object' && !Array.isArray(x)) onRef(k, x as Obj, pathTo(k));
+      else if (Object.hasOwn(REF_LISTS, k) && Array.isArray(x)) {
+        at.push(k);
+        x.forEach((item, i) => onRef(k, REF_LISTS[k] && !item.kind ? { ...item, kind: REF_LISTS[k] } : item, pathTo(i)));
+        at.pop();
+      } else {
+        at.push(k);
+        visit(x);
+        at.pop();
+      }
+    }
+  };
+  visit(value);
 }
