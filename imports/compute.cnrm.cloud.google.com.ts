@@ -87,7 +87,7 @@ export function toJson_ComputeAddressProps(obj: ComputeAddressProps | undefined)
     'spec': toJson_ComputeAddressSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -233,7 +233,7 @@ export function toJson_ComputeAddressSpec(obj: ComputeAddressSpec | undefined): 
     'subnetworkRef': toJson_ComputeAddressSpecSubnetworkRef(obj.subnetworkRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -281,7 +281,7 @@ export function toJson_ComputeAddressSpecIpCollectionRef(obj: ComputeAddressSpec
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -325,7 +325,7 @@ export function toJson_ComputeAddressSpecNetworkRef(obj: ComputeAddressSpecNetwo
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -369,7 +369,7 @@ export function toJson_ComputeAddressSpecSubnetworkRef(obj: ComputeAddressSpecSu
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -458,7 +458,7 @@ export function toJson_ComputeBackendServiceProps(obj: ComputeBackendServiceProp
     'spec': toJson_ComputeBackendServiceSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -732,7 +732,7 @@ export function toJson_ComputeBackendServiceSpec(obj: ComputeBackendServiceSpec 
     'timeoutSec': obj.timeoutSec,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -861,7 +861,7 @@ export function toJson_ComputeBackendServiceSpecBackend(obj: ComputeBackendServi
     'maxUtilization': obj.maxUtilization,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -962,7 +962,7 @@ export function toJson_ComputeBackendServiceSpecCdnPolicy(obj: ComputeBackendSer
     'signedUrlCacheMaxAgeSec': obj.signedUrlCacheMaxAgeSec,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1030,7 +1030,7 @@ export function toJson_ComputeBackendServiceSpecCircuitBreakers(obj: ComputeBack
     'maxRetries': obj.maxRetries,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1082,7 +1082,7 @@ export function toJson_ComputeBackendServiceSpecConnectionTrackingPolicy(obj: Co
     'trackingMode': obj.trackingMode,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1126,7 +1126,7 @@ export function toJson_ComputeBackendServiceSpecConsistentHash(obj: ComputeBacke
     'minimumRingSize': obj.minimumRingSize,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1170,7 +1170,7 @@ export function toJson_ComputeBackendServiceSpecEdgeSecurityPolicyRef(obj: Compu
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1214,7 +1214,7 @@ export function toJson_ComputeBackendServiceSpecFailoverPolicy(obj: ComputeBacke
     'failoverRatio': obj.failoverRatio,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1250,7 +1250,7 @@ export function toJson_ComputeBackendServiceSpecHealthChecks(obj: ComputeBackend
     'httpHealthCheckRef': toJson_ComputeBackendServiceSpecHealthChecksHttpHealthCheckRef(obj.httpHealthCheckRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1302,7 +1302,7 @@ export function toJson_ComputeBackendServiceSpecIap(obj: ComputeBackendServiceSp
     'oauth2ClientSecretSha256': obj.oauth2ClientSecretSha256,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1336,7 +1336,7 @@ export function toJson_ComputeBackendServiceSpecLocalityLbPolicies(obj: ComputeB
     'policy': toJson_ComputeBackendServiceSpecLocalityLbPoliciesPolicy(obj.policy),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1372,7 +1372,7 @@ export function toJson_ComputeBackendServiceSpecLogConfig(obj: ComputeBackendSer
     'sampleRate': obj.sampleRate,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1416,7 +1416,7 @@ export function toJson_ComputeBackendServiceSpecNetworkRef(obj: ComputeBackendSe
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1524,7 +1524,7 @@ export function toJson_ComputeBackendServiceSpecOutlierDetection(obj: ComputeBac
     'successRateStdevFactor': obj.successRateStdevFactor,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1568,7 +1568,7 @@ export function toJson_ComputeBackendServiceSpecSecurityPolicyRef(obj: ComputeBa
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1604,7 +1604,7 @@ export function toJson_ComputeBackendServiceSpecSecuritySettings(obj: ComputeBac
     'subjectAltNames': obj.subjectAltNames?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1632,7 +1632,7 @@ export function toJson_ComputeBackendServiceSpecSubsetting(obj: ComputeBackendSe
     'policy': obj.policy,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1683,7 +1683,7 @@ export function toJson_ComputeBackendServiceSpecBackendGroup(obj: ComputeBackend
     'networkEndpointGroupRef': toJson_ComputeBackendServiceSpecBackendGroupNetworkEndpointGroupRef(obj.networkEndpointGroupRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1709,7 +1709,7 @@ export function toJson_ComputeBackendServiceSpecCdnPolicyBypassCacheOnRequestHea
     'headerName': obj.headerName,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1785,7 +1785,7 @@ export function toJson_ComputeBackendServiceSpecCdnPolicyCacheKeyPolicy(obj: Com
     'queryStringWhitelist': obj.queryStringWhitelist?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1819,7 +1819,7 @@ export function toJson_ComputeBackendServiceSpecCdnPolicyNegativeCachingPolicy(o
     'ttl': obj.ttl,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1855,7 +1855,7 @@ export function toJson_ComputeBackendServiceSpecCircuitBreakersConnectTimeout(ob
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1899,7 +1899,7 @@ export function toJson_ComputeBackendServiceSpecConsistentHashHttpCookie(obj: Co
     'ttl': toJson_ComputeBackendServiceSpecConsistentHashHttpCookieTtl(obj.ttl),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1945,7 +1945,7 @@ export function toJson_ComputeBackendServiceSpecHealthChecksHealthCheckRef(obj: 
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1989,7 +1989,7 @@ export function toJson_ComputeBackendServiceSpecHealthChecksHttpHealthCheckRef(o
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2033,7 +2033,7 @@ export function toJson_ComputeBackendServiceSpecIapOauth2ClientIdRef(obj: Comput
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2069,7 +2069,7 @@ export function toJson_ComputeBackendServiceSpecIapOauth2ClientSecret(obj: Compu
     'valueFrom': toJson_ComputeBackendServiceSpecIapOauth2ClientSecretValueFrom(obj.valueFrom),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2105,7 +2105,7 @@ export function toJson_ComputeBackendServiceSpecLocalityLbPoliciesCustomPolicy(o
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2133,7 +2133,7 @@ export function toJson_ComputeBackendServiceSpecLocalityLbPoliciesPolicy(obj: Co
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2169,7 +2169,7 @@ export function toJson_ComputeBackendServiceSpecOutlierDetectionBaseEjectionTime
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2205,7 +2205,7 @@ export function toJson_ComputeBackendServiceSpecOutlierDetectionInterval(obj: Co
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2249,7 +2249,7 @@ export function toJson_ComputeBackendServiceSpecSecuritySettingsClientTlsPolicyR
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2293,7 +2293,7 @@ export function toJson_ComputeBackendServiceSpecBackendGroupInstanceGroupRef(obj
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2337,7 +2337,7 @@ export function toJson_ComputeBackendServiceSpecBackendGroupNetworkEndpointGroup
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2373,7 +2373,7 @@ export function toJson_ComputeBackendServiceSpecConsistentHashHttpCookieTtl(obj:
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2401,7 +2401,7 @@ export function toJson_ComputeBackendServiceSpecIapOauth2ClientSecretValueFrom(o
     'secretKeyRef': toJson_ComputeBackendServiceSpecIapOauth2ClientSecretValueFromSecretKeyRef(obj.secretKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2437,7 +2437,7 @@ export function toJson_ComputeBackendServiceSpecIapOauth2ClientSecretValueFromSe
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2524,7 +2524,7 @@ export function toJson_ComputeForwardingRuleProps(obj: ComputeForwardingRuleProp
     'spec': toJson_ComputeForwardingRuleSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2876,7 +2876,7 @@ export function toJson_ComputeForwardingRuleSpec(obj: ComputeForwardingRuleSpec 
     'target': toJson_ComputeForwardingRuleSpecTarget(obj.target),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2920,7 +2920,7 @@ export function toJson_ComputeForwardingRuleSpecBackendServiceRef(obj: ComputeFo
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2972,7 +2972,7 @@ export function toJson_ComputeForwardingRuleSpecIpAddress(obj: ComputeForwarding
     'ip': obj.ip,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3015,7 +3015,7 @@ export function toJson_ComputeForwardingRuleSpecMetadataFilters(obj: ComputeForw
     'filterMatchCriteria': obj.filterMatchCriteria,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3059,7 +3059,7 @@ export function toJson_ComputeForwardingRuleSpecNetworkRef(obj: ComputeForwardin
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3093,7 +3093,7 @@ export function toJson_ComputeForwardingRuleSpecServiceDirectoryRegistrations(ob
     'service': obj.service,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3143,7 +3143,7 @@ export function toJson_ComputeForwardingRuleSpecSubnetworkRef(obj: ComputeForwar
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3227,7 +3227,7 @@ export function toJson_ComputeForwardingRuleSpecTarget(obj: ComputeForwardingRul
     'targetVPNGatewayRef': toJson_ComputeForwardingRuleSpecTargetTargetVpnGatewayRef(obj.targetVpnGatewayRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3271,7 +3271,7 @@ export function toJson_ComputeForwardingRuleSpecIpAddressAddressRef(obj: Compute
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3305,7 +3305,7 @@ export function toJson_ComputeForwardingRuleSpecMetadataFiltersFilterLabels(obj:
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3341,7 +3341,7 @@ export function toJson_ComputeForwardingRuleSpecTargetMemorystoreInstanceService
     'memorystoreInstanceRef': toJson_ComputeForwardingRuleSpecTargetMemorystoreInstanceServiceAttachmentMemorystoreInstanceRef(obj.memorystoreInstanceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3377,7 +3377,7 @@ export function toJson_ComputeForwardingRuleSpecTargetRedisClusterServiceAttachm
     'redisClusterRef': toJson_ComputeForwardingRuleSpecTargetRedisClusterServiceAttachmentRedisClusterRef(obj.redisClusterRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3419,7 +3419,7 @@ export function toJson_ComputeForwardingRuleSpecTargetServiceAttachmentRef(obj: 
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3461,7 +3461,7 @@ export function toJson_ComputeForwardingRuleSpecTargetTargetGrpcProxyRef(obj: Co
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3503,7 +3503,7 @@ export function toJson_ComputeForwardingRuleSpecTargetTargetHttpProxyRef(obj: Co
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3545,7 +3545,7 @@ export function toJson_ComputeForwardingRuleSpecTargetTargetHttpsProxyRef(obj: C
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3587,7 +3587,7 @@ export function toJson_ComputeForwardingRuleSpecTargetTargetSslProxyRef(obj: Com
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3629,7 +3629,7 @@ export function toJson_ComputeForwardingRuleSpecTargetTargetTcpProxyRef(obj: Com
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3671,7 +3671,7 @@ export function toJson_ComputeForwardingRuleSpecTargetTargetVpnGatewayRef(obj: C
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3715,7 +3715,7 @@ export function toJson_ComputeForwardingRuleSpecTargetMemorystoreInstanceService
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3759,7 +3759,7 @@ export function toJson_ComputeForwardingRuleSpecTargetRedisClusterServiceAttachm
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3848,7 +3848,7 @@ export function toJson_ComputeNetworkProps(obj: ComputeNetworkProps | undefined)
     'spec': toJson_ComputeNetworkSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3954,7 +3954,7 @@ export function toJson_ComputeNetworkSpec(obj: ComputeNetworkSpec | undefined): 
     'routingMode': obj.routingMode,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4039,7 +4039,7 @@ export function toJson_ComputeRegionNetworkEndpointGroupProps(obj: ComputeRegion
     'spec': toJson_ComputeRegionNetworkEndpointGroupSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4137,7 +4137,7 @@ export function toJson_ComputeRegionNetworkEndpointGroupSpec(obj: ComputeRegionN
     'subnetworkRef': toJson_ComputeRegionNetworkEndpointGroupSpecSubnetworkRef(obj.subnetworkRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4182,7 +4182,7 @@ export function toJson_ComputeRegionNetworkEndpointGroupSpecCloudFunction(obj: C
     'urlMask': obj.urlMask,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4239,7 +4239,7 @@ export function toJson_ComputeRegionNetworkEndpointGroupSpecCloudRun(obj: Comput
     'urlMask': obj.urlMask,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4285,7 +4285,7 @@ export function toJson_ComputeRegionNetworkEndpointGroupSpecNetworkRef(obj: Comp
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4330,7 +4330,7 @@ export function toJson_ComputeRegionNetworkEndpointGroupSpecSubnetworkRef(obj: C
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4376,7 +4376,7 @@ export function toJson_ComputeRegionNetworkEndpointGroupSpecCloudFunctionFunctio
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4422,7 +4422,7 @@ export function toJson_ComputeRegionNetworkEndpointGroupSpecCloudRunServiceRef(o
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4511,7 +4511,7 @@ export function toJson_ComputeRouterProps(obj: ComputeRouterProps | undefined): 
     'spec': toJson_ComputeRouterSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4579,7 +4579,7 @@ export function toJson_ComputeRouterSpec(obj: ComputeRouterSpec | undefined): Re
     'resourceID': obj.resourceId,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4654,7 +4654,7 @@ export function toJson_ComputeRouterSpecBgp(obj: ComputeRouterSpecBgp | undefine
     'keepaliveInterval': obj.keepaliveInterval,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4698,7 +4698,7 @@ export function toJson_ComputeRouterSpecNetworkRef(obj: ComputeRouterSpecNetwork
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4732,7 +4732,7 @@ export function toJson_ComputeRouterSpecBgpAdvertisedIpRanges(obj: ComputeRouter
     'range': obj.range,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4821,7 +4821,7 @@ export function toJson_ComputeRouterNatProps(obj: ComputeRouterNatProps | undefi
     'spec': toJson_ComputeRouterNatSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5020,7 +5020,7 @@ export function toJson_ComputeRouterNatSpec(obj: ComputeRouterNatSpec | undefine
     'udpIdleTimeoutSec': obj.udpIdleTimeoutSec,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5064,7 +5064,7 @@ export function toJson_ComputeRouterNatSpecDrainNatIps(obj: ComputeRouterNatSpec
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5100,7 +5100,7 @@ export function toJson_ComputeRouterNatSpecLogConfig(obj: ComputeRouterNatSpecLo
     'filter': obj.filter,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5144,7 +5144,7 @@ export function toJson_ComputeRouterNatSpecNatIps(obj: ComputeRouterNatSpecNatIp
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5188,7 +5188,7 @@ export function toJson_ComputeRouterNatSpecRouterRef(obj: ComputeRouterNatSpecRo
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5249,7 +5249,7 @@ export function toJson_ComputeRouterNatSpecRules(obj: ComputeRouterNatSpecRules 
     'ruleNumber': obj.ruleNumber,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5291,7 +5291,7 @@ export function toJson_ComputeRouterNatSpecSubnetwork(obj: ComputeRouterNatSpecS
     'subnetworkRef': toJson_ComputeRouterNatSpecSubnetworkSubnetworkRef(obj.subnetworkRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5343,7 +5343,7 @@ export function toJson_ComputeRouterNatSpecRulesAction(obj: ComputeRouterNatSpec
     'sourceNatDrainRangesRefs': obj.sourceNatDrainRangesRefs?.map(y => toJson_ComputeRouterNatSpecRulesActionSourceNatDrainRangesRefs(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5387,7 +5387,7 @@ export function toJson_ComputeRouterNatSpecSubnetworkSubnetworkRef(obj: ComputeR
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5431,7 +5431,7 @@ export function toJson_ComputeRouterNatSpecRulesActionSourceNatActiveIpsRefs(obj
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5475,7 +5475,7 @@ export function toJson_ComputeRouterNatSpecRulesActionSourceNatActiveRangesRefs(
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5519,7 +5519,7 @@ export function toJson_ComputeRouterNatSpecRulesActionSourceNatDrainIpsRefs(obj:
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5563,7 +5563,7 @@ export function toJson_ComputeRouterNatSpecRulesActionSourceNatDrainRangesRefs(o
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5652,7 +5652,7 @@ export function toJson_ComputeSslCertificateProps(obj: ComputeSslCertificateProp
     'spec': toJson_ComputeSslCertificateSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5712,7 +5712,7 @@ export function toJson_ComputeSslCertificateSpec(obj: ComputeSslCertificateSpec 
     'resourceID': obj.resourceId,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5748,7 +5748,7 @@ export function toJson_ComputeSslCertificateSpecCertificate(obj: ComputeSslCerti
     'valueFrom': toJson_ComputeSslCertificateSpecCertificateValueFrom(obj.valueFrom),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5784,7 +5784,7 @@ export function toJson_ComputeSslCertificateSpecPrivateKey(obj: ComputeSslCertif
     'valueFrom': toJson_ComputeSslCertificateSpecPrivateKeyValueFrom(obj.valueFrom),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5812,7 +5812,7 @@ export function toJson_ComputeSslCertificateSpecCertificateValueFrom(obj: Comput
     'secretKeyRef': toJson_ComputeSslCertificateSpecCertificateValueFromSecretKeyRef(obj.secretKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5840,7 +5840,7 @@ export function toJson_ComputeSslCertificateSpecPrivateKeyValueFrom(obj: Compute
     'secretKeyRef': toJson_ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef(obj.secretKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5876,7 +5876,7 @@ export function toJson_ComputeSslCertificateSpecCertificateValueFromSecretKeyRef
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5912,7 +5912,7 @@ export function toJson_ComputeSslCertificateSpecPrivateKeyValueFromSecretKeyRef(
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6001,7 +6001,7 @@ export function toJson_ComputeSubnetworkProps(obj: ComputeSubnetworkProps | unde
     'spec': toJson_ComputeSubnetworkSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6131,7 +6131,7 @@ export function toJson_ComputeSubnetworkSpec(obj: ComputeSubnetworkSpec | undefi
     'stackType': obj.stackType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6194,7 +6194,7 @@ export function toJson_ComputeSubnetworkSpecLogConfig(obj: ComputeSubnetworkSpec
     'metadataFields': obj.metadataFields?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6238,7 +6238,7 @@ export function toJson_ComputeSubnetworkSpecNetworkRef(obj: ComputeSubnetworkSpe
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6282,7 +6282,7 @@ export function toJson_ComputeSubnetworkSpecReservedInternalRangeRef(obj: Comput
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6324,7 +6324,7 @@ export function toJson_ComputeSubnetworkSpecSecondaryIpRange(obj: ComputeSubnetw
     'reservedInternalRangeRef': toJson_ComputeSubnetworkSpecSecondaryIpRangeReservedInternalRangeRef(obj.reservedInternalRangeRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6368,7 +6368,7 @@ export function toJson_ComputeSubnetworkSpecSecondaryIpRangeReservedInternalRang
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6455,7 +6455,7 @@ export function toJson_ComputeTargetHttpProxyProps(obj: ComputeTargetHttpProxyPr
     'spec': toJson_ComputeTargetHttpProxySpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6521,7 +6521,7 @@ export function toJson_ComputeTargetHttpProxySpec(obj: ComputeTargetHttpProxySpe
     'urlMapRef': toJson_ComputeTargetHttpProxySpecUrlMapRef(obj.urlMapRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6565,7 +6565,7 @@ export function toJson_ComputeTargetHttpProxySpecUrlMapRef(obj: ComputeTargetHtt
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6650,7 +6650,7 @@ export function toJson_ComputeTargetHttpsProxyProps(obj: ComputeTargetHttpsProxy
     'spec': toJson_ComputeTargetHttpsProxySpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6764,7 +6764,7 @@ export function toJson_ComputeTargetHttpsProxySpec(obj: ComputeTargetHttpsProxyS
     'urlMapRef': toJson_ComputeTargetHttpsProxySpecUrlMapRef(obj.urlMapRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6808,7 +6808,7 @@ export function toJson_ComputeTargetHttpsProxySpecCertificateManagerCertificates
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6852,7 +6852,7 @@ export function toJson_ComputeTargetHttpsProxySpecCertificateMapRef(obj: Compute
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6896,7 +6896,7 @@ export function toJson_ComputeTargetHttpsProxySpecServerTlsPolicyRef(obj: Comput
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6940,7 +6940,7 @@ export function toJson_ComputeTargetHttpsProxySpecSslCertificates(obj: ComputeTa
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6984,7 +6984,7 @@ export function toJson_ComputeTargetHttpsProxySpecSslPolicyRef(obj: ComputeTarge
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7028,7 +7028,7 @@ export function toJson_ComputeTargetHttpsProxySpecUrlMapRef(obj: ComputeTargetHt
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7115,7 +7115,7 @@ export function toJson_ComputeUrlMapProps(obj: ComputeUrlMapProps | undefined): 
     'spec': toJson_ComputeUrlMapSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7219,7 +7219,7 @@ export function toJson_ComputeUrlMapSpec(obj: ComputeUrlMapSpec | undefined): Re
     'test': obj.test?.map(y => toJson_ComputeUrlMapSpecTest(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7251,7 +7251,7 @@ export function toJson_ComputeUrlMapSpecDefaultCustomErrorResponsePolicy(obj: Co
     'errorServiceRef': toJson_ComputeUrlMapSpecDefaultCustomErrorResponsePolicyErrorServiceRef(obj.errorServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7342,7 +7342,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteAction(obj: ComputeUrlMapSpe
     'weightedBackendServices': obj.weightedBackendServices?.map(y => toJson_ComputeUrlMapSpecDefaultRouteActionWeightedBackendServices(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7374,7 +7374,7 @@ export function toJson_ComputeUrlMapSpecDefaultService(obj: ComputeUrlMapSpecDef
     'backendServiceRef': toJson_ComputeUrlMapSpecDefaultServiceBackendServiceRef(obj.backendServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7454,7 +7454,7 @@ export function toJson_ComputeUrlMapSpecDefaultUrlRedirect(obj: ComputeUrlMapSpe
     'stripQuery': obj.stripQuery,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7506,7 +7506,7 @@ export function toJson_ComputeUrlMapSpecHeaderAction(obj: ComputeUrlMapSpecHeade
     'responseHeadersToRemove': obj.responseHeadersToRemove?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7548,7 +7548,7 @@ export function toJson_ComputeUrlMapSpecHostRule(obj: ComputeUrlMapSpecHostRule 
     'pathMatcher': obj.pathMatcher,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7641,7 +7641,7 @@ export function toJson_ComputeUrlMapSpecPathMatcher(obj: ComputeUrlMapSpecPathMa
     'routeRules': obj.routeRules?.map(y => toJson_ComputeUrlMapSpecPathMatcherRouteRules(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7707,7 +7707,7 @@ export function toJson_ComputeUrlMapSpecTest(obj: ComputeUrlMapSpecTest | undefi
     'service': toJson_ComputeUrlMapSpecTestService(obj.service),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7743,7 +7743,7 @@ export function toJson_ComputeUrlMapSpecDefaultCustomErrorResponsePolicyErrorRes
     'path': obj.path,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7781,7 +7781,7 @@ export function toJson_ComputeUrlMapSpecDefaultCustomErrorResponsePolicyErrorSer
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7867,7 +7867,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionCorsPolicy(obj: Comput
     'maxAge': obj.maxAge,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7908,7 +7908,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionFaultInjectionPolicy(o
     'delay': toJson_ComputeUrlMapSpecDefaultRouteActionFaultInjectionPolicyDelay(obj.delay),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7936,7 +7936,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionRequestMirrorPolicy(ob
     'backendServiceRef': toJson_ComputeUrlMapSpecDefaultRouteActionRequestMirrorPolicyBackendServiceRef(obj.backendServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8001,7 +8001,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionRetryPolicy(obj: Compu
     'retryConditions': obj.retryConditions?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8040,7 +8040,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionTimeout(obj: ComputeUr
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8076,7 +8076,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionUrlRewrite(obj: Comput
     'pathPrefixRewrite': obj.pathPrefixRewrite,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8118,7 +8118,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionWeightedBackendService
     'weight': obj.weight,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8154,7 +8154,7 @@ export function toJson_ComputeUrlMapSpecDefaultServiceBackendBucketRef(obj: Comp
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8190,7 +8190,7 @@ export function toJson_ComputeUrlMapSpecDefaultServiceBackendServiceRef(obj: Com
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8232,7 +8232,7 @@ export function toJson_ComputeUrlMapSpecHeaderActionRequestHeadersToAdd(obj: Com
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8274,7 +8274,7 @@ export function toJson_ComputeUrlMapSpecHeaderActionResponseHeadersToAdd(obj: Co
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8306,7 +8306,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultCustomErrorResponsePol
     'errorServiceRef': toJson_ComputeUrlMapSpecPathMatcherDefaultCustomErrorResponsePolicyErrorServiceRef(obj.errorServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8387,7 +8387,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteAction(obj: Compu
     'weightedBackendServices': obj.weightedBackendServices?.map(y => toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionWeightedBackendServices(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8419,7 +8419,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultService(obj: ComputeUr
     'backendServiceRef': toJson_ComputeUrlMapSpecPathMatcherDefaultServiceBackendServiceRef(obj.backendServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8499,7 +8499,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultUrlRedirect(obj: Compu
     'stripQuery': obj.stripQuery,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8551,7 +8551,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherHeaderAction(obj: ComputeUrlM
     'responseHeadersToRemove': obj.responseHeadersToRemove?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8601,7 +8601,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRule(obj: ComputeUrlMapSp
     'urlRedirect': toJson_ComputeUrlMapSpecPathMatcherPathRuleUrlRedirect(obj.urlRedirect),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8681,7 +8681,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRules(obj: ComputeUrlMap
     'urlRedirect': toJson_ComputeUrlMapSpecPathMatcherRouteRulesUrlRedirect(obj.urlRedirect),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8713,7 +8713,7 @@ export function toJson_ComputeUrlMapSpecTestService(obj: ComputeUrlMapSpecTestSe
     'backendServiceRef': toJson_ComputeUrlMapSpecTestServiceBackendServiceRef(obj.backendServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8749,7 +8749,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionFaultInjectionPolicyAb
     'percentage': obj.percentage,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8785,7 +8785,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionFaultInjectionPolicyDe
     'percentage': obj.percentage,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8823,7 +8823,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionRequestMirrorPolicyBac
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8859,7 +8859,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionRetryPolicyPerTryTimeo
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8897,7 +8897,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionWeightedBackendService
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8941,7 +8941,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionWeightedBackendService
     'responseHeadersToRemove': obj.responseHeadersToRemove?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8977,7 +8977,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultCustomErrorResponsePol
     'path': obj.path,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9015,7 +9015,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultCustomErrorResponsePol
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9101,7 +9101,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionCorsPolicy(
     'maxAge': obj.maxAge,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9137,7 +9137,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionFaultInject
     'delay': toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionFaultInjectionPolicyDelay(obj.delay),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9163,7 +9163,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionRequestMirr
     'backendServiceRef': toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionRequestMirrorPolicyBackendServiceRef(obj.backendServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9228,7 +9228,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionRetryPolicy
     'retryConditions': obj.retryConditions?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9264,7 +9264,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionTimeout(obj
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9300,7 +9300,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionUrlRewrite(
     'pathPrefixRewrite': obj.pathPrefixRewrite,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9342,7 +9342,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionWeightedBac
     'weight': obj.weight,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9378,7 +9378,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultServiceBackendBucketRe
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9414,7 +9414,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultServiceBackendServiceR
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9456,7 +9456,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherHeaderActionRequestHeadersToA
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9498,7 +9498,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherHeaderActionResponseHeadersTo
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9574,7 +9574,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteAction(obj: Comp
     'weightedBackendServices': obj.weightedBackendServices?.map(y => toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionWeightedBackendServices(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9606,7 +9606,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleService(obj: ComputeU
     'backendServiceRef': toJson_ComputeUrlMapSpecPathMatcherPathRuleServiceBackendServiceRef(obj.backendServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9686,7 +9686,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleUrlRedirect(obj: Comp
     'stripQuery': obj.stripQuery,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9738,7 +9738,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesHeaderAction(obj: C
     'responseHeadersToRemove': obj.responseHeadersToRemove?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9829,7 +9829,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesMatchRules(obj: Com
     'regexMatch': obj.regexMatch,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9905,7 +9905,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteAction(obj: Co
     'weightedBackendServices': obj.weightedBackendServices?.map(y => toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionWeightedBackendServices(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9985,7 +9985,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesUrlRedirect(obj: Co
     'stripQuery': obj.stripQuery,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10021,7 +10021,7 @@ export function toJson_ComputeUrlMapSpecTestServiceBackendBucketRef(obj: Compute
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10057,7 +10057,7 @@ export function toJson_ComputeUrlMapSpecTestServiceBackendServiceRef(obj: Comput
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10093,7 +10093,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionFaultInjectionPolicyDe
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10135,7 +10135,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionWeightedBackendService
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10177,7 +10177,7 @@ export function toJson_ComputeUrlMapSpecDefaultRouteActionWeightedBackendService
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10213,7 +10213,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionFaultInject
     'percentage': obj.percentage,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10249,7 +10249,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionFaultInject
     'percentage': obj.percentage,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10285,7 +10285,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionRequestMirr
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10321,7 +10321,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionRetryPolicy
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10359,7 +10359,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionWeightedBac
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10403,7 +10403,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionWeightedBac
     'responseHeadersToRemove': obj.responseHeadersToRemove?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10471,7 +10471,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionCorsPolicy
     'maxAge': obj.maxAge,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10503,7 +10503,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionFaultInjec
     'delay': toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionFaultInjectionPolicyDelay(obj.delay),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10529,7 +10529,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionRequestMir
     'backendServiceRef': toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionRequestMirrorPolicyBackendServiceRef(obj.backendServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10567,7 +10567,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionRetryPolic
     'retryConditions': obj.retryConditions?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10599,7 +10599,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionTimeout(ob
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10635,7 +10635,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionUrlRewrite
     'pathPrefixRewrite': obj.pathPrefixRewrite,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10671,7 +10671,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionWeightedBa
     'weight': obj.weight,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10707,7 +10707,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleServiceBackendBucketR
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10743,7 +10743,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleServiceBackendService
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10785,7 +10785,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesHeaderActionRequest
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10827,7 +10827,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesHeaderActionRespons
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10920,7 +10920,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesMatchRulesHeaderMat
     'suffixMatch': obj.suffixMatch,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10960,7 +10960,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesMatchRulesMetadataF
     'filterMatchCriteria': obj.filterMatchCriteria,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11010,7 +11010,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesMatchRulesQueryPara
     'regexMatch': obj.regexMatch,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11096,7 +11096,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionCorsPoli
     'maxAge': obj.maxAge,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11128,7 +11128,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionFaultInj
     'delay': toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionFaultInjectionPolicyDelay(obj.delay),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11154,7 +11154,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionRequestM
     'backendServiceRef': toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionRequestMirrorPolicyBackendServiceRef(obj.backendServiceRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11192,7 +11192,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionRetryPol
     'retryConditions': obj.retryConditions?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11224,7 +11224,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionTimeout(
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11281,7 +11281,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionUrlRewri
     'pathTemplateRewrite': obj.pathTemplateRewrite,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11317,7 +11317,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionWeighted
     'weight': obj.weight,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11353,7 +11353,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionFaultInject
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11395,7 +11395,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionWeightedBac
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11437,7 +11437,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherDefaultRouteActionWeightedBac
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11467,7 +11467,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionFaultInjec
     'percentage': obj.percentage,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11497,7 +11497,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionFaultInjec
     'percentage': obj.percentage,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11533,7 +11533,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionRequestMir
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11563,7 +11563,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionRetryPolic
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11599,7 +11599,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionWeightedBa
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11649,7 +11649,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionWeightedBa
     'responseHeadersToRemove': obj.responseHeadersToRemove?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11695,7 +11695,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesMatchRulesHeaderMat
     'rangeStart': obj.rangeStart,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11729,7 +11729,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesMatchRulesMetadataF
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11763,7 +11763,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionFaultInj
     'percentage': obj.percentage,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11793,7 +11793,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionFaultInj
     'percentage': obj.percentage,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11829,7 +11829,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionRequestM
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11859,7 +11859,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionRetryPol
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11895,7 +11895,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionWeighted
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11945,7 +11945,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionWeighted
     'responseHeadersToRemove': obj.responseHeadersToRemove?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11975,7 +11975,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionFaultInjec
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12017,7 +12017,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionWeightedBa
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12059,7 +12059,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherPathRuleRouteActionWeightedBa
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12089,7 +12089,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionFaultInj
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12131,7 +12131,7 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionWeighted
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12173,7 +12173,20 @@ export function toJson_ComputeUrlMapSpecPathMatcherRouteRulesRouteActionWeighted
     'replace': obj.replace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+/** The fields of `obj` whose value is not undefined, in order (scripts/linear-imports.mjs). */
+function withoutUndefined(obj: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    // A field named __proto__ stays a field, as in the spread this replaces (assigning it would set the prototype).
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
+}

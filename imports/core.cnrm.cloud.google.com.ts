@@ -87,7 +87,7 @@ export function toJson_ConfigConnectorContextProps(obj: ConfigConnectorContextPr
     'spec': toJson_ConfigConnectorContextSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -196,7 +196,7 @@ export function toJson_ConfigConnectorContextSpec(obj: ConfigConnectorContextSpe
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -248,7 +248,7 @@ export function toJson_ConfigConnectorContextSpecExperiments(obj: ConfigConnecto
     'resourceSettings': toJson_ConfigConnectorContextSpecExperimentsResourceSettings(obj.resourceSettings),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -328,7 +328,7 @@ export function toJson_ConfigConnectorContextSpecExperimentsResourceSettings(obj
     'resources': obj.resources?.map(y => toJson_ConfigConnectorContextSpecExperimentsResourceSettingsResources(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -362,7 +362,20 @@ export function toJson_ConfigConnectorContextSpecExperimentsResourceSettingsReso
     'kind': obj.kind,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+/** The fields of `obj` whose value is not undefined, in order (scripts/linear-imports.mjs). */
+function withoutUndefined(obj: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    // A field named __proto__ stays a field, as in the spread this replaces (assigning it would set the prototype).
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
+}

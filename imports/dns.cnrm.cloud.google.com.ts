@@ -87,7 +87,7 @@ export function toJson_DnsManagedZoneProps(obj: DnsManagedZoneProps | undefined)
     'spec': toJson_DnsManagedZoneSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -196,7 +196,7 @@ export function toJson_DnsManagedZoneSpec(obj: DnsManagedZoneSpec | undefined): 
     'visibility': obj.visibility,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -224,7 +224,7 @@ export function toJson_DnsManagedZoneSpecCloudLoggingConfig(obj: DnsManagedZoneS
     'enableLogging': obj.enableLogging,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -276,7 +276,7 @@ export function toJson_DnsManagedZoneSpecDnssecConfig(obj: DnsManagedZoneSpecDns
     'state': obj.state,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -304,7 +304,7 @@ export function toJson_DnsManagedZoneSpecForwardingConfig(obj: DnsManagedZoneSpe
     'targetNameServers': obj.targetNameServers?.map(y => toJson_DnsManagedZoneSpecForwardingConfigTargetNameServers(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -332,7 +332,7 @@ export function toJson_DnsManagedZoneSpecPeeringConfig(obj: DnsManagedZoneSpecPe
     'targetNetwork': toJson_DnsManagedZoneSpecPeeringConfigTargetNetwork(obj.targetNetwork),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -368,7 +368,7 @@ export function toJson_DnsManagedZoneSpecPrivateVisibilityConfig(obj: DnsManaged
     'networks': obj.networks?.map(y => toJson_DnsManagedZoneSpecPrivateVisibilityConfigNetworks(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -396,7 +396,7 @@ export function toJson_DnsManagedZoneSpecServiceDirectoryConfig(obj: DnsManagedZ
     'namespace': toJson_DnsManagedZoneSpecServiceDirectoryConfigNamespace(obj.namespace),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -446,7 +446,7 @@ export function toJson_DnsManagedZoneSpecDnssecConfigDefaultKeySpecs(obj: DnsMan
     'kind': obj.kind,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -480,7 +480,7 @@ export function toJson_DnsManagedZoneSpecForwardingConfigTargetNameServers(obj: 
     'ipv4Address': obj.ipv4Address,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -508,7 +508,7 @@ export function toJson_DnsManagedZoneSpecPeeringConfigTargetNetwork(obj: DnsMana
     'networkRef': toJson_DnsManagedZoneSpecPeeringConfigTargetNetworkNetworkRef(obj.networkRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -534,7 +534,7 @@ export function toJson_DnsManagedZoneSpecPrivateVisibilityConfigGkeClusters(obj:
     'gkeClusterNameRef': toJson_DnsManagedZoneSpecPrivateVisibilityConfigGkeClustersGkeClusterNameRef(obj.gkeClusterNameRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -560,7 +560,7 @@ export function toJson_DnsManagedZoneSpecPrivateVisibilityConfigNetworks(obj: Dn
     'networkRef': toJson_DnsManagedZoneSpecPrivateVisibilityConfigNetworksNetworkRef(obj.networkRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -588,7 +588,7 @@ export function toJson_DnsManagedZoneSpecServiceDirectoryConfigNamespace(obj: Dn
     'namespaceUrl': obj.namespaceUrl,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -632,7 +632,7 @@ export function toJson_DnsManagedZoneSpecPeeringConfigTargetNetworkNetworkRef(ob
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -676,7 +676,7 @@ export function toJson_DnsManagedZoneSpecPrivateVisibilityConfigGkeClustersGkeCl
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -720,7 +720,7 @@ export function toJson_DnsManagedZoneSpecPrivateVisibilityConfigNetworksNetworkR
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -807,7 +807,7 @@ export function toJson_DnsRecordSetProps(obj: DnsRecordSetProps | undefined): Re
     'spec': toJson_DnsRecordSetSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -879,7 +879,7 @@ export function toJson_DnsRecordSetSpec(obj: DnsRecordSetSpec | undefined): Reco
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -923,7 +923,7 @@ export function toJson_DnsRecordSetSpecManagedZoneRef(obj: DnsRecordSetSpecManag
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -981,7 +981,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicy(obj: DnsRecordSetSpecRoutin
     'wrr': obj.wrr?.map(y => toJson_DnsRecordSetSpecRoutingPolicyWrr(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1031,7 +1031,7 @@ export function toJson_DnsRecordSetSpecRrdatasRefs(obj: DnsRecordSetSpecRrdatasR
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1071,7 +1071,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyGeo(obj: DnsRecordSetSpecRou
     'rrdatasRefs': obj.rrdatasRefs?.map(y => toJson_DnsRecordSetSpecRoutingPolicyGeoRrdatasRefs(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1113,7 +1113,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyHealthCheckRef(obj: DnsRecor
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1165,7 +1165,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackup(obj: DnsRecord
     'trickleRatio': obj.trickleRatio,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1205,7 +1205,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyWrr(obj: DnsRecordSetSpecRou
     'weight': obj.weight,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1241,7 +1241,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyGeoHealthCheckedTargets(obj:
     'internalLoadBalancers': obj.internalLoadBalancers?.map(y => toJson_DnsRecordSetSpecRoutingPolicyGeoHealthCheckedTargetsInternalLoadBalancers(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1291,7 +1291,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyGeoRrdatasRefs(obj: DnsRecor
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1331,7 +1331,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeo(obj: 
     'rrdatasRefs': obj.rrdatasRefs?.map(y => toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoRrdatasRefs(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1367,7 +1367,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupPrimary(obj: Dn
     'internalLoadBalancers': obj.internalLoadBalancers?.map(y => toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupPrimaryInternalLoadBalancers(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1403,7 +1403,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyWrrHealthCheckedTargets(obj:
     'internalLoadBalancers': obj.internalLoadBalancers?.map(y => toJson_DnsRecordSetSpecRoutingPolicyWrrHealthCheckedTargetsInternalLoadBalancers(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1453,7 +1453,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyWrrRrdatasRefs(obj: DnsRecor
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1525,7 +1525,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyGeoHealthCheckedTargetsInter
     'regionRef': toJson_DnsRecordSetSpecRoutingPolicyGeoHealthCheckedTargetsInternalLoadBalancersRegionRef(obj.regionRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1561,7 +1561,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoHealth
     'internalLoadBalancers': obj.internalLoadBalancers?.map(y => toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoHealthCheckedTargetsInternalLoadBalancers(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1611,7 +1611,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoRrdata
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1683,7 +1683,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupPrimaryInternal
     'regionRef': toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupPrimaryInternalLoadBalancersRegionRef(obj.regionRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1755,7 +1755,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyWrrHealthCheckedTargetsInter
     'regionRef': toJson_DnsRecordSetSpecRoutingPolicyWrrHealthCheckedTargetsInternalLoadBalancersRegionRef(obj.regionRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1799,7 +1799,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyGeoHealthCheckedTargetsInter
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1843,7 +1843,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyGeoHealthCheckedTargetsInter
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1887,7 +1887,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyGeoHealthCheckedTargetsInter
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1929,7 +1929,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyGeoHealthCheckedTargetsInter
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2001,7 +2001,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoHealth
     'regionRef': toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoHealthCheckedTargetsInternalLoadBalancersRegionRef(obj.regionRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2045,7 +2045,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupPrimaryInternal
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2089,7 +2089,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupPrimaryInternal
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2133,7 +2133,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupPrimaryInternal
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2175,7 +2175,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupPrimaryInternal
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2219,7 +2219,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyWrrHealthCheckedTargetsInter
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2263,7 +2263,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyWrrHealthCheckedTargetsInter
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2307,7 +2307,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyWrrHealthCheckedTargetsInter
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2349,7 +2349,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyWrrHealthCheckedTargetsInter
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2393,7 +2393,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoHealth
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2437,7 +2437,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoHealth
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2481,7 +2481,7 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoHealth
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2523,7 +2523,20 @@ export function toJson_DnsRecordSetSpecRoutingPolicyPrimaryBackupBackupGeoHealth
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+/** The fields of `obj` whose value is not undefined, in order (scripts/linear-imports.mjs). */
+function withoutUndefined(obj: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    // A field named __proto__ stays a field, as in the spread this replaces (assigning it would set the prototype).
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
+}

@@ -85,7 +85,7 @@ export function toJson_RedisInstanceProps(obj: RedisInstanceProps | undefined): 
     'spec': toJson_RedisInstanceSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -284,7 +284,7 @@ export function toJson_RedisInstanceSpec(obj: RedisInstanceSpec | undefined): Re
     'transitEncryptionMode': obj.transitEncryptionMode,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -328,7 +328,7 @@ export function toJson_RedisInstanceSpecAuthorizedNetworkRef(obj: RedisInstanceS
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -372,7 +372,7 @@ export function toJson_RedisInstanceSpecCustomerManagedKeyRef(obj: RedisInstance
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -424,7 +424,7 @@ export function toJson_RedisInstanceSpecMaintenancePolicy(obj: RedisInstanceSpec
     'weeklyMaintenanceWindow': obj.weeklyMaintenanceWindow?.map(y => toJson_RedisInstanceSpecMaintenancePolicyWeeklyMaintenanceWindow(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -466,7 +466,7 @@ export function toJson_RedisInstanceSpecMaintenanceSchedule(obj: RedisInstanceSp
     'startTime': obj.startTime,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -526,7 +526,7 @@ export function toJson_RedisInstanceSpecPersistenceConfig(obj: RedisInstanceSpec
     'rdbSnapshotStartTime': obj.rdbSnapshotStartTime,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -577,7 +577,7 @@ export function toJson_RedisInstanceSpecMaintenancePolicyWeeklyMaintenanceWindow
     'startTime': toJson_RedisInstanceSpecMaintenancePolicyWeeklyMaintenanceWindowStartTime(obj.startTime),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -629,7 +629,20 @@ export function toJson_RedisInstanceSpecMaintenancePolicyWeeklyMaintenanceWindow
     'seconds': obj.seconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+/** The fields of `obj` whose value is not undefined, in order (scripts/linear-imports.mjs). */
+function withoutUndefined(obj: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    // A field named __proto__ stays a field, as in the spread this replaces (assigning it would set the prototype).
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
+}

@@ -87,7 +87,7 @@ export function toJson_SecretManagerSecretProps(obj: SecretManagerSecretProps | 
     'spec': toJson_SecretManagerSecretSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -213,7 +213,7 @@ export function toJson_SecretManagerSecretSpec(obj: SecretManagerSecretSpec | un
     'versionAliases': ((obj.versionAliases) === undefined) ? undefined : (Object.entries(obj.versionAliases).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -260,7 +260,7 @@ export function toJson_SecretManagerSecretSpecReplication(obj: SecretManagerSecr
     'userManaged': toJson_SecretManagerSecretSpecReplicationUserManaged(obj.userManaged),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -314,7 +314,7 @@ export function toJson_SecretManagerSecretSpecRotation(obj: SecretManagerSecretS
     'rotationPeriod': obj.rotationPeriod,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -340,7 +340,7 @@ export function toJson_SecretManagerSecretSpecTopics(obj: SecretManagerSecretSpe
     'topicRef': toJson_SecretManagerSecretSpecTopicsTopicRef(obj.topicRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -376,7 +376,7 @@ export function toJson_SecretManagerSecretSpecReplicationAuto(obj: SecretManager
     'customerManagedEncryption': toJson_SecretManagerSecretSpecReplicationAutoCustomerManagedEncryption(obj.customerManagedEncryption),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -407,7 +407,7 @@ export function toJson_SecretManagerSecretSpecReplicationUserManaged(obj: Secret
     'replicas': obj.replicas?.map(y => toJson_SecretManagerSecretSpecReplicationUserManagedReplicas(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -451,7 +451,7 @@ export function toJson_SecretManagerSecretSpecTopicsTopicRef(obj: SecretManagerS
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -499,7 +499,7 @@ export function toJson_SecretManagerSecretSpecReplicationAutoCustomerManagedEncr
     'kmsKeyRef': toJson_SecretManagerSecretSpecReplicationAutoCustomerManagedEncryptionKmsKeyRef(obj.kmsKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -541,7 +541,7 @@ export function toJson_SecretManagerSecretSpecReplicationUserManagedReplicas(obj
     'location': obj.location,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -597,7 +597,7 @@ export function toJson_SecretManagerSecretSpecReplicationAutoCustomerManagedEncr
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -645,7 +645,7 @@ export function toJson_SecretManagerSecretSpecReplicationUserManagedReplicasCust
     'kmsKeyRef': toJson_SecretManagerSecretSpecReplicationUserManagedReplicasCustomerManagedEncryptionKmsKeyRef(obj.kmsKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -701,7 +701,20 @@ export function toJson_SecretManagerSecretSpecReplicationUserManagedReplicasCust
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+/** The fields of `obj` whose value is not undefined, in order (scripts/linear-imports.mjs). */
+function withoutUndefined(obj: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    // A field named __proto__ stays a field, as in the spread this replaces (assigning it would set the prototype).
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
+}
