@@ -59,6 +59,7 @@ try {
     run(file);
   }
   run(join(crds, 'knative', 'service.yaml'));
+  execFileSync(process.execPath, [join(root, 'scripts', 'linear-imports.mjs'), out], { stdio: 'inherit' });
   const files = Object.entries(USED).flatMap(([group, plurals]) => plurals.map((p) => `${p}.${group}.yaml`));
   execFileSync(process.execPath, [join(root, 'scripts', 'immutable-fields.mjs'), join(crds, 'config-connector'), ...files], {
     stdio: 'inherit',

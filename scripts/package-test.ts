@@ -60,6 +60,7 @@ step('npm pack builds the library, the CLI, the types and the editor schema', ()
   const files: string[] = out[0].files.map((f: { path: string }) => f.path);
   for (const f of [
     'lib/runnel.js',
+    'lib/cli.js',
     'lib/index.js',
     'lib/topology.schema.json',
     'types/src/index.d.ts',

@@ -53,12 +53,13 @@ export function synthesizeTopology(input: unknown, lineOf?: (path: string) => nu
   const located = locateFindings(findings, lineOf);
   if (hasErrors(located)) return { findings: located, files: [] };
   if (environments) {
-    const chosen = environments.filter((e) => options.environment === undefined || e.name === options.environment);
+    const resolved = environments.map(resolvedEnvironment);
+    const chosen = resolved.filter((e) => options.environment === undefined || e.name === options.environment);
     if (chosen.length === 0) throw new Error(`no environment ${JSON.stringify(options.environment)} in the topology`);
     const files = chosen.flatMap((e) =>
-      [...renderModel(withoutArgoApplication(e.model!)), ...gitGeneratorFile(e)].map((f) => ({ ...f, path: `${e.name}/${f.path}` })),
+      [...renderModel(withoutArgoApplication(e.model)), ...gitGeneratorFile(e)].map((f) => ({ ...f, path: `${e.name}/${f.path}` })),
     );
-    if (options.environment === undefined) files.push(...renderApplicationSet(environments));
+    if (options.environment === undefined) files.push(...renderApplicationSet(resolved));
     return { findings: located, files: sortFiles(files) };
   }
   if (!model) return { findings: located, files: [] };
@@ -115,9 +116,23 @@ function withoutArgoApplication(model: TopologyModel): TopologyModel {
   return { ...model, delivery };
 }
 
-/** An environment's Application, as the ApplicationSet's generator sees it: named `<delivery.argocd.name>-<environment>`. */
-function environmentElement(e: EnvironmentResult): ArgoEnvironmentElement {
-  const a = e.model!.delivery.argocd!;
+/** An environment of a topology without errors: every environment has its model. */
+type ResolvedEnvironment = EnvironmentResult & { readonly model: TopologyModel };
+
+function resolvedEnvironment(e: EnvironmentResult): ResolvedEnvironment {
+  const { model } = e;
+  // validateTopology keeps every environment's model when no finding is an error, and drops them all otherwise.
+  if (!model) throw new Error(`environment ${e.name} has no model, though the topology has no errors`);
+  return { ...e, model };
+}
+
+type ArgoDelivery = NonNullable<TopologyModel['delivery']['argocd']>;
+
+/**
+ * An environment's Application, as the ApplicationSet's generator sees it: named `<delivery.argocd.name>-<environment>`.
+ * @param a the environment's `delivery.argocd`
+ */
+function environmentElement(e: ResolvedEnvironment, a: ArgoDelivery): ArgoEnvironmentElement {
   return {
     environment: e.name,
     name: derivedName.argoEnvironmentApplication(a.name, e.name),
@@ -125,29 +140,32 @@ function environmentElement(e: EnvironmentResult): ArgoEnvironmentElement {
     targetRevision: a.targetRevision,
     path: `${a.path}/${e.name}/config-connector`,
     ...(e.cluster !== undefined ? { server: e.cluster } : {}),
-    ...(e.model!.namespace !== undefined ? { namespace: e.model!.namespace } : {}),
+    ...(e.model.namespace !== undefined ? { namespace: e.model.namespace } : {}),
     values: e.values,
   };
 }
 
 /** With `delivery.argocd.generator: git`, the environment's parameters in its own folder, for the git files generator. */
-function gitGeneratorFile(e: EnvironmentResult): RenderedFile[] {
-  if (e.model?.delivery.argocd?.generator !== 'git') return [];
-  return [{ path: ENVIRONMENT_FILE, content: `${JSON.stringify(environmentParameters(environmentElement(e)), null, 2)}\n`, objects: [] }];
+function gitGeneratorFile(e: ResolvedEnvironment): RenderedFile[] {
+  const a = e.model.delivery.argocd;
+  if (a?.generator !== 'git') return [];
+  return [
+    { path: ENVIRONMENT_FILE, content: `${JSON.stringify(environmentParameters(environmentElement(e, a)), null, 2)}\n`, objects: [] },
+  ];
 }
 
 /** One Application per environment that delivers with Argo CD. */
-function renderApplicationSet(environments: readonly EnvironmentResult[]): RenderedFile[] {
-  const argo = environments.filter((e) => e.model?.delivery.argocd);
+function renderApplicationSet(environments: readonly ResolvedEnvironment[]): RenderedFile[] {
+  const argo = environments.flatMap((e) => (e.model.delivery.argocd ? [{ e, a: e.model.delivery.argocd }] : []));
   if (argo.length === 0) return [];
-  const first = argo[0].model!.delivery.argocd!;
+  const first = argo[0].a;
   const app = new App({ outdir: 'unused' });
   const chart = new RunnelChart(app, 'argocd', { outputPath: APPLICATION_SET_FILE });
   new ArgoApplicationSet(chart, 'ApplicationSet', {
     name: first.name,
     namespace: first.namespace,
     project: first.project,
-    elements: argo.map(environmentElement),
+    elements: argo.map(({ e, a }) => environmentElement(e, a)),
     // Every environment agrees on the project and, for git, on the repository, revision and path (checked with the environments).
     ...(first.generator === 'git'
       ? { git: { repoURL: first.repoURL, revision: first.targetRevision, environmentFiles: `${first.path}/*/${ENVIRONMENT_FILE}` } }

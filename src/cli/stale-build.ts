@@ -14,7 +14,14 @@ export const BUILD_SOURCES: readonly string[] = ['src', 'imports'];
 export const BUILD_TOOLING: readonly string[] = ['scripts/build.ts', 'scripts/editor-schema.ts', 'package.json', 'package-lock.json'];
 
 /** The files `npm run build` writes into lib/. */
-export const BUILT_FILES: readonly string[] = ['runnel.js', 'cdk8s-app.js', 'index.js', 'topology.schema.json'];
+export const BUILT_FILES: readonly string[] = [
+  'runnel.js',
+  'cli.js',
+  'cdk8s-app.js',
+  'cdk8s-app-bundle.js',
+  'index.js',
+  'topology.schema.json',
+];
 
 /**
  * When running from a bundle in lib/ (built by `npm run build`), the source file edited after that build,

@@ -59,17 +59,17 @@ const EXTERNAL_FORMS: Record<string, RegExp> = {
 export function malformedExternals(o: Obj): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   walk(o.spec, 'spec', (field, ref, path) => {
-    if (typeof ref.external !== 'string') return;
-    const form = field === 'resourceRef' ? EXTERNAL_FORMS[String(ref.kind)] : EXTERNAL_FORMS[field];
-    if (form && !form.test(ref.external)) {
-      problems.push({
-        object: `${o.kind}/${o.metadata?.name}`,
-        field: path,
-        message: `external "${ref.external}" is not a well-formed path`,
-      });
-    }
+    const problem = externalProblem(o, field, ref, path);
+    if (problem) problems.push(problem);
   });
   return problems;
+}
+
+function externalProblem(o: Obj, field: string, ref: Obj, path: string): ReferenceProblem | undefined {
+  if (typeof ref.external !== 'string') return undefined;
+  const form = field === 'resourceRef' ? EXTERNAL_FORMS[String(ref.kind)] : EXTERNAL_FORMS[field];
+  if (!form || form.test(ref.external)) return undefined;
+  return { object: `${o.kind}/${o.metadata?.name}`, field: path, message: `external "${ref.external}" is not a well-formed path` };
 }
 
 export interface ReferenceProblem {
@@ -106,28 +106,37 @@ export function isKccObject(o: Obj): boolean {
 export function referencesOf(o: Obj): Reference[] {
   const refs: Reference[] = [];
   walk(o.spec, 'spec', (field, ref, path) => {
-    if (USER_SUPPLIED.has(field)) return;
-    // A resourceRef (IAM) names its kind itself; list items may too.
-    const kind = field === 'resourceRef' || ref.kind !== undefined ? ref.kind : REF_KINDS[field];
-    if (ref.name !== undefined) {
-      refs.push({
-        field: path,
-        kind,
-        namespace: ref.namespace ?? o.metadata?.namespace,
-        name: ref.name,
-        byPath: false,
-        alsoExternal: ref.external !== undefined,
-      });
-    } else if (field === 'networkEndpointGroupRef' && typeof ref.external === 'string') {
-      const m = /^projects\/[^/]+\/regions\/[^/]+\/networkEndpointGroups\/([^/]+)$/.exec(ref.external);
-      refs.push({ field: path, kind, namespace: o.metadata?.namespace, name: m ? m[1] : ref.external, byPath: true, alsoExternal: false });
-    } else if (field === 'addressRef' && typeof ref.external === 'string') {
-      // A Private Service Connect rule names its global address by path (GoogleApisEndpoint).
-      const m = /^projects\/[^/]+\/global\/addresses\/([^/]+)$/.exec(ref.external);
-      if (m) refs.push({ field: path, kind, namespace: o.metadata?.namespace, name: m[1], byPath: true, alsoExternal: false });
-    }
+    const found = referenceAt(o, field, ref, path);
+    if (found) refs.push(found);
   });
   return refs;
+}
+
+/** The reference a `...Ref` (or reference list item) at `path` makes, if it is one to an object of the output. */
+function referenceAt(o: Obj, field: string, ref: Obj, path: string): Reference | undefined {
+  if (USER_SUPPLIED.has(field)) return undefined;
+  // A resourceRef (IAM) names its kind itself; list items may too.
+  const kind = field === 'resourceRef' || ref.kind !== undefined ? ref.kind : REF_KINDS[field];
+  if (ref.name !== undefined) {
+    return {
+      field: path,
+      kind,
+      namespace: ref.namespace ?? o.metadata?.namespace,
+      name: ref.name,
+      byPath: false,
+      alsoExternal: ref.external !== undefined,
+    };
+  }
+  if (field === 'networkEndpointGroupRef' && typeof ref.external === 'string') {
+    const m = /^projects\/[^/]+\/regions\/[^/]+\/networkEndpointGroups\/([^/]+)$/.exec(ref.external);
+    return { field: path, kind, namespace: o.metadata?.namespace, name: m ? m[1] : ref.external, byPath: true, alsoExternal: false };
+  }
+  if (field === 'addressRef' && typeof ref.external === 'string') {
+    // A Private Service Connect rule names its global address by path (GoogleApisEndpoint).
+    const m = /^projects\/[^/]+\/global\/addresses\/([^/]+)$/.exec(ref.external);
+    if (m) return { field: path, kind, namespace: o.metadata?.namespace, name: m[1], byPath: true, alsoExternal: false };
+  }
+  return undefined;
 }
 
 /** `kind/namespace/name`, the identity of an object in the output. */
@@ -145,18 +154,27 @@ export function checkReferences(objects: readonly Obj[]): ReferenceProblem[] {
     if (index.has(k)) problems.push({ object: `${o.kind}/${o.metadata?.name}`, field: 'metadata.name', message: 'is emitted twice' });
     index.add(k);
   }
-  for (const o of objects.filter(isKccObject)) {
+  for (const o of objects) {
+    if (!isKccObject(o)) continue;
     const id = `${o.kind}/${o.metadata?.name}`;
-    problems.push(...malformedExternals(o));
-    for (const ref of referencesOf(o)) {
-      if (ref.alsoExternal) problems.push({ object: id, field: ref.field, message: 'sets both name and external' });
+    // One walk per object for both questions: is each external path well formed, does each reference resolve (told
+    // in that order).
+    const malformed: ReferenceProblem[] = [];
+    const unresolved: ReferenceProblem[] = [];
+    walk(o.spec, 'spec', (field, at, path) => {
+      const problem = externalProblem(o, field, at, path);
+      if (problem) malformed.push(problem);
+      const ref = referenceAt(o, field, at, path);
+      if (!ref) return;
+      if (ref.alsoExternal) unresolved.push({ object: id, field: ref.field, message: 'sets both name and external' });
       if (!ref.kind) {
-        problems.push({ object: id, field: ref.field, message: `unknown reference field ${ref.field.split('.').pop()}` });
+        unresolved.push({ object: id, field: ref.field, message: `unknown reference field ${ref.field.split('.').pop()}` });
       } else if (!index.has(key(ref.kind, ref.namespace, ref.name))) {
         const what = ref.byPath ? (ref.kind === 'ComputeAddress' ? 'address' : 'NEG') : ref.kind;
-        problems.push({ object: id, field: ref.field, message: `${what} "${ref.name}" is not in the output` });
+        unresolved.push({ object: id, field: ref.field, message: `${what} "${ref.name}" is not in the output` });
       }
-    }
+    });
+    problems.push(...malformed, ...unresolved);
   }
   return problems;
 }
@@ -165,16 +183,38 @@ function key(kind: string, namespace: string | undefined, name: string): string 
   return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }
 
-function walk(value: unknown, path: string, onRef: (field: string, ref: Obj, path: string) => void): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => walk(v, `${path}[${i}]`, onRef));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = `${path}.${k}`;
-      if (k.endsWith('Ref') && v && typeof v === 'object' && !Array.isArray(v)) onRef(k, v as Obj, p);
-      else if (k in REF_LISTS && Array.isArray(v)) {
-        v.forEach((item, i) => onRef(k, REF_LISTS[k] && !item.kind ? { ...item, kind: REF_LISTS[k] } : item, `${p}[${i}]`));
-      } else walk(v, p, onRef);
+/**
+ * Calls `onRef` for every reference under `value` (at `root`): a `...Ref` map, or an item of a reference list. The
+ * path of a reference (`spec.target.targetHTTPProxyRef`, `spec.sslCertificates[0]`) is written only for references:
+ * walking the rest of every object builds no strings (at 1,000 services, two walks of ~6,000 objects).
+ */
+function walk(value: unknown, root: string, onRef: (field: string, ref: Obj, path: string) => void): void {
+  const at: (string | number)[] = [];
+  const pathTo = (last: string | number): string =>
+    [...at, last].reduce<string>((p, part) => (typeof part === 'number' ? `${p}[${part}]` : `${p}.${part}`), root);
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        at.push(i);
+        visit(v[i]);
+        at.pop();
+      }
+      return;
     }
-  }
+    if (!v || typeof v !== 'object') return;
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (k.endsWith('Ref') && x && typeof x === 'object' && !Array.isArray(x)) onRef(k, x as Obj, pathTo(k));
+      else if (Object.hasOwn(REF_LISTS, k) && Array.isArray(x)) {
+        at.push(k);
+        x.forEach((item, i) => onRef(k, REF_LISTS[k] && !item.kind ? { ...item, kind: REF_LISTS[k] } : item, pathTo(i)));
+        at.pop();
+      } else {
+        at.push(k);
+        visit(x);
+        at.pop();
+      }
+    }
+  };
+  visit(value);
 }

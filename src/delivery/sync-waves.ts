@@ -6,8 +6,6 @@ import { isKccObject, objectKey, referencesOf } from './references';
 
 type Obj = Manifest;
 
-const keyOf = (o: Obj) => objectKey(o.kind, o.metadata?.namespace, o.metadata?.name);
-
 /**
  * What each object must wait for: the objects it references, and the dependencies Config Connector cannot see
  * because nothing in the spec names them:
@@ -31,63 +29,110 @@ const keyOf = (o: Obj) => objectKey(o.kind, o.metadata?.namespace, o.metadata?.n
  *   (https://cloud.google.com/network-intelligence-center/docs/connectivity-tests/concepts/overview).
  */
 export function dependencies(objects: readonly Obj[]): Map<Obj, Obj[]> {
-  const byKey = new Map(objects.map((o) => [keyOf(o), o]));
-  const kcc = objects.filter(isKccObject);
-  const proxyOnly = kcc.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec?.purpose === 'REGIONAL_MANAGED_PROXY');
-  const globalProxyOnly = kcc.filter((o) => o.kind === 'ComputeSubnetwork' && o.spec?.purpose === 'GLOBAL_MANAGED_PROXY');
-  const connections = kcc.filter((o) => o.kind === 'ServiceNetworkingConnection');
-  const secretGrants = kcc.filter((o) => o.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/secretmanager.secretAccessor');
-  const actAsGrants = kcc.filter((o) => o.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/iam.serviceAccountUser');
-  const namespaces = new Map(objects.filter((o) => o.kind === 'Namespace' && o.apiVersion === 'v1').map((o) => [o.metadata.name, o]));
-  const contexts = new Map(kcc.filter(isContext).map((o) => [o.metadata.namespace, o]));
-  const apis = kcc.filter(isApiService);
+  return dependencyGraph(objects).deps;
+}
+
+/**
+ * What `dependencies` and `syncWaves` read of an object, read once: at 1,000 services the ~6,000 objects have dozens
+ * of shapes, and every property read on them was a slow (megamorphic) one, many times per object.
+ */
+interface Facts {
+  readonly o: Obj;
+  readonly kind: string;
+  readonly namespace: string | undefined;
+  readonly kcc: boolean;
+  /** A ConfigConnectorContext, or a serviceusage `Service` (an API to enable): the roots every other object waits for. */
+  readonly context: boolean;
+  readonly api: boolean;
+}
+
+function factsOf(o: Obj): Facts {
+  const kind = o.kind;
+  const apiVersion = String(o.apiVersion);
+  return {
+    o,
+    kind,
+    namespace: o.metadata?.namespace,
+    kcc: isKccObject(o),
+    context: kind === 'ConfigConnectorContext' && apiVersion.startsWith('core.cnrm.cloud.google.com/'),
+    api: kind === 'Service' && apiVersion.startsWith('serviceusage.cnrm.cloud.google.com/'),
+  };
+}
+
+function dependencyGraph(objects: readonly Obj[]): { facts: Facts[]; deps: Map<Obj, Obj[]> } {
+  const facts = objects.map(factsOf);
+  const byKey = new Map(facts.map((f) => [objectKey(f.kind, f.namespace, f.o.metadata?.name), f.o]));
+  const proxyOnly: Obj[] = [];
+  const globalProxyOnly: Obj[] = [];
+  const connections: Obj[] = [];
+  const secretGrants: Obj[] = [];
+  const actAsGrants: Obj[] = [];
+  const apis: Obj[] = [];
+  const kcc: Facts[] = [];
+  const namespaces = new Map<string, Obj>();
+  const contexts = new Map<string | undefined, Obj>();
+  for (const f of facts) {
+    const o = f.o;
+    if (f.kind === 'Namespace' && o.apiVersion === 'v1') namespaces.set(o.metadata.name, o);
+    if (!f.kcc) continue;
+    kcc.push(f);
+    if (f.context) contexts.set(f.namespace, o);
+    if (f.api) apis.push(o);
+    if (f.kind === 'ComputeSubnetwork' && o.spec?.purpose === 'REGIONAL_MANAGED_PROXY') proxyOnly.push(o);
+    if (f.kind === 'ComputeSubnetwork' && o.spec?.purpose === 'GLOBAL_MANAGED_PROXY') globalProxyOnly.push(o);
+    if (f.kind === 'ServiceNetworkingConnection') connections.push(o);
+    if (f.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/secretmanager.secretAccessor') secretGrants.push(o);
+    if (f.kind === 'IAMPolicyMember' && o.spec?.role === 'roles/iam.serviceAccountUser') actAsGrants.push(o);
+  }
 
   const deps = new Map<Obj, Obj[]>();
-  for (const o of objects) {
+  for (const f of facts) {
+    const o = f.o;
     const found = new Set<Obj>();
     const add = (x: Obj | undefined) => x && x !== o && found.add(x);
-    add(namespaces.get(o.metadata?.namespace));
-    if (isKccObject(o)) {
-      if (!isContext(o)) add(contexts.get(o.metadata?.namespace));
-      if (!isContext(o) && !isApiService(o)) for (const a of apis) add(a);
+    if (f.namespace !== undefined) add(namespaces.get(f.namespace));
+    if (f.kcc) {
+      if (!f.context) add(contexts.get(f.namespace));
+      if (!f.context && !f.api) for (const a of apis) add(a);
       for (const ref of referencesOf(o)) add(byKey.get(objectKey(ref.kind, ref.namespace, ref.name)));
-      if (o.kind === 'ComputeForwardingRule' && o.spec?.loadBalancingScheme === 'INTERNAL_MANAGED' && o.spec.location !== 'global') {
-        for (const s of proxyOnly) if (s.spec.networkRef?.name === o.spec.networkRef?.name && s.spec.region === o.spec.location) add(s);
-      }
-      // A cross-region internal load balancer's forwarding rule is global but sits in one region's subnet: it needs the
-      // GLOBAL_MANAGED_PROXY subnet of that region (https://cloud.google.com/load-balancing/docs/proxy-only-subnets).
-      if (o.kind === 'ComputeForwardingRule' && o.spec?.loadBalancingScheme === 'INTERNAL_MANAGED' && o.spec.location === 'global') {
-        const subnetName = o.spec.subnetworkRef?.name;
-        const subnet = subnetName !== undefined ? byKey.get(objectKey('ComputeSubnetwork', o.metadata?.namespace, subnetName)) : undefined;
-        for (const s of globalProxyOnly) {
-          if (s.spec.networkRef?.name === o.spec.networkRef?.name && s.spec.region === subnet?.spec?.region) add(s);
+      switch (f.kind) {
+        case 'ComputeForwardingRule':
+          if (o.spec?.loadBalancingScheme !== 'INTERNAL_MANAGED') break;
+          if (o.spec.location !== 'global') {
+            for (const s of proxyOnly) if (s.spec.networkRef?.name === o.spec.networkRef?.name && s.spec.region === o.spec.location) add(s);
+          } else {
+            // A cross-region internal load balancer's forwarding rule is global but sits in one region's subnet: it needs
+            // the GLOBAL_MANAGED_PROXY subnet of that region (https://cloud.google.com/load-balancing/docs/proxy-only-subnets).
+            const subnetName = o.spec.subnetworkRef?.name;
+            const subnet = subnetName !== undefined ? byKey.get(objectKey('ComputeSubnetwork', f.namespace, subnetName)) : undefined;
+            for (const s of globalProxyOnly) {
+              if (s.spec.networkRef?.name === o.spec.networkRef?.name && s.spec.region === subnet?.spec?.region) add(s);
+            }
+          }
+          break;
+        case 'RedisInstance':
+          if (o.spec?.connectMode === 'PRIVATE_SERVICE_ACCESS') {
+            for (const c of connections) if (c.spec.networkRef?.name === o.spec.authorizedNetworkRef?.name) add(c);
+          }
+          break;
+        case 'NetworkManagementConnectivityTest':
+          for (const x of kcc) if (x.kind !== f.kind) add(x.o);
+          break;
+        case 'RunService': {
+          const account = o.spec?.template?.serviceAccountRef;
+          for (const g of secretGrants) {
+            const member = g.spec.memberFrom?.serviceAccountRef?.name;
+            if (account && ((member !== undefined && member === account.name) || g.spec.member === `serviceAccount:${account.external}`))
+              add(g);
+          }
+          for (const g of actAsGrants) if (account?.name !== undefined && g.spec.resourceRef?.name === account.name) add(g);
+          break;
         }
-      }
-      if (o.kind === 'RedisInstance' && o.spec?.connectMode === 'PRIVATE_SERVICE_ACCESS') {
-        for (const c of connections) if (c.spec.networkRef?.name === o.spec.authorizedNetworkRef?.name) add(c);
-      }
-      if (o.kind === 'NetworkManagementConnectivityTest') for (const x of kcc) if (x.kind !== o.kind) add(x);
-      if (o.kind === 'RunService') {
-        const account = o.spec?.template?.serviceAccountRef;
-        for (const g of secretGrants) {
-          const member = g.spec.memberFrom?.serviceAccountRef?.name;
-          if (account && ((member !== undefined && member === account.name) || g.spec.member === `serviceAccount:${account.external}`))
-            add(g);
-        }
-        for (const g of actAsGrants) if (account?.name !== undefined && g.spec.resourceRef?.name === account.name) add(g);
       }
     }
     deps.set(o, [...found]);
   }
-  return deps;
-}
-
-function isContext(o: Obj): boolean {
-  return o.kind === 'ConfigConnectorContext' && String(o.apiVersion).startsWith('core.cnrm.cloud.google.com/');
-}
-
-function isApiService(o: Obj): boolean {
-  return o.kind === 'Service' && String(o.apiVersion).startsWith('serviceusage.cnrm.cloud.google.com/');
+  return { facts, deps };
 }
 
 /**
@@ -97,7 +142,7 @@ function isApiService(o: Obj): boolean {
  * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-waves/
  */
 export function syncWaves(objects: readonly Obj[]): Map<Obj, number> {
-  const deps = dependencies(objects);
+  const { facts, deps } = dependencyGraph(objects);
   const waves = new Map<Obj, number>();
   const visiting = new Set<Obj>();
   const waveOf = (o: Obj): number => {
@@ -110,8 +155,8 @@ export function syncWaves(objects: readonly Obj[]): Map<Obj, number> {
     waves.set(o, wave);
     return wave;
   };
-  const applied = objects.filter((o) => isKccObject(o) || (o.kind === 'Namespace' && o.apiVersion === 'v1'));
-  return new Map(applied.map((o) => [o, waveOf(o)]));
+  const applied = facts.filter((f) => f.kcc || (f.kind === 'Namespace' && f.o.apiVersion === 'v1'));
+  return new Map(applied.map((f) => [f.o, waveOf(f.o)]));
 }
 
 interface WaveScope {

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
 import { YAML_HEADER } from '../header';
 import { PlainFile } from '../delivery/plain-file';
 import { shellQuote } from '../shell-quote';
+import { toYaml } from '../yaml-emitter';
 
 export const INVOKER_ROLE = 'roles/run.invoker';
 /** The member that makes a service public; runnel grants it only to services that say `public: true`. */
@@ -64,6 +64,6 @@ export class InvokerPolicy extends Construct {
     ];
     // Written even when empty: an absent file would leave an old grant (a former caller, `allUsers`) in place.
     const bindings = members.length === 0 ? [] : [{ members: [...members], role: INVOKER_ROLE }];
-    return YAML_HEADER + comment.map((line) => `# ${line}\n`).join('') + stringify({ bindings }, { lineWidth: 0 });
+    return YAML_HEADER + comment.map((line) => `# ${line}\n`).join('') + toYaml({ bindings });
   }
 }

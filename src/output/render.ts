@@ -1,7 +1,7 @@
 import { Manifest } from '../manifest';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { toYaml } from './yaml-emitter';
+import { toYaml } from '../yaml-emitter';
 import { assignSyncWaves, withSyncWavesDeferred } from '../delivery/sync-waves';
 import { YAML_HEADER } from '../header';
 import { isGcloudFile } from '../names';

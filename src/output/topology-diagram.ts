@@ -15,6 +15,8 @@ const id = (prefix: string, name: string) => `${prefix}_${name.replace(/[^A-Za-z
 const label = (...lines: string[]) => `"${lines.map(escapeLabel).join('<br/>')}"`;
 
 export function escapeLabel(text: string): string {
+  // Most labels need no escape: tested whole, a character at a time only when one does.
+  if (/^[A-Za-z0-9 .,:/_()@*+=-]*$/.test(text)) return text;
   return [...text].map((c) => (/[A-Za-z0-9 .,:/_()@*+=-]/.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
 }
 

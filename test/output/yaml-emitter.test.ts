@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { fastYaml, toYaml } from '../../src/output/yaml-emitter';
+import { fastYaml, toYaml } from '../../src/yaml-emitter';
 import { parseTopology } from '../../src/input/load';
 import { benchTopology } from '../../bench/topology';
 import { synth } from '../helpers/synth';
