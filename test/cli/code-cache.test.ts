@@ -30,16 +30,15 @@ describe('the CLI loader and its V8 code cache (scripts/build.ts)', () => {
       });
     const without = run();
     expect(without.status).toBe(0);
-    // Another build's cache: accepted by nobody but that build's bundle.
-    writeFileSync(join(copy, 'lib', 'cli.js.v8-cache'), compile(join(lib, 'cdk8s-app-bundle.js')).createCachedData());
-    expect(compile(join(copy, 'lib', 'cli.js'), readFileSync(join(copy, 'lib', 'cli.js.v8-cache'))).cachedDataRejected).toBe(true);
-    const rejected = run();
+    // Another build's cache: V8 accepts it for nothing but that build's bundle.
+    const another = compile(join(lib, 'cdk8s-app-bundle.js')).createCachedData();
+    expect(compile(join(copy, 'lib', 'cli.js'), another).cachedDataRejected).toBe(true);
+    // The loader hands V8 whatever the file holds; rejected (as that cache, or bytes that are no cache at all), the
+    // bundle is compiled as without one.
     writeFileSync(join(copy, 'lib', 'cli.js.v8-cache'), 'not a cache');
     const garbage = run();
-    for (const r of [rejected, garbage]) {
-      expect(r.status).toBe(0);
-      expect(r.stdout).toBe(without.stdout);
-      expect(r.stderr).toBe(without.stderr);
-    }
+    expect(garbage.status).toBe(0);
+    expect(garbage.stdout).toBe(without.stdout);
+    expect(garbage.stderr).toBe(without.stderr);
   });
 });

@@ -25,7 +25,7 @@ describe('every rule', () => {
     test('has its doc URL derived from its id, a summary, and a test file', () => {
       expect(rule.docs.url).toBe(`docs/rules/${id}.md`);
       expect(rule.docs.summary.length).toBeGreaterThan(10);
-      expect(existsSync(join(root, 'test', 'rules', `${id}.test.ts`))).toBe(true);
+      expect(existsSync(join(root, 'test', 'rules', `${id}.rule.ts`))).toBe(true);
     });
 
     test('has a doc page with Summary, Why, Fix and Example', () => {
