@@ -12,8 +12,36 @@ export interface Cidr {
   readonly size: number;
 }
 
+/**
+ * Ranges read so far, by text: the problem, or the range. A topology's few ranges are read by many rules and
+ * constructs (each load balancer address is checked against its subnet), and reading one takes a regular expression
+ * and ipaddr.js. A `Cidr` is read-only, so one object serves every caller. Bounded: cleared when full.
+ */
+const READ = new Map<string, string | Cidr>();
+const READ_MAX = 10_000;
+
+function read(text: string): string | Cidr {
+  let known = READ.get(text);
+  if (known === undefined) {
+    const problem = readProblem(text);
+    if (problem !== undefined) known = problem;
+    else {
+      const [addr, prefix] = text.split('/');
+      known = { text, start: toInt(addr), prefix: Number(prefix), size: 2 ** (32 - Number(prefix)) };
+    }
+    if (READ.size >= READ_MAX) READ.clear();
+    READ.set(text, known);
+  }
+  return known;
+}
+
 /** Why a CIDR string could not be parsed, or `undefined` when it is a canonical IPv4 range. */
 export function cidrProblem(text: string): string | undefined {
+  const known = read(text);
+  return typeof known === 'string' ? known : undefined;
+}
+
+function readProblem(text: string): string | undefined {
   if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) return `${JSON.stringify(text)} is not an IPv4 range in CIDR notation (a.b.c.d/n)`;
   if (hasLeadingZero(text)) return leadingZeroProblem(text);
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
@@ -33,10 +61,9 @@ export function cidrProblem(text: string): string | undefined {
 
 /** Parses a canonical IPv4 CIDR; throws on anything `cidrProblem` rejects. */
 export function parseCidr(text: string): Cidr {
-  const problem = cidrProblem(text);
-  if (problem) throw new Error(problem);
-  const [addr, prefix] = text.split('/');
-  return { text, start: toInt(addr), prefix: Number(prefix), size: 2 ** (32 - Number(prefix)) };
+  const known = read(text);
+  if (typeof known === 'string') throw new Error(known);
+  return known;
 }
 
 /**

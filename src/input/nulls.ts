@@ -8,10 +8,14 @@ export function withoutNulls(input: unknown): unknown {
   if (Array.isArray(input)) return input.map(withoutNulls);
   if (input === null || typeof input !== 'object') return input;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    // defineProperty: a `__proto__` key stays a plain field, as YAML parsed it.
-    if (value !== null)
+  for (const key of Object.keys(input)) {
+    const value = (input as Record<string, unknown>)[key];
+    if (value === null) continue;
+    // A `__proto__` key stays a plain field, as YAML parsed it: defined, since assigning it would set the prototype.
+    // Every other key is assigned (defineProperty on each was ~4% of a property test's CPU).
+    if (key === '__proto__')
       Object.defineProperty(out, key, { value: withoutNulls(value), enumerable: true, writable: true, configurable: true });
+    else out[key] = withoutNulls(value);
   }
   return out;
 }
