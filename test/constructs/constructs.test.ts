@@ -1,3 +1,4 @@
+import { testApp } from '../helpers/synth';
 import { Chart, Testing } from 'cdk8s';
 import { RunAnnotation } from '../../src/annotations';
 import { InternalLoadBalancer } from '../../src/lb/internal-lb';
@@ -10,7 +11,7 @@ import { VpcConnector } from '../../src/serverless/vpc-connector';
 import { expectValidCrds } from '../helpers/crd';
 
 function setup() {
-  const app = Testing.app();
+  const app = testApp();
   const chart = new Chart(app, 'test');
   const network = new Network(chart, 'Network', { name: 'run-vpc', project: 'acme-prod', namespace: 'kcc' });
   const subnet = (name: string, cidr: string, purpose?: SubnetPurpose) =>

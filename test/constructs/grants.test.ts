@@ -1,4 +1,5 @@
-import { Chart, Testing } from 'cdk8s';
+import { testApp } from '../helpers/synth';
+import { Chart } from 'cdk8s';
 import { parse } from 'yaml';
 import { PrivateDnsZone } from '../../src/dns/private-zone';
 import { ServiceAccount } from '../../src/iam/service-account';
@@ -17,7 +18,7 @@ import { PrivateTopology } from '../../src/topology/private-topology';
 const scope = { project: 'acme-prod', namespace: 'kcc' };
 
 function app() {
-  const a = Testing.app();
+  const a = testApp();
   return { app: a, chart: new RunnelChart(a, 'run', { outputPath: 'run.yaml' }) };
 }
 
@@ -139,7 +140,7 @@ describe('ServiceAccount.grantActAs and PrivateDnsZone.addRecord', () => {
 
 describe('PrivateTopology in a user app', () => {
   test('its services take further grants like any RunService', () => {
-    const a = Testing.app();
+    const a = testApp();
     const spec = loadTopologyFile(`${__dirname}/../../topology.yaml`).input as TopologySpec;
     const topology = new PrivateTopology(a, 'net', { spec });
     const [first] = [...topology.services.values()];

@@ -1,3 +1,4 @@
+import { testApp } from '../helpers/synth';
 import { Chart, Testing } from 'cdk8s';
 import { PrivateServiceAccess } from '../../src/backends/private-service-access';
 import { Redis } from '../../src/backends/redis';
@@ -18,7 +19,7 @@ import { RunService } from '../../src/serverless/run-service';
 import { expectValidCrds } from '../helpers/crd';
 
 function setup() {
-  const app = Testing.app();
+  const app = testApp();
   const chart = new Chart(app, 'test');
   const network = new Network(chart, 'Network', { name: 'run-vpc', project: 'acme-prod', namespace: 'kcc' });
   return { app, chart, network };
@@ -130,7 +131,7 @@ describe('ServiceAccount, IamGrant and Secret', () => {
 
 describe('InvokerPolicy', () => {
   test('renders a policy file of sorted, unique members and no Kubernetes object', () => {
-    const app = Testing.app();
+    const app = testApp();
     new InvokerPolicy(app, 'P', {
       project: 'acme-prod',
       region: 'asia-northeast1',
@@ -282,7 +283,7 @@ describe('InternalLoadBalancer with HTTPS', () => {
 
 describe('RunService secrets', () => {
   test('secret variables are rendered by reference, sorted among literal ones', () => {
-    const app = Testing.app();
+    const app = testApp();
     const chart = new Chart(app, 'run');
     new RunService(chart, 'Svc', {
       name: 'api',

@@ -1,3 +1,4 @@
+import { testApp } from '../helpers/synth';
 import { Chart, Testing } from 'cdk8s';
 import { validateTopology } from '../../src/validate/engine';
 import { SubnetPurpose } from '../../src/choices';
@@ -27,7 +28,7 @@ function constructError(mutate: (t: any) => void, build: (chart: Chart, subnet: 
   const t = baseTopology();
   mutate(t);
   const model = resolveTopology(t);
-  const chart = new Chart(Testing.app(), 'test');
+  const chart = new Chart(testApp(), 'test');
   const network = new Network(chart, 'Network', { name: model.network.name, project: model.project });
   const subnet = (role: 'workload' | 'connector') =>
     new Subnet(chart, role, { network, name: model.subnets[role].name, region: model.region, cidr: model.subnets[role].cidr });

@@ -1,3 +1,4 @@
+import { App, Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { synthesizeTopology } from '../../src/synth';
 import { TopologySpec } from '../../src/input/spec';
@@ -82,4 +83,13 @@ export function twoRegions(t: any): any {
     s.failover = { minInstancesPerRegion: 1 };
   }
   return t;
+}
+
+/**
+ * A cdk8s app for construct tests, rendered in memory (`Testing.synth`): cdk8s' `Testing.app()` makes a folder in
+ * the temp directory for every app and never removes it (~180 per run of the suite); this app names a folder it
+ * never writes (as `synthesizeTopology` does).
+ */
+export function testApp(): App {
+  return Testing.app({ outdir: 'unused' });
 }

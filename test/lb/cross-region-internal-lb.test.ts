@@ -1,3 +1,4 @@
+import { testApp } from '../helpers/synth';
 import { Chart, Testing } from 'cdk8s';
 import { Network } from '../../src/network/network';
 import { Subnet, SubnetPurpose } from '../../src/network/subnet';
@@ -9,7 +10,7 @@ import { expectValidCrds } from '../helpers/crd';
 const REGIONS = ['europe-west1', 'europe-west4'];
 
 function setup() {
-  const chart = new Chart(Testing.app(), 'test');
+  const chart = new Chart(testApp(), 'test');
   const network = new Network(chart, 'Network', { name: 'run-vpc', project: 'acme-prod' });
   const frontends = REGIONS.map((region, i) => ({
     subnet: new Subnet(chart, `workload-${region}`, { network, name: `workload-${region}`, region, cidr: `10.${10 + i}.0.0/24` }),

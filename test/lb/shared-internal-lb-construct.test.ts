@@ -1,3 +1,4 @@
+import { testApp } from '../helpers/synth';
 import { Chart, Testing } from 'cdk8s';
 import { Network } from '../../src/network/network';
 import { Subnet, SubnetPurpose } from '../../src/network/subnet';
@@ -7,7 +8,7 @@ import { TlsCertificate } from '../../src/lb/tls-certificate';
 import { expectValidCrds } from '../helpers/crd';
 
 function setup() {
-  const chart = new Chart(Testing.app(), 'test');
+  const chart = new Chart(testApp(), 'test');
   const network = new Network(chart, 'Network', { name: 'run-vpc', project: 'acme-prod', namespace: 'kcc' });
   const subnet = new Subnet(chart, 'workload', { network, name: 'workload', region: 'asia-northeast1', cidr: '10.10.0.0/24' });
   const proxyOnlySubnet = new Subnet(chart, 'proxy', {
