@@ -110,8 +110,7 @@ function servedVersions(dir: string): Array<[string, Schema]> {
  */
 export function servedCrdKinds(folder: 'config-connector' | 'knative'): string[] {
   const dir = join(SHARED_DIR, 'crds', folder);
-  const stampFile = join(CACHE_DIR, 'fingerprint');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint()) {
+  if (cacheIsCurrent()) {
     return (JSON.parse(readFileSync(join(CACHE_DIR, 'served.json'), 'utf8')) as Record<string, string[]>)[dir];
   }
   return servedVersions(dir).map(([id]) => id);
@@ -146,11 +145,17 @@ function fingerprint(): string {
   return h.digest('hex');
 }
 
+const STAMP_FILE = join(CACHE_DIR, 'fingerprint');
+
+/** Whether the cache was built from the inputs as they are now (`stamp`: their fingerprint, when already computed). */
+function cacheIsCurrent(stamp = fingerprint()): boolean {
+  return existsSync(STAMP_FILE) && readFileSync(STAMP_FILE, 'utf8') === stamp;
+}
+
 /** Writes one standalone validator module per kind unless the cached ones were built from the same inputs. */
 export function buildCrdValidatorCache(): void {
   const stamp = fingerprint();
-  const stampFile = join(CACHE_DIR, 'fingerprint');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  if (cacheIsCurrent(stamp)) return;
   const { Ajv, standaloneCode } = ajvCompiler();
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
   const served = servedByFolder();
@@ -165,7 +170,7 @@ export function buildCrdValidatorCache(): void {
   ids.forEach((_, i) => writeFileSync(join(CACHE_DIR, `v${i}.js`), standaloneCode(ajv, { validate: `v${i}` })));
   writeFileSync(join(CACHE_DIR, 'ids.json'), JSON.stringify(ids));
   writeFileSync(join(CACHE_DIR, 'served.json'), JSON.stringify(Object.fromEntries([...served].map(([d, v]) => [d, v.map(([id]) => id)]))));
-  writeFileSync(stampFile, stamp);
+  writeFileSync(STAMP_FILE, stamp);
 }
 
 /** A validator that loads its standalone module on first call. */
@@ -184,8 +189,7 @@ function loadedOnFirstUse(file: string): ValidateFunction {
 /** One strict validator per `apiVersion/kind`: from the set-up's cache when it is current, else compiled here. */
 export function crdValidators(): Map<string, ValidateFunction> {
   if (validators) return validators;
-  const stampFile = join(CACHE_DIR, 'fingerprint');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint()) {
+  if (cacheIsCurrent()) {
     const ids = JSON.parse(readFileSync(join(CACHE_DIR, 'ids.json'), 'utf8')) as string[];
     validators = new Map(ids.map((id, i) => [id, loadedOnFirstUse(join(CACHE_DIR, `v${i}.js`))]));
     return validators;
