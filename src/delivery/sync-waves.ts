@@ -41,8 +41,9 @@ interface Facts {
   readonly kind: string;
   readonly namespace: string | undefined;
   readonly kcc: boolean;
-  /** A ConfigConnectorContext, or a serviceusage `Service` (an API to enable): the roots every other object waits for. */
+  /** A ConfigConnectorContext: every other Config Connector object of its namespace waits for it. */
   readonly context: boolean;
+  /** A serviceusage `Service` (an API to enable): every Config Connector object but contexts and APIs waits for it. */
   readonly api: boolean;
 }
 
