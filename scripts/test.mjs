@@ -8,6 +8,7 @@
  * command fails if either fails; tsc's report comes after jest's, so it is the last thing on the screen. Arguments
  * go to jest (`npm test -- test/cli`), as they did when the script was `tsc ... && jest`.
  */
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
