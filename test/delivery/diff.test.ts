@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { diffOutputs } from '../../src/cli/diff';
 import { SHARED_DIR } from '../helpers/crd';
 import { RunOutcome, runnelHere } from '../helpers/cli';
+import { synth } from '../helpers/synth';
+import { parseTopology } from '../../src/input/load';
 
 const root = join(__dirname, '..', '..');
 /** `runnel ARGS` run in `cwd` (in this process: what is tested is the diff, not the process). */
@@ -122,6 +124,20 @@ describe('diffOutputs', () => {
     expect(diffOutputs([file('a.yaml', address('10.0.0.5'))], [file('a.yaml', withWave)])[0].fields[0].path).toBe(
       'metadata.annotations["argocd.argoproj.io/sync-wave"]',
     );
+  });
+
+  test("a synthesis' own objects diff exactly as its YAML text does", () => {
+    const read = (file: string) => parseTopology(readFileSync(join(root, file), 'utf8'), file).input as any;
+    const before = synth(read('topology.yaml')).files;
+    const changed = read('topology.yaml');
+    changed.services[0].scaling = { maxInstances: 7 };
+    changed.services.push({ name: 'added-service', image: changed.services[0].image });
+    for (const after of [synth(changed).files, synth(read('test/golden/private-backends/topology.yaml')).files]) {
+      const text = after.map(({ path, content }) => ({ path, content }));
+      const changes = diffOutputs(before, after);
+      expect(changes.length).toBeGreaterThan(3);
+      expect(changes).toEqual(diffOutputs(before, text));
+    }
   });
 });
 
