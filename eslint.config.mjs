@@ -1,5 +1,5 @@
 // Lint: eslint's and typescript-eslint's recommended rules, plus the pipeline rule (see STYLE.md and
-// test/layering.test.ts). Formatting is prettier's job (.prettierrc), not the linter's.
+// test/layering.unit.ts). Formatting is prettier's job (.prettierrc), not the linter's.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

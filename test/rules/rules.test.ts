@@ -1,4 +1,7 @@
 import { readdirSync } from 'node:fs';
+// First, at the top level: the temporary folders' clean-up (an afterAll) then runs after every file's tests,
+// not after those of the first file to make one, which left every later folder behind.
+import '../helpers/temp';
 import { join } from 'node:path';
 
 /**

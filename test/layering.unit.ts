@@ -45,7 +45,7 @@ function stageOf(file: string): number {
   const rel = relative(src, file).split('/');
   if (rel.length === 1) return API_FILES.has(rel[0]) ? 6 : 0;
   const stage = STAGES[rel[0]];
-  if (stage === undefined) throw new Error(`src/${rel[0]}/ is in no pipeline stage: add it to STAGES in test/layering.test.ts`);
+  if (stage === undefined) throw new Error(`src/${rel[0]}/ is in no pipeline stage: add it to STAGES in test/layering.unit.ts`);
   return stage;
 }
 
