@@ -12,14 +12,24 @@ export interface CliOutcome {
   readonly err: string;
 }
 
-/** Runs `runnel <command> --topology <file>` in process on `topology` (an object, or YAML text). */
+/** Where `runOn` runs: one topology file and one output folder per test file (see runOn). */
+let workspace: { file: string; out: string } | undefined;
+
+/**
+ * Runs `runnel <command> --topology <file>` in process on `topology` (an object, or YAML text). Every call of a
+ * test file writes the same topology file, and `synth` writes to the same output folder, as a user running it
+ * again does: it rewrites only the files that changed (a fresh folder per call made ~40 files each time).
+ */
 export async function runOn(command: 'check' | 'synth', topology: unknown, extra: readonly string[] = []): Promise<CliOutcome> {
-  const dir = tempDir('cli-run');
-  const file = join(dir, 'topology.yaml');
+  if (!workspace) {
+    const dir = tempDir('cli-run');
+    workspace = { file: join(dir, 'topology.yaml'), out: join(dir, 'dist') };
+  }
+  const { file } = workspace;
   writeFileSync(file, typeof topology === 'string' ? topology : stringify(topology));
   const out: string[] = [];
   const err: string[] = [];
-  const args = [command, '--topology', file, ...(command === 'synth' ? ['--out', join(dir, 'dist')] : []), ...extra];
+  const args = [command, '--topology', file, ...(command === 'synth' ? ['--out', workspace.out] : []), ...extra];
   let code: number;
   try {
     code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });

@@ -5,7 +5,10 @@ import { synthesizeTopology } from '../../src/synth';
 // objects. A service is toggled in or out of a random topology (at a random position in the file); every file
 // that belongs to a service it does not call must stay byte for byte the same, load balancer addresses included.
 
-/** Files that belong to one service, by the service's name. */
+/**
+ * Files that belong to one service, by the service's name. The properties compare them as JSON and call jest's
+ * expect() only to report a difference (~0.1 ms a call, which builds every matcher; ~1,000 calls a run).
+ */
 function ownFiles(files: readonly { path: string; content: string }[], name: string): Record<string, string> {
   const own = new RegExp(`^(cloud-run/|cloud-run-iam/|config-connector/(service|identity|invokers|load-balancer)-)${name}\\.yaml$`);
   return Object.fromEntries(files.filter((f) => own.test(f.path)).map((f) => [f.path, f.content]));
@@ -75,7 +78,9 @@ test('adding or removing a service changes no other service objects', () => {
       compared++;
       const calledByIt = new Set(services[toggled].calls);
       for (const other of names.filter((n) => n !== gone && !calledByIt.has(n))) {
-        expect({ service: other, files: ownFiles(without.files, other) }).toEqual({ service: other, files: ownFiles(withIt.files, other) });
+        const [before, after] = [ownFiles(without.files, other), ownFiles(withIt.files, other)];
+        if (JSON.stringify(before) !== JSON.stringify(after))
+          expect({ service: other, files: before }).toEqual({ service: other, files: after });
       }
     }),
     { numRuns: 120, seed: 20261201 },
@@ -117,7 +122,9 @@ test('shared load balancing: adding or removing a service changes no other servi
       compared++;
       const calledByIt = new Set(services[toggled].calls);
       for (const other of names.filter((n) => n !== gone && !calledByIt.has(n))) {
-        expect({ service: other, files: ownFiles(without.files, other) }).toEqual({ service: other, files: ownFiles(withIt.files, other) });
+        const [before, after] = [ownFiles(without.files, other), ownFiles(withIt.files, other)];
+        if (JSON.stringify(before) !== JSON.stringify(after))
+          expect({ service: other, files: before }).toEqual({ service: other, files: after });
       }
       const address = (files: typeof withIt.files) =>
         files.flatMap((f) => f.objects as any[]).find((o) => o.kind === 'ComputeAddress' && o.metadata.name === 'run-vpc-lb-ip');
