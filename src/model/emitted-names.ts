@@ -1,3 +1,4 @@
+import { memoized } from './memo';
 import { derivedName, grantName, inRegion, recordSetName, secretObjectName, sharedLoadBalancerNames } from '../names';
 import { hasRegionalShared, ServiceModel, TopologyModel } from './model';
 import { connectivityTestPlans } from './paths';
@@ -27,7 +28,14 @@ export interface EmittedName {
  * names.ts the constructs use. A test holds this list equal to what synth writes, so the rule `emitted-names-unique`
  * refuses exactly what synth would emit twice.
  */
-export function emittedNames(model: TopologyModel): EmittedName[] {
+export function emittedNames(model: TopologyModel): readonly EmittedName[] {
+  return memoized(EMITTED, model, namesOf);
+}
+
+/** Computed once per model: two rules and synth ask (the model is read-only once resolved). */
+const EMITTED = new WeakMap<TopologyModel, readonly EmittedName[]>();
+
+function namesOf(model: TopologyModel): EmittedName[] {
   const out: EmittedName[] = [];
   const add = (kind: string, name: string, path: string, what: string, identity = what, kubernetesOnly = false) =>
     out.push({ kind, name, path, what, identity, ...(kubernetesOnly ? { kubernetesOnly } : {}) });

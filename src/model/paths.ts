@@ -1,3 +1,4 @@
+import { memoized } from './memo';
 import { quoted } from '../finding';
 import { addressAt, cidrProblem, isIpv4Address, isPrivate, parseCidr } from '../cidr';
 import { derivedName, inRegion } from '../names';
@@ -98,7 +99,14 @@ export const PATH_DOCS = {
 } as const;
 
 /** Every declared call and use of the topology, in file order (calls before uses of each service). */
-export function declaredPaths(model: TopologyModel): PathProof[] {
+export function declaredPaths(model: TopologyModel): readonly PathProof[] {
+  return memoized(DECLARED, model, proveDeclared);
+}
+
+/** Proved once per model: a rule, the Connectivity Tests (asked by two rules and synth) and the diagram ask. */
+const DECLARED = new WeakMap<TopologyModel, readonly PathProof[]>();
+
+function proveDeclared(model: TopologyModel): PathProof[] {
   const proofs: PathProof[] = [];
   for (const s of model.services) {
     s.calls.forEach((name, i) => {

@@ -1,8 +1,8 @@
 import { tempDir } from './temp';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/run';
+import { toYaml } from '../../src/yaml-emitter';
 import { validateTopology } from '../../src/validate/engine';
 import { InputRule } from '../../src/check/input-rule';
 import { Rule } from '../../src/check/rule';
@@ -73,7 +73,8 @@ export function expectCliRefuses(topology: unknown, path: string): void {
     writeFileSync(join(workspace.out, 'kept.yaml'), KEPT);
   }
   const { file, out } = workspace;
-  writeFileSync(file, stringify(topology));
+  // runnel's emitter: the yaml library's text (lines unfolded) at a fraction of its cost, ~300 times a run.
+  writeFileSync(file, toYaml(topology as Record<string, unknown>));
   const err: string[] = [];
   const code = runCli(['synth', '--topology', file, '--out', out], { out: () => undefined, err: (l) => err.push(l), env: {} });
   expect(code).toBe(1);
