@@ -64,7 +64,7 @@ function isLiteral(text: string): boolean {
 
 /**
  * A field's description, and its `default` where the doc states a value: that value is read from the defaults
- * table, which test/input/defaults.test.ts holds equal to the doc.
+ * table, which test/input/defaults.unit.ts holds equal to the doc.
  */
 function describe(schema: Schema, doc: Doc): void {
   const parts: string[] = [];

@@ -3,7 +3,7 @@
  * schema's enums (schema.ts, service-settings-schema.ts) and the constructs' enum-like objects (`Ingress`,
  * `EgressRoute`, `ServiceFormat`, `SubnetPurpose`, re-exported beside their constructs) all derive from these, so a
  * value added here is accepted by the schema, typed in the spec and offered to TypeScript users at once.
- * test/input/choices.test.ts holds every schema enum equal to its field's union.
+ * test/input/choices.unit.ts holds every schema enum equal to its field's union.
  *
  * A choice TypeScript users pick from is an object of named values (read as `Ingress.INTERNAL`); one only the
  * topology file takes is a list.

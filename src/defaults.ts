@@ -9,7 +9,7 @@ const PROBE = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, fa
  * these to the topology file, the constructs to their props, and the editor schema (scripts/editor-schema.ts)
  * writes them as the fields' `default`. One section per interface of the topology file's contract, named after it
  * (`ServiceSpec` → `service`), then `constructs`: props only TypeScript users set. src/input/defaults.ts checks
- * each section's names and types against the contract. test/input/defaults.test.ts holds every TSDoc `@default` of the topology
+ * each section's names and types against the contract. test/input/defaults.unit.ts holds every TSDoc `@default` of the topology
  * file's contract and of the construct props equal to an entry here, and every entry documented.
  *
  * Some entries are Cloud Run's own defaults (the probe timings, a traffic share's percent, `readOnly`): runnel does

@@ -7,9 +7,10 @@ import { join, relative } from 'node:path';
 /**
  * The small test files (`test/**\/<name>.unit.ts`), run as one jest file, as test/rules/rules.test.ts runs the rule
  * cases. jest gives each test file its own module registry: it loads its own framework (circus, expect, the snapshot
- * support) and runnel's few hundred modules again for each, ~0.13 s of CPU per file whatever the file tests. For these
- * 27 files that was most of their time (each ran in 0.05-0.35 s). A file whose own work outweighs that stays a
- * `.test.ts`. Each file is required inside a describe named after its path, so any hook it declares stays its own.
+ * support) and runnel's few hundred modules again for each, ~0.13 s of CPU per file whatever the file tests (and
+ * the TypeScript compiler, ~0.4 s, for each of the two files that read src/ with it). For the 35 files here, each
+ * of which ran in 0.05-1.2 s, that was a large part of their time. A file whose own work takes longer stays a
+ * `.test.ts`, so jest can spread it over the cores. Each file is required inside a describe named after its path, so any hook it declares stays its own.
  * One file: `npx jest test/units.test.ts -t <folder>/<name>` (e.g. `-t constructs/grants`).
  */
 const UNIT_FILE = /\.unit\.ts$/;
