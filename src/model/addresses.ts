@@ -37,6 +37,18 @@ export function firstFreeAddress(range: Cidr, taken: ReadonlySet<string>): strin
   return undefined;
 }
 
+/**
+ * Slots already hashed, by name: a topology is resolved by every check and synth, and again for each environment
+ * and each region, and a hash costs more than the rest of the derivation. Bounded: cleared when full.
+ */
+const SLOTS = new Map<string, number>();
+
 function slotOf(name: string): number {
-  return createHash('sha256').update(name).digest().readUInt32BE(0);
+  let slot = SLOTS.get(name);
+  if (slot === undefined) {
+    if (SLOTS.size >= 10_000) SLOTS.clear();
+    slot = createHash('sha256').update(name).digest().readUInt32BE(0);
+    SLOTS.set(name, slot);
+  }
+  return slot;
 }
