@@ -1,4 +1,5 @@
 import { App, Testing } from 'cdk8s';
+import { serialize } from 'node:v8';
 import { parse } from 'yaml';
 import { synthesizeTopology } from '../../src/synth';
 import { TopologySpec } from '../../src/input/spec';
@@ -34,10 +35,34 @@ export function baseTopology(): any {
 
 /** Synthesizes and fails the test on any error finding. */
 export function synth(spec: TopologySpec | unknown, manifests?: ServiceManifests): { files: readonly RenderedFile[]; objects: Obj[] } {
+  // A copy through JSON (what the files hold is JSON: the rendered manifests), made in this file's realm: structuredClone
+  // makes Node's own objects, whose prototype is not jest's sandbox Object.prototype.
+  const files = JSON.parse(JSON.stringify(synthesizedFiles(spec, manifests))) as RenderedFile[];
+  return { files, objects: files.flatMap((f) => f.objects as Obj[]) };
+}
+
+/**
+ * Synthesized files by input, for this test file (for test/units.test.ts and test/rules/rules.test.ts, for all the
+ * files they run): the default topology and the goldens are synthesized by many tests (28 repeats, ~0.6 s, counted
+ * over a run). `synth` hands each caller its own copy. The key is the input's exact bytes (v8.serialize tells
+ * undefined, NaN and -0 apart); an input it cannot serialize, or one with service manifests, is not kept.
+ */
+const synthesized = new Map<string, readonly RenderedFile[]>();
+
+function synthesizedFiles(spec: unknown, manifests: ServiceManifests | undefined): readonly RenderedFile[] {
+  let key: string | undefined;
+  try {
+    key = manifests === undefined ? serialize(spec).toString('latin1') : undefined;
+  } catch {
+    key = undefined;
+  }
+  const kept = key === undefined ? undefined : synthesized.get(key);
+  if (kept) return kept;
   const result = synthesizeTopology(spec, undefined, { manifests });
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) throw new Error(`unexpected findings:\n${errors.map((f) => `${f.path}: ${f.message}`).join('\n')}`);
-  return { files: result.files, objects: result.files.flatMap((f) => f.objects as Obj[]) };
+  if (key !== undefined) synthesized.set(key, result.files);
+  return result.files;
 }
 
 export function find(objects: Obj[], kind: string, name?: string): Obj {
