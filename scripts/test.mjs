@@ -66,9 +66,13 @@ function unseenChange() {
   return CHECKED.some((d) => walk(join(root, d)));
 }
 
+const report = (types) => process.stderr.write(`\nthe type check (tsc -b tsconfig.check.json) failed:\n${types.output}`);
+const args = process.argv.slice(2);
 const tsc = run(require.resolve('typescript/bin/tsc'), ['-b', 'tsconfig.check.json', ...(unseenChange() ? ['--force'] : [])], true);
-const jest = run(require.resolve('jest/bin/jest'), process.argv.slice(2), false);
+// jest --watch never ends: a failed type check is reported when it is known, not after jest.
+if (args.some((a) => a.startsWith('--watch'))) void tsc.then((types) => types.code !== 0 && report(types));
+const jest = run(require.resolve('jest/bin/jest'), args, false);
 
 const [types, tests] = await Promise.all([tsc, jest]);
-if (types.code !== 0) process.stderr.write(`\nthe type check (tsc -b tsconfig.check.json) failed:\n${types.output}`);
+if (types.code !== 0 && !args.some((a) => a.startsWith('--watch'))) report(types);
 process.exitCode = tests.code !== 0 ? tests.code : types.code;
