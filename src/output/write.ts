@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readlinkSync,
   readFileSync,
   readSync,
   realpathSync,
@@ -94,9 +95,10 @@ function foldersOf(files: readonly RenderedFile[]): string[] {
 
 /**
  * Replaces `dir` with exactly `files` (plus the marker), all or nothing:
- * 1. refuses, before touching anything, a folder that holds the working directory, a protected file or a `.git`,
- *    a non-empty folder runnel did not write (unless `force`), and one whose old content could not be removed;
- * 2. takes a lock next to the folder (`.runnel-DIR.lock`, holding the pid), so two runs never interleave;
+ * 1. refuses, before touching anything, a folder that holds the working directory or a protected file;
+ * 2. takes a lock next to the folder (`.runnel-DIR.lock`, holding the pid), so two runs never interleave, and only
+ *    then reads the folder: refuses a file in its place, a `.git` in it, a non-empty folder runnel did not write
+ *    (unless `force`), and one whose old content could not be removed (the lock is released on refusal);
  *    a lock whose process is gone is taken over, a live one is waited for up to `lockWaitMs`;
  * 3. repairs what a killed run left: a missing `dir` is restored from its `.old` copy, stale staging is removed;
  * 4. writes every file to a staging folder next to `dir`, the marker last; SIGINT/SIGTERM/SIGHUP during this
@@ -108,15 +110,21 @@ function foldersOf(files: readonly RenderedFile[]): string[] {
 export async function replaceDirectory(dir: string, files: readonly RenderedFile[], options: ReplaceOptions = {}): Promise<ReplaceResult> {
   if (dir.trim() === '')
     throw new OutputRefused('the output folder is "" (an unset variable?)', 'pass --out DIR with a folder name, e.g. --out dist');
-  const target = followLink(dir);
-  refuseUnsafe(dir, target, options.protect ?? []);
+  const { target, link } = followLink(dir);
+  refuseUnsafePath(dir, target, options.protect ?? []);
   const parent = dirname(target);
+  // A link to a folder in no existing folder: no run can be replacing it, and nothing is created for it.
+  if (link && !existsSync(parent)) throw danglingLink(dir);
   mkdirSync(parent, { recursive: true });
   const base = basename(target);
   const lock = await acquireLock(dir, parent, base, options.lockWaitMs ?? 10_000);
   try {
     const note = options.onNote ?? (() => undefined);
     recover(dir, parent, base).forEach(note);
+    // The folder's own content is read only under the lock: another run may be replacing it until then (its
+    // two renames leave no folder for a moment, and its old copy's subfolders vanish as it is removed).
+    if (link && !existsSync(target)) throw danglingLink(dir);
+    refuseUnsafeContent(dir, target);
     refuseForeign(dir, target, options.force === true);
     refuseUnremovable(dir, target);
     // An unchanged re-synth writes nothing: the folder already is the output (and so keeps its timestamps).
@@ -130,24 +138,35 @@ export async function replaceDirectory(dir: string, files: readonly RenderedFile
   }
 }
 
-/** The real folder behind `dir`: a symlink is followed (its target is replaced, the link stays a link). */
-function followLink(dir: string): string {
-  const target = resolve(dir);
-  if (existsSync(target)) return realpathSync(target);
-  let dangling = false;
+/**
+ * The real folder behind `dir`, and whether `dir` is a symlink (followed: its target is replaced, the link stays a
+ * link). Read before the lock, while another run may be replacing the folder: for a moment it is absent (between
+ * that run's two renames), so an absent folder, or a link's absent target, is named from its parent, never refused
+ * here.
+ */
+function followLink(dir: string): { target: string; link: boolean } {
+  const path = resolve(dir);
+  let link = false;
   try {
-    dangling = lstatSync(target).isSymbolicLink();
+    link = lstatSync(path).isSymbolicLink();
   } catch {
     // absent
   }
-  if (dangling)
-    throw new OutputRefused(
-      `the output folder ${JSON.stringify(dir)} is a symlink to a folder that does not exist`,
-      'create the folder it points at, or remove the link',
-    );
-  // Absent: its parent may still be reached through links; compare real paths from there.
-  const parent = dirname(target);
-  return existsSync(parent) ? join(realpathSync(parent), basename(target)) : target;
+  try {
+    return { target: realpathSync(path), link };
+  } catch {
+    // Absent, or a link whose target is absent: resolved from the nearest real parent.
+  }
+  const named = link ? resolve(dirname(path), readlinkSync(path)) : path;
+  const parent = dirname(named);
+  return { target: existsSync(parent) ? join(realpathSync(parent), basename(named)) : named, link };
+}
+
+function danglingLink(dir: string): OutputRefused {
+  return new OutputRefused(
+    `the output folder ${JSON.stringify(dir)} is a symlink to a folder that does not exist`,
+    'create the folder it points at, or remove the link',
+  );
 }
 
 function isInside(path: string, folder: string): boolean {
@@ -162,7 +181,8 @@ function realOrSelf(path: string): string {
   }
 }
 
-function refuseUnsafe(dir: string, target: string, protect: readonly string[]): void {
+/** What the output folder's path alone makes unsafe: the filesystem root, the working directory, a protected file. */
+function refuseUnsafePath(dir: string, target: string, protect: readonly string[]): void {
   const shown = JSON.stringify(dir);
   const fix = 'pass --out with a folder of its own, e.g. --out dist';
   if (target === parse(target).root) throw new OutputRefused(`the output folder ${shown} is the filesystem root`, fix);
@@ -172,7 +192,13 @@ function refuseUnsafe(dir: string, target: string, protect: readonly string[]): 
     if (isInside(realOrSelf(file), target))
       throw new OutputRefused(`the output folder ${shown} contains the topology file ${JSON.stringify(file)}`, fix);
   }
+}
+
+/** What the output folder's content makes unsafe (read under the lock): a file in its place, a .git inside. */
+function refuseUnsafeContent(dir: string, target: string): void {
   if (!existsSync(target)) return;
+  const shown = JSON.stringify(dir);
+  const fix = 'pass --out with a folder of its own, e.g. --out dist';
   if (!statSync(target).isDirectory()) throw new OutputRefused(`the output folder ${shown} is a file, not a folder`, fix);
   const git = findGit(target);
   if (git)

@@ -227,6 +227,23 @@ describe('replacing dist/ under faults (items 4-8)', () => {
     expect(lstatSync(join(dir, 'dangling')).isSymbolicLink()).toBe(true);
   });
 
+  test('a synth stopped between its renames behind a dist symlink is repaired by the next, not refused as a dangling link', async () => {
+    // The window a kill leaves (and another run's swap shows for a moment): the link's folder moved aside, no new one yet.
+    const dir = project();
+    mkdirSync(join(dir, 'releases'));
+    const old = join(dir, 'releases', '.runnel-current-AbC123.old');
+    mkdirSync(old);
+    writeFileSync(join(old, OUTPUT_MARKER), '');
+    writeFileSync(join(old, 'earlier.yaml'), 'earlier: true\n');
+    symlinkSync(join('releases', 'current'), join(dir, 'out'));
+    const r = await runnelHere(['synth', '--out', 'out'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/restored "out" from ".*\.runnel-current-AbC123\.old"/);
+    expect(lstatSync(join(dir, 'out')).isSymbolicLink()).toBe(true);
+    expect(snapshot(join(dir, 'releases', 'current'))).toEqual(EXPECTED);
+    expect(leftovers(join(dir, 'releases'))).toEqual([]);
+  });
+
   test('two synths at once both succeed, one after the other, and leave one whole output (item 8)', async () => {
     const dir = project();
     const run = () =>
@@ -240,7 +257,8 @@ describe('replacing dist/ under faults (items 4-8)', () => {
         child.on('close', (code) => done({ code, stderr }));
       });
     const results = await Promise.all([run(), run(), run()]);
-    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    // Each refusal's own words, if any: an exit code alone does not say which of the three runs refused, or why.
+    expect(results.map((r) => (r.code === 0 ? 0 : `${r.code}: ${r.stderr}`))).toEqual([0, 0, 0]);
     expect(snapshot(join(dir, 'dist'))).toEqual(EXPECTED);
     expect(leftovers(dir)).toEqual([]);
   });
