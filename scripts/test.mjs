@@ -20,7 +20,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,9 +29,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 /** Runs `node BIN ARGS`; resolves to the exit code (a signal counts as a failure) and, if piped, what it printed. */
-function run(bin, args, pipe) {
+function run(bin, args, pipe, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: pipe ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      stdio: pipe ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    });
     const output = [];
     if (pipe) {
       child.stdout.on('data', (d) => output.push(d));
@@ -40,6 +44,22 @@ function run(bin, args, pipe) {
     child.on('error', (e) => resolve({ code: 1, output: `${e.message}\n` }));
     child.on('close', (code, signal) => resolve({ code: signal ? 1 : (code ?? 1), output: Buffer.concat(output).toString('utf8') }));
   });
+}
+
+/**
+ * Where the tests make their temporary folders: TMPDIR if set, else /dev/shm (memory) where there is one. The tests
+ * create and remove thousands of files (outputs, git repositories, locks), which none needs on a disk, and a disk can
+ * be slow to create files, as this machine's is right after many were removed (~1 s of the CLI and diff tests).
+ * jest's own cache stays on disk (`cacheDirectory` in package.json).
+ */
+function testTempDir() {
+  if (process.env.TMPDIR) return process.env.TMPDIR;
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return statSync('/dev/shm').isDirectory() ? '/dev/shm' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const CHECKED = ['src', 'test', 'imports', 'bench'];
@@ -71,7 +91,7 @@ const args = process.argv.slice(2);
 const tsc = run(require.resolve('typescript/bin/tsc'), ['-b', 'tsconfig.check.json', ...(unseenChange() ? ['--force'] : [])], true);
 // jest --watch never ends: a failed type check is reported when it is known, not after jest.
 if (args.some((a) => a.startsWith('--watch'))) void tsc.then((types) => types.code !== 0 && report(types));
-const jest = run(require.resolve('jest/bin/jest'), args, false);
+const jest = run(require.resolve('jest/bin/jest'), args, false, { TMPDIR: testTempDir() });
 
 const [types, tests] = await Promise.all([tsc, jest]);
 if (types.code !== 0 && !args.some((a) => a.startsWith('--watch'))) report(types);
