@@ -1,4 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
+import { remembered } from './memo';
 
 /** An IPv4 range in CIDR notation, reduced to integers so ranges can be compared. */
 export interface Cidr {
@@ -21,18 +22,12 @@ const READ = new Map<string, string | Cidr>();
 const READ_MAX = 10_000;
 
 function read(text: string): string | Cidr {
-  let known = READ.get(text);
-  if (known === undefined) {
-    const problem = readProblem(text);
-    if (problem !== undefined) known = problem;
-    else {
-      const [addr, prefix] = text.split('/');
-      known = { text, start: toInt(addr), prefix: Number(prefix), size: 2 ** (32 - Number(prefix)) };
-    }
-    if (READ.size >= READ_MAX) READ.clear();
-    READ.set(text, known);
-  }
-  return known;
+  return remembered(READ, READ_MAX, text, (t) => readProblem(t) ?? rangeOf(t));
+}
+
+function rangeOf(text: string): Cidr {
+  const [addr, prefix] = text.split('/');
+  return { text, start: toInt(addr), prefix: Number(prefix), size: 2 ** (32 - Number(prefix)) };
 }
 
 /** Why a CIDR string could not be parsed, or `undefined` when it is a canonical IPv4 range. */

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { remembered } from './memo';
 
 /**
  * YAML for one emitted object, byte-identical to `stringify(value, { lineWidth: 0 })` of the `yaml` library
@@ -51,13 +52,7 @@ const WRITTEN_MAX = 100_000;
 /** A string as the library writes it on one line, or undefined when only the library knows. */
 function scalarString(s: string, key: boolean): string | undefined {
   if (key && s.length > MAX_KEY) return undefined;
-  let out = WRITTEN.get(s);
-  if (out === undefined && !WRITTEN.has(s)) {
-    if (WRITTEN.size >= WRITTEN_MAX) WRITTEN.clear();
-    out = writtenString(s);
-    WRITTEN.set(s, out);
-  }
-  return out;
+  return remembered(WRITTEN, WRITTEN_MAX, s, writtenString);
 }
 
 /** {@link scalarString} for a string of any length. */

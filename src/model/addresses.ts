@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { addressAt, Cidr } from '../cidr';
+import { remembered } from '../memo';
 
 /**
  * Gives each load-balanced service a static address in the workload subnet: the pinned one, or one derived
@@ -44,11 +45,5 @@ export function firstFreeAddress(range: Cidr, taken: ReadonlySet<string>): strin
 const SLOTS = new Map<string, number>();
 
 function slotOf(name: string): number {
-  let slot = SLOTS.get(name);
-  if (slot === undefined) {
-    if (SLOTS.size >= 10_000) SLOTS.clear();
-    slot = createHash('sha256').update(name).digest().readUInt32BE(0);
-    SLOTS.set(name, slot);
-  }
-  return slot;
+  return remembered(SLOTS, 10_000, name, (n) => createHash('sha256').update(n).digest().readUInt32BE(0));
 }

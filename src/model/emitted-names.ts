@@ -1,4 +1,4 @@
-import { memoized } from './memo';
+import { memoized } from '../memo';
 import { derivedName, grantName, inRegion, recordSetName, secretObjectName, sharedLoadBalancerNames } from '../names';
 import { hasRegionalShared, ServiceModel, TopologyModel } from './model';
 import { connectivityTestPlans } from './paths';

@@ -1,4 +1,4 @@
-import { memoized } from './memo';
+import { memoized } from '../memo';
 import { quoted } from '../finding';
 import { addressAt, cidrProblem, isIpv4Address, isPrivate, parseCidr } from '../cidr';
 import { derivedName, inRegion } from '../names';
