@@ -88,11 +88,12 @@ function unseenChange() {
 
 const report = (types) => process.stderr.write(`\nthe type check (tsc -b tsconfig.check.json) failed:\n${types.output}`);
 const args = process.argv.slice(2);
+const watching = args.some((a) => a.startsWith('--watch'));
 const tsc = run(require.resolve('typescript/bin/tsc'), ['-b', 'tsconfig.check.json', ...(unseenChange() ? ['--force'] : [])], true);
 // jest --watch never ends: a failed type check is reported when it is known, not after jest.
-if (args.some((a) => a.startsWith('--watch'))) void tsc.then((types) => types.code !== 0 && report(types));
+if (watching) void tsc.then((types) => types.code !== 0 && report(types));
 const jest = run(require.resolve('jest/bin/jest'), args, false, { TMPDIR: testTempDir() });
 
 const [types, tests] = await Promise.all([tsc, jest]);
-if (types.code !== 0 && !args.some((a) => a.startsWith('--watch'))) report(types);
+if (types.code !== 0 && !watching) report(types);
 process.exitCode = tests.code !== 0 ? tests.code : types.code;

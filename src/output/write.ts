@@ -181,16 +181,18 @@ function realOrSelf(path: string): string {
   }
 }
 
+/** The fix of an unsafe output folder. */
+const OWN_FOLDER_FIX = 'pass --out with a folder of its own, e.g. --out dist';
+
 /** What the output folder's path alone makes unsafe: the filesystem root, the working directory, a protected file. */
 function refuseUnsafePath(dir: string, target: string, protect: readonly string[]): void {
   const shown = JSON.stringify(dir);
-  const fix = 'pass --out with a folder of its own, e.g. --out dist';
-  if (target === parse(target).root) throw new OutputRefused(`the output folder ${shown} is the filesystem root`, fix);
+  if (target === parse(target).root) throw new OutputRefused(`the output folder ${shown} is the filesystem root`, OWN_FOLDER_FIX);
   if (isInside(realOrSelf(process.cwd()), target))
-    throw new OutputRefused(`the output folder ${shown} contains the working directory`, fix);
+    throw new OutputRefused(`the output folder ${shown} contains the working directory`, OWN_FOLDER_FIX);
   for (const file of protect) {
     if (isInside(realOrSelf(file), target))
-      throw new OutputRefused(`the output folder ${shown} contains the topology file ${JSON.stringify(file)}`, fix);
+      throw new OutputRefused(`the output folder ${shown} contains the topology file ${JSON.stringify(file)}`, OWN_FOLDER_FIX);
   }
 }
 
@@ -198,13 +200,12 @@ function refuseUnsafePath(dir: string, target: string, protect: readonly string[
 function refuseUnsafeContent(dir: string, target: string): void {
   if (!existsSync(target)) return;
   const shown = JSON.stringify(dir);
-  const fix = 'pass --out with a folder of its own, e.g. --out dist';
-  if (!statSync(target).isDirectory()) throw new OutputRefused(`the output folder ${shown} is a file, not a folder`, fix);
+  if (!statSync(target).isDirectory()) throw new OutputRefused(`the output folder ${shown} is a file, not a folder`, OWN_FOLDER_FIX);
   const git = findGit(target);
   if (git)
     throw new OutputRefused(
       `the output folder ${shown} contains a .git repository${git === target ? '' : ` (in ${JSON.stringify(git)})`}`,
-      fix,
+      OWN_FOLDER_FIX,
     );
 }
 

@@ -1,4 +1,4 @@
-import { tempDir } from './temp';
+import { tempDir, workspace } from './temp';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,24 +12,18 @@ export interface CliOutcome {
   readonly err: string;
 }
 
-/** Where `runOn` runs: one topology file and one output folder per test file (see runOn). */
-let workspace: { file: string; out: string } | undefined;
-
 /**
  * Runs `runnel <command> --topology <file>` in process on `topology` (an object, or YAML text). Every call of a
  * test file writes the same topology file, and `synth` writes to the same output folder, as a user running it
  * again does: it rewrites only the files that changed (a fresh folder per call made ~40 files each time).
  */
 export async function runOn(command: 'check' | 'synth', topology: unknown, extra: readonly string[] = []): Promise<CliOutcome> {
-  if (!workspace) {
-    const dir = tempDir('cli-run');
-    workspace = { file: join(dir, 'topology.yaml'), out: join(dir, 'dist') };
-  }
-  const { file } = workspace;
+  const dir = workspace('cli-run');
+  const file = join(dir, 'topology.yaml');
   writeFileSync(file, typeof topology === 'string' ? topology : stringify(topology));
   const out: string[] = [];
   const err: string[] = [];
-  const args = [command, '--topology', file, ...(command === 'synth' ? ['--out', workspace.out] : []), ...extra];
+  const args = [command, '--topology', file, ...(command === 'synth' ? ['--out', join(dir, 'dist')] : []), ...extra];
   let code: number;
   try {
     code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });

@@ -1,4 +1,4 @@
-import { tempDir } from './temp';
+import { workspace } from './temp';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run';
@@ -56,8 +56,6 @@ export function describeRule(rule: Rule | InputRule, cases: { valid: ValidCase[]
   });
 }
 
-/** Where `expectCliRefuses` runs the CLI: a topology file and an output folder holding one file, made once per test file. */
-let workspace: { file: string; out: string } | undefined;
 const KEPT = 'sentinel: true\n';
 
 /**
@@ -66,13 +64,12 @@ const KEPT = 'sentinel: true\n';
  * file unchanged and nothing added (creating and removing two folders per case was a quarter of the rule cases' time).
  */
 export function expectCliRefuses(topology: unknown, path: string): void {
-  if (!workspace) {
-    const dir = tempDir('rule');
-    workspace = { file: join(dir, 'topology.yaml'), out: join(dir, 'dist') };
-    mkdirSync(workspace.out);
-    writeFileSync(join(workspace.out, 'kept.yaml'), KEPT);
-  }
-  const { file, out } = workspace;
+  // A topology file and an output folder holding one file, made once per test file.
+  const dir = workspace('rule', (d) => {
+    mkdirSync(join(d, 'dist'));
+    writeFileSync(join(d, 'dist', 'kept.yaml'), KEPT);
+  });
+  const [file, out] = [join(dir, 'topology.yaml'), join(dir, 'dist')];
   // runnel's emitter: the yaml library's text (lines unfolded) at a fraction of its cost, ~300 times a run.
   writeFileSync(file, toYaml(topology as Record<string, unknown>));
   const err: string[] = [];

@@ -11,7 +11,24 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
+const workspaces = new Map<string, string>();
+
+/**
+ * One temporary folder per test file and `name`, made (and `prepare`d) on first use: for helpers that run the CLI
+ * many times on one topology file, where a fresh folder per call was much of their time.
+ */
+export function workspace(name: string, prepare: (dir: string) => void = () => undefined): string {
+  let dir = workspaces.get(name);
+  if (dir === undefined) {
+    dir = tempDir(name);
+    prepare(dir);
+    workspaces.set(name, dir);
+  }
+  return dir;
+}
+
 // Each test file has its own copy of this module, so this runs after each file that uses it.
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  workspaces.clear();
 });
