@@ -4,7 +4,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['imports/**', 'lib/**', 'types/**', 'dist/**', 'dist-gcloud/**', 'node_modules/**', 'coverage/**'] },
+  {
+    ignores: [
+      'imports/*',
+      '!imports/plain-api-object.ts',
+      'lib/**',
+      'types/**',
+      'dist/**',
+      'dist-gcloud/**',
+      'node_modules/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

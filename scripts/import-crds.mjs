@@ -43,8 +43,12 @@ const work = mkdtempSync(join(tmpdir(), 'runnel-crds-'));
 const config = join(root, 'cdk8s.yaml');
 const configText = readFileSync(config, 'utf8');
 const out = join(root, 'imports');
+// The one hand-written module of imports/ (linear-imports.mjs makes the generated classes extend it) survives.
+const KEPT = ['plain-api-object.ts'];
+const kept = KEPT.map((name) => [name, readFileSync(join(out, name), 'utf8')]);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
+for (const [name, text] of kept) writeFileSync(join(out, name), text);
 const run = (file) =>
   execFileSync('npx', ['cdk8s', 'import', file, '--output', out, '--language', 'typescript', '--no-check-upgrade'], {
     cwd: root,

@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { PlainApiObject } from '../../imports/plain-api-object';
 import { Construct } from 'constructs';
 import { SYNC_RETRY } from './argo-application';
 import { DEFAULTS } from '../defaults';
@@ -88,7 +88,7 @@ export class ArgoApplicationSet extends Construct {
     const generator = props.git
       ? { git: { repoURL: props.git.repoURL, revision: props.git.revision, files: [{ path: props.git.environmentFiles }] } }
       : { list: { elements: props.elements.map(environmentParameters) } };
-    new ApiObject(this, 'Resource', {
+    new PlainApiObject(this, 'Resource', {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'ApplicationSet',
       metadata: { name: props.name, namespace: props.namespace },

@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { PlainApiObject } from '../../imports/plain-api-object';
 import { Construct } from 'constructs';
 import { DEFAULTS } from '../defaults';
 
@@ -38,7 +38,7 @@ export class ArgoApplication extends Construct {
 
   constructor(scope: Construct, id: string, props: ArgoApplicationProps) {
     super(scope, id);
-    new ApiObject(this, 'Resource', {
+    new PlainApiObject(this, 'Resource', {
       apiVersion: ArgoApplication.API_VERSION,
       kind: 'Application',
       metadata: { name: props.name, namespace: props.namespace ?? DEFAULTS.argoCd.namespace },

@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { PlainApiObject } from '../../imports/plain-api-object';
 import { Construct } from 'constructs';
 import { KccAnnotation } from '../annotations';
 
@@ -22,7 +22,7 @@ export class ConfigConnectorNamespace extends Construct {
     this.name = props.name;
     // A plain core/v1 Namespace: one object does not justify cdk8s-plus-28 as a runtime dependency (9.5 MB,
     // ~15 ms to evaluate). `spec: {}` as before: NamespaceSpec holds only optional finalizers.
-    new ApiObject(this, 'Resource', {
+    new PlainApiObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: props.name, annotations: { [KccAnnotation.PROJECT_ID]: props.project } },
