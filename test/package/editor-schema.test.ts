@@ -1,14 +1,14 @@
-import Ajv from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { baseTopology } from '../helpers/synth';
+import { compiledSchema } from '../helpers/compiled-schema';
 
 // The editor schema lib/topology.schema.json (built by the global set-up from src/input/schema.ts and the
 // TSDoc of src/input/spec.ts), as yaml-language-server would use it.
 const root = join(__dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(root, 'lib', 'topology.schema.json'), 'utf8'));
-const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
+const validate = compiledSchema('editor-schema', schema, { strict: true, allErrors: true });
 
 function examples(): [string, unknown][] {
   const out: [string, unknown][] = [['topology.yaml', parse(readFileSync(join(root, 'topology.yaml'), 'utf8'))]];
