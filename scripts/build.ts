@@ -22,6 +22,7 @@ import { benchTopology } from '../bench/topology';
 import { TOPOLOGY_SCHEMA } from '../src/input/schema';
 import { editorSchema } from './editor-schema';
 import { ValidatorName, VALIDATOR_OPTIONS } from '../src/input/schema-validators';
+import { asciiSource } from './ascii-source';
 
 const root = resolve(__dirname, '..');
 const out = join(root, 'lib');
@@ -139,20 +140,6 @@ bundle.filename = file;
 bundle.paths = Module._nodeModulePaths(__dirname);
 script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, __dirname);
 `;
-}
-
-/**
- * The bundle in ASCII, so the loader can decode it as Latin-1 (above). esbuild already writes strings, template
- * literals, regular expressions and names in ASCII (its default `charset`), but keeps comments as they are: the
- * curly quotes and arrows of some comments were all that made the bundle UTF-8. Each UTF-16 unit above 0x7f
- * becomes `\uXXXX`, which in a comment is text and in a string, a template or a regular expression, were there one,
- * means the same character. The check after it is the build's guarantee.
- * @see https://esbuild.github.io/api/#charset
- */
-function asciiSource(code: string): string {
-  const ascii = code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (/[\u0080-\uffff]/.test(ascii)) throw new Error('the bundle is not ASCII after escaping');
-  return ascii;
 }
 
 function writeLoader(dir: string, entry: Entry): void {

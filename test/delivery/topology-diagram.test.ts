@@ -75,7 +75,7 @@ test('backends, run.app calls and peering appear in the private-backends diagram
   ]);
 });
 
-/** Mermaid's verdict on each file: one run of scripts/check-mermaid.mjs, bundled (Mermaid in jsdom, ~0.7 s of CPU). */
+/** Mermaid's verdict on each file: one run of scripts/check-mermaid.mjs, bundled (Mermaid in jsdom, ~0.45 s of CPU). */
 function checkMermaid(...paths: string[]): { status: number | null; lines: string[] } {
   const r = spawnSync(process.execPath, [bundledMermaidCheck(), ...paths], { encoding: 'utf8' });
   return { status: r.status, lines: r.stdout.trim().split('\n') };
@@ -108,7 +108,7 @@ describe('Mermaid itself parses what runnel renders, and refuses a broken diagra
   // Last, so no file after it is read by a Mermaid that has just failed.
   const bad = join(dir, 'bad.md');
   writeFileSync(bad, '```mermaid\nflowchart LR\n  a[[ --> \n```\n');
-  // Mermaid in jsdom costs ~0.7 s of CPU to start, bundled: one run judges every file, one line each.
+  // Mermaid in jsdom costs ~0.45 s of CPU to start, bundled: one run judges every file, one line each.
   let checked: ReturnType<typeof checkMermaid>;
   beforeAll(() => {
     checked = checkMermaid(...files, hostile, bad);
