@@ -42,8 +42,8 @@ export function synth(spec: TopologySpec | unknown, manifests?: ServiceManifests
 }
 
 /**
- * Synthesized files by input, for this test file (for test/units.test.ts and test/rules/rules.test.ts, for all the
- * files they run): the default topology and the goldens are synthesized by many tests (28 repeats, ~0.6 s, counted
+ * Synthesized files by input, for this test file (for the aggregates test/units-a.test.ts, test/units-b.test.ts and
+ * test/rules/rules.test.ts, for all the files they run): the default topology and the goldens are synthesized by many tests (28 repeats, ~0.6 s, counted
  * over a run). `synth` hands each caller its own copy. The key is the input's exact bytes (v8.serialize tells
  * undefined, NaN and -0 apart); an input it cannot serialize, or one with service manifests, is not kept.
  */

@@ -15,7 +15,7 @@ export type { ValidatorName };
  * Compiling the two validators takes ~0.3 s, and jest gives every test file its own module registry, so each of
  * ~100 files compiled them again: Ajv's compiler was a third of the suite's time in a profiled run. The first file to need them writes the
  * standalone code to node_modules/.cache/runnel-topology-validators/<fingerprint>/, keyed by the schema, the
- * options, Ajv's version and this file; every other file loads it. test/input/schema-validators.test.ts holds these
+ * options, Ajv's version and this file; every other file loads it. test/input/schema-validators.unit.ts holds these
  * validators equal to the ones src/ compiles at run time.
  */
 const CACHE_DIR = join(__dirname, '..', '..', 'node_modules', '.cache', 'runnel-topology-validators');
