@@ -17,6 +17,20 @@ describe('the generated imports, as scripts/linear-imports.mjs leaves them', () 
     }
   });
 
+  test('every generated class extends PlainApiObject, which renders plain data in one pass', () => {
+    const files = readdirSync(IMPORTS).filter((n) => n.endsWith('.cloud.google.com.ts') || n.endsWith('.knative.dev.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const n of files) {
+      const text = readFileSync(join(IMPORTS, n), 'utf8');
+      const count = (re: RegExp) => (text.match(re) ?? []).length;
+      expect({ file: n, apiObject: count(/ extends ApiObject \{/g), plain: count(/ extends PlainApiObject \{/g) > 0 }).toEqual({
+        file: n,
+        apiObject: 0,
+        plain: true,
+      });
+    }
+  });
+
   test('withoutUndefined gives what the generated reduce gave: the defined fields, in order, __proto__ a field', () => {
     const generated = (obj: Record<string, unknown>) =>
       Object.entries(obj).reduce<Record<string, unknown>>((r, i) => (i[1] === undefined ? r : { ...r, [i[0]]: i[1] }), {});

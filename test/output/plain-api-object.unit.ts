@@ -42,7 +42,11 @@ function topologyObjects(input: unknown, manifests?: ReturnType<typeof readServi
   if (!model) throw new Error('the topology does not validate');
   const app = new App({ outdir: 'unused' });
   new PrivateTopology(app, 'runnel', { model });
-  return app.node.findAll().filter((c): c is PlainApiObject => c instanceof PlainApiObject);
+  const objects = app.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  // Every object runnel builds is one: the generated classes extend it, and so do the few built from ApiObject.
+  const other = objects.filter((o) => !(o instanceof PlainApiObject)).map((o: ApiObject) => o.node.path);
+  if (other.length > 0) throw new Error(`not PlainApiObjects: ${other.join(', ')}`);
+  return objects as PlainApiObject[];
 }
 
 const read = (file: string) => parseTopology(readFileSync(file, 'utf8'), file).input as Record<string, unknown>;
