@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { staleBuildReason } from '../../src/cli/stale-build';
 import { buildCrdValidatorCache } from './crd';
@@ -17,6 +19,11 @@ export default function globalSetup(): void {
   // starts reaches the network, so no process needs it: jest makes its workers after this hook, from this
   // environment, and they pass it on to what they start.
   delete process.env.NODE_EXTRA_CA_CERTS;
+  // The folder every test's temporary folders go into (test/helpers/temp.ts), removed whole by the global teardown:
+  // a file removes its own after its tests, but jest runs no hook of a file whose tests a -t filter skips all of.
+  process.env.RUNNEL_TEST_TMP = mkdtempSync(join(tmpdir(), 'runnel-tests-'));
+  // Others may pass through it (not list it), as through the temp folder: one test runs the CLI as an unprivileged user.
+  chmodSync(process.env.RUNNEL_TEST_TMP, 0o711);
   const stale = staleBuildReason(root);
   if (stale) {
     process.stderr.write(`\nrunnel tests: building lib/ (${stale})\n`);

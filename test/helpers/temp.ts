@@ -4,9 +4,12 @@ import { join } from 'node:path';
 
 const made: string[] = [];
 
-/** A fresh temporary folder, removed when the test file is done. */
+/**
+ * A fresh temporary folder, removed when the test file is done; made in the run's folder (test/helpers/global-setup.ts),
+ * which the global teardown removes whole, with what a file whose tests were all filtered out (`-t`) left.
+ */
 export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `runnel-${prefix}-`));
+  const dir = mkdtempSync(join(process.env.RUNNEL_TEST_TMP ?? tmpdir(), `runnel-${prefix}-`));
   made.push(dir);
   return dir;
 }
