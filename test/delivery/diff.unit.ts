@@ -5,18 +5,13 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join } from 'node:path';
 import { diffOutputs } from '../../src/cli/diff';
 import { SHARED_DIR } from '../helpers/crd';
-import { RunOutcome, runnelHere } from '../helpers/cli';
+import { git, RunOutcome, runnelHere } from '../helpers/cli';
 import { synth } from '../helpers/synth';
 import { parseTopology } from '../../src/input/load';
 
 const root = join(__dirname, '..', '..');
 /** `runnel ARGS` run in `cwd` (in this process: what is tested is the diff, not the process). */
 const runnel = (cwd: string, ...args: string[]) => runnelHere(args, { cwd, env: { RUNNEL_TOPOLOGY: undefined } });
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=runnel-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
 
 /** A repository with two commits: the default topology with its dist/, then a change synthesized and committed. */
 async function twoCommitRepo(change: (topology: string) => string): Promise<string> {

@@ -1,17 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/temp';
-import { RunOutcome, runnelHere } from '../helpers/cli';
+import { git, RunOutcome, runnelHere } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
 /** `runnel ARGS` run in `cwd` (in this process: what is tested is the commands' output, not the process). */
 const runnel = (cwd: string, ...args: string[]) => runnelHere(args, { cwd, env: { RUNNEL_TOPOLOGY: undefined } });
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=runnel-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
 const golden = readFileSync(join(root, 'test', 'golden', 'environments', 'topology.yaml'), 'utf8');
 
 /** The three-environment golden synthesized and committed; then staging moves to a new api image, not yet synthesized. */

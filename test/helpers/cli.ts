@@ -1,9 +1,17 @@
-import { spawnSync, SpawnSyncOptions } from 'node:child_process';
+import { execFileSync, spawnSync, SpawnSyncOptions } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run';
 
 export const ROOT = join(__dirname, '..', '..');
+
+/** `git ARGS` in `cwd` as a test's committer (no signing, whatever the machine's git config says); its stdout. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=runnel-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
+}
 
 export interface RunOptions {
   readonly cwd?: string;
