@@ -90,9 +90,19 @@ class Token {
   }
 }
 
+/** `leaf` values nested: Lazy values producing them, arrays of them, and objects of them under `key`s. */
+function nested(leaf: fc.Arbitrary<unknown>, key: fc.Arbitrary<string>, dictionary: fc.DictionaryConstraints = {}): fc.Arbitrary<unknown> {
+  return fc.letrec((tie) => ({
+    lazy: tie('value').map((v) => Lazy.any({ produce: () => v })),
+    list: fc.array(tie('value'), { maxLength: 4 }),
+    map: fc.dictionary(key, tie('value'), { maxKeys: 5, ...dictionary }),
+    value: fc.oneof({ depthSize: 'small' }, leaf, tie('lazy'), tie('list'), tie('map')),
+  })).value;
+}
+
 /** Values of every kind cdk8s' resolvers and sanitizer treat in their own way, nested. */
-const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  leaf: fc.oneof(
+const value = nested(
+  fc.oneof(
     fc.string(),
     fc.integer(),
     fc.double(),
@@ -113,17 +123,12 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     // eslint-disable-next-line no-sparse-arrays
     fc.constant([1, , 2]),
   ),
-  lazy: tie('value').map((v) => Lazy.any({ produce: () => v })),
-  list: fc.array(tie('value'), { maxLength: 4 }),
-  map: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('apiVersion', 'kind', 'metadata', 'value', 'resolve')), tie('value'), {
-    maxKeys: 5,
-  }),
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('lazy'), tie('list'), tie('map')),
-})).value;
+  fc.oneof(fc.string(), fc.constantFrom('apiVersion', 'kind', 'metadata', 'value', 'resolve')),
+);
 
 /** Values that take the one-pass rendering: plain data, Lazy values and number-or-string unions. */
-const plainValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  leaf: fc.oneof(
+const plainValue = nested(
+  fc.oneof(
     fc.string(),
     fc.integer(),
     fc.boolean(),
@@ -133,15 +138,9 @@ const plainValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.constant({}),
     fc.string().map((s) => ServiceSpecTemplateSpecContainersResourcesLimits.fromString(s)),
   ),
-  lazy: tie('value').map((v) => Lazy.any({ produce: () => v })),
-  list: fc.array(tie('value'), { maxLength: 4 }),
-  map: fc.dictionary(
-    fc.string().filter((k) => k !== '__proto__' && k !== 'constructor'),
-    tie('value'),
-    { maxKeys: 5, noNullPrototype: true },
-  ),
-  value: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('lazy'), tie('list'), tie('map')),
-})).value;
+  fc.string().filter((k) => k !== '__proto__' && k !== 'constructor'),
+  { noNullPrototype: true },
+);
 
 const metadata = (v: fc.Arbitrary<unknown>) =>
   fc.record(
